@@ -1,0 +1,22 @@
+//! Switchboard's domain: the values an administrator types in, validated on construction, and the
+//! rules of `PRODUCT.md` that need no storage. Nothing here does I/O.
+
+pub mod contact;
+pub mod extension;
+pub mod ids;
+pub mod licence;
+pub mod lifecycle;
+pub mod names;
+pub mod phone;
+pub mod user;
+pub mod violations;
+
+pub use contact::{ContractNumber, Email, LoginName};
+pub use extension::{Extension, ExtensionPolicy};
+pub use ids::*;
+pub use licence::{LicenceCode, LicenceKind};
+pub use lifecycle::{InterceptAction, UserState};
+pub use names::{FirstName, LastName, Name};
+pub use phone::{E164Number, NumberRange};
+pub use user::{DeviceKind, Language, PortalRole};
+pub use violations::{FieldError, Violations};
