@@ -8,6 +8,7 @@ pub mod licence;
 pub mod lifecycle;
 pub mod names;
 pub mod phone;
+pub mod time;
 pub mod user;
 pub mod violations;
 
@@ -18,5 +19,6 @@ pub use licence::{LicenceCode, LicenceKind};
 pub use lifecycle::{InterceptAction, UserState};
 pub use names::{FirstName, LastName, Name};
 pub use phone::{E164Number, NumberRange};
+pub use time::Timestamp;
 pub use user::{DeviceKind, Language, PortalRole};
 pub use violations::{FieldError, Violations};

@@ -1,1 +1,22 @@
+//! Switchboard's storage: one implementation for SQLite and PostgreSQL through sqlx's `Any`
+//! driver, one ordered migration list, plain SQL that both databases accept. Where the two
+//! dialects differ (identity columns, trigram search, `SKIP LOCKED`), the difference is named
+//! at that one place with [`Backend`].
 
+pub mod audit;
+pub mod db;
+pub mod devices;
+pub mod enterprises;
+pub mod error;
+pub mod jobs;
+pub mod licences;
+mod migrations;
+pub mod numbers;
+pub mod org;
+pub mod tokens;
+pub mod users;
+
+pub use db::{Backend, Conn, Db, Tx};
+pub use error::StoreError;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,197 @@
+//! The licence catalogue and each enterprise's pool of purchased and assigned licences (N-1…N-3).
+
+use switchboard_domain::{EnterpriseId, LicenceCode, LicenceKind, LicenceTypeId, PurchaseId, Timestamp};
+
+use crate::{Conn, Result};
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LicenceType {
+    pub id: LicenceTypeId,
+    pub code: LicenceCode,
+    pub name: String,
+    pub kind: LicenceKind,
+    pub monthly_price_cents: i64,
+    pub created_at: Timestamp,
+}
+
+/// One line of an enterprise's licence pool.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Pool {
+    pub licence: LicenceType,
+    pub purchased: i64,
+    pub assigned: i64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Purchase {
+    pub id: PurchaseId,
+    pub enterprise_id: EnterpriseId,
+    pub licence_type_id: LicenceTypeId,
+    pub quantity: i64,
+    pub note: Option<String>,
+    pub created_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+struct TypeRow {
+    id: String,
+    code: String,
+    name: String,
+    kind: String,
+    monthly_price_cents: i64,
+    created_at: i64,
+}
+
+impl From<TypeRow> for LicenceType {
+    fn from(r: TypeRow) -> Self {
+        LicenceType {
+            id: r.id.parse().expect("stored ids are UUIDs"),
+            code: LicenceCode::from_trusted(r.code),
+            name: r.name,
+            kind: LicenceKind::parse(&r.kind).expect("kind is checked by the schema"),
+            monthly_price_cents: r.monthly_price_cents,
+            created_at: Timestamp::from_millis(r.created_at),
+        }
+    }
+}
+
+pub async fn insert_type(conn: &mut Conn, t: &LicenceType) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO licence_types (id, code, name, kind, monthly_price_cents, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(t.id.to_string())
+    .bind(t.code.as_str())
+    .bind(&t.name)
+    .bind(t.kind.as_str())
+    .bind(t.monthly_price_cents)
+    .bind(t.created_at.millis())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn list_types(conn: &mut Conn) -> Result<Vec<LicenceType>> {
+    let rows: Vec<TypeRow> = sqlx::query_as(
+        "SELECT id, code, name, kind, monthly_price_cents, created_at FROM licence_types ORDER BY kind DESC, code",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// A catalogue entry by its code or by its id (clients may use either).
+pub async fn find_type(conn: &mut Conn, code_or_id: &str) -> Result<Option<LicenceType>> {
+    let row: Option<TypeRow> = sqlx::query_as(
+        "SELECT id, code, name, kind, monthly_price_cents, created_at FROM licence_types WHERE code = $1 OR id = $1",
+    )
+    .bind(code_or_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(Into::into))
+}
+
+/// Adds `quantity` (negative: a cancellation) to what the enterprise purchased, and records it.
+/// The pool's CHECK refuses a cancellation below what is assigned.
+pub async fn record_purchase(conn: &mut Conn, purchase: &Purchase) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO licence_pools (enterprise_id, licence_type_id, purchased, assigned) VALUES ($1, $2, $3, 0) \
+         ON CONFLICT (enterprise_id, licence_type_id) DO UPDATE SET purchased = licence_pools.purchased + excluded.purchased",
+    )
+    .bind(purchase.enterprise_id.to_string())
+    .bind(purchase.licence_type_id.to_string())
+    .bind(purchase.quantity)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO licence_purchases (id, enterprise_id, licence_type_id, quantity, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(purchase.id.to_string())
+    .bind(purchase.enterprise_id.to_string())
+    .bind(purchase.licence_type_id.to_string())
+    .bind(purchase.quantity)
+    .bind(purchase.note.as_deref())
+    .bind(purchase.created_at.millis())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// N-2: takes one free licence, or returns false when none is free. The condition is part of the
+/// UPDATE, so two concurrent requests for the last licence cannot both succeed.
+pub async fn claim(conn: &mut Conn, enterprise: EnterpriseId, licence: LicenceTypeId) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE licence_pools SET assigned = assigned + 1 \
+         WHERE enterprise_id = $1 AND licence_type_id = $2 AND assigned < purchased",
+    )
+    .bind(enterprise.to_string())
+    .bind(licence.to_string())
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Gives one licence back to the pool.
+pub async fn release(conn: &mut Conn, enterprise: EnterpriseId, licence: LicenceTypeId) -> Result<()> {
+    sqlx::query(
+        "UPDATE licence_pools SET assigned = assigned - 1 WHERE enterprise_id = $1 AND licence_type_id = $2 AND assigned > 0",
+    )
+    .bind(enterprise.to_string())
+    .bind(licence.to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The enterprise's pool: every catalogue entry, with zeros for what it never bought.
+pub async fn pools(conn: &mut Conn, enterprise: EnterpriseId) -> Result<Vec<Pool>> {
+    #[derive(sqlx::FromRow)]
+    struct PoolRow {
+        #[sqlx(flatten)]
+        licence: TypeRow,
+        purchased: i64,
+        assigned: i64,
+    }
+    let rows: Vec<PoolRow> = sqlx::query_as(
+        "SELECT t.id, t.code, t.name, t.kind, t.monthly_price_cents, t.created_at, \
+                COALESCE(p.purchased, 0) AS purchased, COALESCE(p.assigned, 0) AS assigned \
+         FROM licence_types t LEFT JOIN licence_pools p ON p.licence_type_id = t.id AND p.enterprise_id = $1 \
+         ORDER BY t.kind DESC, t.code",
+    )
+    .bind(enterprise.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Pool { licence: r.licence.into(), purchased: r.purchased, assigned: r.assigned })
+        .collect())
+}
+
+pub async fn purchases(conn: &mut Conn, enterprise: EnterpriseId) -> Result<Vec<Purchase>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: String,
+        enterprise_id: String,
+        licence_type_id: String,
+        quantity: i64,
+        note: Option<String>,
+        created_at: i64,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, enterprise_id, licence_type_id, quantity, note, created_at FROM licence_purchases \
+         WHERE enterprise_id = $1 ORDER BY id DESC LIMIT 500",
+    )
+    .bind(enterprise.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Purchase {
+            id: r.id.parse().expect("stored ids are UUIDs"),
+            enterprise_id: r.enterprise_id.parse().expect("stored ids are UUIDs"),
+            licence_type_id: r.licence_type_id.parse().expect("stored ids are UUIDs"),
+            quantity: r.quantity,
+            note: r.note,
+            created_at: Timestamp::from_millis(r.created_at),
+        })
+        .collect())
+}

@@ -1,0 +1,87 @@
+//! One ordered migration list for both databases (O-3). A step is plain SQL that both accept, or
+//! a pair of dialect variants where they differ. Applied steps are recorded in
+//! `schema_migrations`; each step runs in its own transaction.
+
+use sqlx::{Executor, Row};
+
+use crate::db::{Backend, Db};
+
+enum Sql {
+    Both(&'static str),
+    Split { sqlite: &'static str, postgres: &'static str },
+}
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sql: Sql,
+}
+
+const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "tenancy and catalogues", sql: Sql::Both(include_str!("../migrations/0001_tenancy.sql")) },
+    Migration {
+        version: 2,
+        name: "users",
+        sql: Sql::Split {
+            sqlite: include_str!("../migrations/0002_users.sqlite.sql"),
+            postgres: include_str!("../migrations/0002_users.postgres.sql"),
+        },
+    },
+    Migration { version: 3, name: "numbers, credentials, org", sql: Sql::Both(include_str!("../migrations/0003_user_parts.sql")) },
+    Migration {
+        version: 4,
+        name: "substring search",
+        sql: Sql::Split {
+            sqlite: include_str!("../migrations/0004_search.sqlite.sql"),
+            postgres: include_str!("../migrations/0004_search.postgres.sql"),
+        },
+    },
+    Migration { version: 5, name: "tokens, audit, jobs", sql: Sql::Both(include_str!("../migrations/0005_operations.sql")) },
+];
+
+/// Applies the missing migrations and returns how many ran.
+pub async fn run(db: &Db) -> anyhow::Result<usize> {
+    let mut tx = db.begin().await?;
+    if db.backend() == Backend::Postgres {
+        // Several processes may start at once on one PostgreSQL: one migrates, the others wait.
+        tx.execute("SELECT pg_advisory_xact_lock(7355608)").await?;
+    }
+    tx.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+    )
+    .await?;
+    let applied: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations")
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|row| row.get::<i64, _>(0))
+        .collect();
+    let mut count = 0;
+    for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+        let sql = match (&migration.sql, db.backend()) {
+            (Sql::Both(sql), _) => sql,
+            (Sql::Split { sqlite, .. }, Backend::Sqlite) => sqlite,
+            (Sql::Split { postgres, .. }, Backend::Postgres) => postgres,
+        };
+        sqlx::raw_sql(*sql).execute(&mut *tx).await.map_err(|e| {
+            anyhow::anyhow!("migration {} ({}) failed: {e}", migration.version, migration.name)
+        })?;
+        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+            .bind(migration.version)
+            .bind(migration.name)
+            .bind(now_millis())
+            .execute(&mut *tx)
+            .await?;
+        tracing::info!(version = migration.version, name = migration.name, "migration applied");
+        count += 1;
+    }
+    tx.commit().await?;
+    Ok(count)
+}
+
+fn now_millis() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or_default()
+}

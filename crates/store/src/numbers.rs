@@ -1,0 +1,196 @@
+//! The number pool of each enterprise (N-4…N-6).
+
+use switchboard_domain::{E164Number, EnterpriseId, Timestamp, UserId};
+
+use crate::db::Placeholders;
+use crate::{Conn, Result};
+
+/// How an assigned number is used by its user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Usage {
+    Primary,
+    Alternative,
+}
+
+impl Usage {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Primary => "primary",
+            Self::Alternative => "alternative",
+        }
+    }
+}
+
+/// A number of the pool, with whom it is assigned to.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PoolNumber {
+    pub number: E164Number,
+    pub enterprise_id: EnterpriseId,
+    pub user_id: Option<UserId>,
+    pub user_name: Option<String>,
+    pub usage: Option<Usage>,
+    pub created_at: Timestamp,
+}
+
+/// What a claim found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    Claimed,
+    /// Assigned to someone already (N-4).
+    Taken,
+    /// Not in this enterprise's pool at all.
+    NotInPool,
+}
+
+const CHUNK: usize = 400;
+
+/// Which of `numbers` exist already, in any enterprise (a number belongs to one pool only).
+pub async fn existing(conn: &mut Conn, numbers: &[E164Number]) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    for chunk in numbers.chunks(CHUNK) {
+        let mut p = Placeholders::default();
+        let list: Vec<String> = chunk.iter().map(|_| p.next()).collect();
+        let sql = format!("SELECT number FROM numbers WHERE number IN ({}) ORDER BY number", list.join(", "));
+        let mut query = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql));
+        for n in chunk {
+            query = query.bind(n.as_str());
+        }
+        found.extend(query.fetch_all(&mut *conn).await?);
+    }
+    Ok(found)
+}
+
+/// Loads free numbers into an enterprise's pool.
+pub async fn insert_free(conn: &mut Conn, enterprise: EnterpriseId, numbers: &[E164Number], now: Timestamp) -> Result<()> {
+    for chunk in numbers.chunks(CHUNK) {
+        let mut p = Placeholders::default();
+        let rows: Vec<String> =
+            chunk.iter().map(|_| format!("({}, {}, {})", p.next(), p.next(), p.next())).collect();
+        let sql = format!("INSERT INTO numbers (number, enterprise_id, created_at) VALUES {}", rows.join(", "));
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for n in chunk {
+            query = query.bind(n.as_str()).bind(enterprise.to_string()).bind(now.millis());
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// N-4: assigns a free number of the enterprise's pool to a user. Conditional on it being free,
+/// so of two concurrent claims exactly one succeeds.
+pub async fn claim(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    number: &E164Number,
+    user: UserId,
+    usage: Usage,
+    now: Timestamp,
+) -> Result<Claim> {
+    let done = sqlx::query(
+        "UPDATE numbers SET user_id = $1, usage = $2, assigned_at = $3 \
+         WHERE number = $4 AND enterprise_id = $5 AND user_id IS NULL",
+    )
+    .bind(user.to_string())
+    .bind(usage.as_str())
+    .bind(now.millis())
+    .bind(number.as_str())
+    .bind(enterprise.to_string())
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 1 {
+        return Ok(Claim::Claimed);
+    }
+    let in_pool: Option<String> = sqlx::query_scalar("SELECT number FROM numbers WHERE number = $1 AND enterprise_id = $2")
+        .bind(number.as_str())
+        .bind(enterprise.to_string())
+        .fetch_optional(conn)
+        .await?;
+    Ok(if in_pool.is_some() { Claim::Taken } else { Claim::NotInPool })
+}
+
+/// N-6: frees one number of a user at once.
+pub async fn release(conn: &mut Conn, number: &E164Number, user: UserId) -> Result<bool> {
+    let done = sqlx::query("UPDATE numbers SET user_id = NULL, usage = NULL, assigned_at = NULL WHERE number = $1 AND user_id = $2")
+        .bind(number.as_str())
+        .bind(user.to_string())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// N-6: frees every number of a user; returns how many.
+pub async fn release_all(conn: &mut Conn, user: UserId) -> Result<u64> {
+    let done = sqlx::query("UPDATE numbers SET user_id = NULL, usage = NULL, assigned_at = NULL WHERE user_id = $1")
+        .bind(user.to_string())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// A user's alternative numbers, in order.
+pub async fn alternatives_of(conn: &mut Conn, user: UserId) -> Result<Vec<E164Number>> {
+    let rows: Vec<String> =
+        sqlx::query_scalar("SELECT number FROM numbers WHERE user_id = $1 AND usage = 'alternative' ORDER BY number")
+            .bind(user.to_string())
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(E164Number::from_trusted).collect())
+}
+
+/// Filter of [`list`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    Any,
+    Free,
+    Assigned,
+}
+
+/// A page of the pool in number order, starting after `after`, optionally those starting with `prefix`.
+pub async fn list(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    availability: Availability,
+    prefix: Option<&str>,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<PoolNumber>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        number: String,
+        enterprise_id: String,
+        user_id: Option<String>,
+        first_name: Option<String>,
+        last_name: Option<String>,
+        usage: Option<String>,
+        created_at: i64,
+    }
+    let condition = match availability {
+        Availability::Any => "",
+        Availability::Free => " AND n.user_id IS NULL",
+        Availability::Assigned => " AND n.user_id IS NOT NULL",
+    };
+    let sql = format!(
+        "SELECT n.number, n.enterprise_id, n.user_id, u.first_name, u.last_name, n.usage, n.created_at \
+         FROM numbers n LEFT JOIN users u ON u.id = n.user_id \
+         WHERE n.enterprise_id = $1 AND n.number > $2 AND n.number LIKE $3{condition} ORDER BY n.number LIMIT $4"
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(enterprise.to_string())
+        .bind(after.unwrap_or(""))
+        .bind(format!("{}%", prefix.unwrap_or("")))
+        .bind(limit)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| PoolNumber {
+            number: E164Number::from_trusted(r.number),
+            enterprise_id: r.enterprise_id.parse().expect("stored ids are UUIDs"),
+            user_id: r.user_id.map(|id| id.parse().expect("stored ids are UUIDs")),
+            user_name: r.first_name.zip(r.last_name).map(|(f, l)| format!("{f} {l}")),
+            usage: r.usage.map(|u| if u == "primary" { Usage::Primary } else { Usage::Alternative }),
+            created_at: Timestamp::from_millis(r.created_at),
+        })
+        .collect())
+}

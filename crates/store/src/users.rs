@@ -1,0 +1,551 @@
+//! Users (U-1), their add-ons, teams and SIP credentials, and the users list (U-6, P-1).
+
+use switchboard_domain::{
+    ContractNumber, DepartmentId, DeviceTypeId, E164Number, Email, EnterpriseId, Extension, FirstName, InterceptAction,
+    Language, LastName, LicenceTypeId, LoginName, PortalRole, SiteId, TeamId, Timestamp, UserId, UserState,
+};
+
+use crate::db::{Backend, Placeholders};
+use crate::{Conn, Result};
+
+/// Where a deactivated user's callers go (L-5).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Intercept {
+    pub action: InterceptAction,
+    pub destination_user_id: UserId,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct User {
+    pub id: UserId,
+    pub enterprise_id: EnterpriseId,
+    pub site_id: SiteId,
+    pub first_name: FirstName,
+    pub last_name: LastName,
+    pub email: Email,
+    pub login_name: LoginName,
+    pub role: PortalRole,
+    pub state: UserState,
+    pub state_reason: Option<String>,
+    pub package_licence_id: LicenceTypeId,
+    pub addon_licence_ids: Vec<LicenceTypeId>,
+    pub device_type_id: DeviceTypeId,
+    pub primary_number: Option<E164Number>,
+    pub alternative_numbers: Vec<E164Number>,
+    pub extension: Extension,
+    pub mobile_number: Option<E164Number>,
+    pub contract_number: Option<ContractNumber>,
+    pub department_id: Option<DepartmentId>,
+    pub team_ids: Vec<TeamId>,
+    pub personal_contact: Option<String>,
+    pub language: Language,
+    pub intercept: Option<Intercept>,
+    pub version: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub activated_at: Option<Timestamp>,
+    pub deactivated_at: Option<Timestamp>,
+}
+
+impl User {
+    /// The bytewise sort key of the users list: last name, then first name, lower-cased.
+    pub fn sort_name(&self) -> String {
+        format!("{} {}", self.last_name.as_str().to_lowercase(), self.first_name.as_str().to_lowercase())
+    }
+
+    /// What substring search looks in (P-1b).
+    pub fn search_text(&self) -> String {
+        format!("{} {} {}", self.first_name.as_str(), self.last_name.as_str(), self.email.as_str()).to_lowercase()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    enterprise_id: String,
+    site_id: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    login_name: String,
+    role: String,
+    state: String,
+    state_reason: Option<String>,
+    package_licence_id: String,
+    device_type_id: String,
+    primary_number: Option<String>,
+    extension: String,
+    mobile_number: Option<String>,
+    contract_number: Option<String>,
+    department_id: Option<String>,
+    personal_contact: Option<String>,
+    language: String,
+    intercept_action: Option<String>,
+    intercept_destination_user_id: Option<String>,
+    version: i64,
+    created_at: i64,
+    updated_at: i64,
+    activated_at: Option<i64>,
+    deactivated_at: Option<i64>,
+}
+
+fn id<T: std::str::FromStr>(s: String) -> T
+where
+    T::Err: std::fmt::Debug,
+{
+    s.parse().expect("stored ids are UUIDs")
+}
+
+impl From<Row> for User {
+    fn from(r: Row) -> Self {
+        let intercept = match (r.intercept_action.as_deref().and_then(InterceptAction::parse), r.intercept_destination_user_id) {
+            (Some(action), Some(dest)) => Some(Intercept { action, destination_user_id: id(dest) }),
+            _ => None,
+        };
+        User {
+            id: id(r.id),
+            enterprise_id: id(r.enterprise_id),
+            site_id: id(r.site_id),
+            first_name: FirstName::from_trusted(r.first_name),
+            last_name: LastName::from_trusted(r.last_name),
+            email: Email::from_trusted(r.email),
+            login_name: LoginName::from_trusted(r.login_name),
+            role: PortalRole::parse(&r.role).unwrap_or(PortalRole::User),
+            state: UserState::parse(&r.state).expect("state is checked by the schema"),
+            state_reason: r.state_reason,
+            package_licence_id: id(r.package_licence_id),
+            addon_licence_ids: Vec::new(),
+            device_type_id: id(r.device_type_id),
+            primary_number: r.primary_number.map(E164Number::from_trusted),
+            alternative_numbers: Vec::new(),
+            extension: Extension::from_trusted(r.extension),
+            mobile_number: r.mobile_number.map(E164Number::from_trusted),
+            contract_number: r.contract_number.map(ContractNumber::from_trusted),
+            department_id: r.department_id.map(id),
+            team_ids: Vec::new(),
+            personal_contact: r.personal_contact,
+            language: Language::parse(&r.language).unwrap_or(Language::English),
+            intercept,
+            version: r.version,
+            created_at: Timestamp::from_millis(r.created_at),
+            updated_at: Timestamp::from_millis(r.updated_at),
+            activated_at: r.activated_at.map(Timestamp::from_millis),
+            deactivated_at: r.deactivated_at.map(Timestamp::from_millis),
+        }
+    }
+}
+
+const COLUMNS: &str = "u.id, u.enterprise_id, u.site_id, u.first_name, u.last_name, u.email, u.login_name, u.role, \
+    u.state, u.state_reason, u.package_licence_id, u.device_type_id, u.primary_number, u.extension, u.mobile_number, \
+    u.contract_number, u.department_id, u.personal_contact, u.language, u.intercept_action, \
+    u.intercept_destination_user_id, u.version, u.created_at, u.updated_at, u.activated_at, u.deactivated_at";
+
+/// Inserts the user row and its add-ons and teams (numbers and licences are claimed separately).
+pub async fn insert(conn: &mut Conn, u: &User) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO users (id, enterprise_id, site_id, first_name, last_name, sort_name, email, email_lower, login_name, \
+         search_text, role, state, state_reason, package_licence_id, device_type_id, primary_number, extension, mobile_number, \
+         contract_number, department_id, personal_contact, language, intercept_action, intercept_destination_user_id, version, \
+         created_at, updated_at, activated_at, deactivated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
+         $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)",
+    )
+    .bind(u.id.to_string())
+    .bind(u.enterprise_id.to_string())
+    .bind(u.site_id.to_string())
+    .bind(u.first_name.as_str())
+    .bind(u.last_name.as_str())
+    .bind(u.sort_name())
+    .bind(u.email.as_str())
+    .bind(u.email.as_str().to_lowercase())
+    .bind(u.login_name.as_str())
+    .bind(u.search_text())
+    .bind(u.role.as_str())
+    .bind(u.state.as_str())
+    .bind(u.state_reason.as_deref())
+    .bind(u.package_licence_id.to_string())
+    .bind(u.device_type_id.to_string())
+    .bind(u.primary_number.as_ref().map(|n| n.as_str().to_owned()))
+    .bind(u.extension.as_str())
+    .bind(u.mobile_number.as_ref().map(|n| n.as_str().to_owned()))
+    .bind(u.contract_number.as_ref().map(|n| n.as_str().to_owned()))
+    .bind(u.department_id.map(|d| d.to_string()))
+    .bind(u.personal_contact.as_deref())
+    .bind(u.language.as_str())
+    .bind(u.intercept.as_ref().map(|i| i.action.as_str()))
+    .bind(u.intercept.as_ref().map(|i| i.destination_user_id.to_string()))
+    .bind(u.version)
+    .bind(u.created_at.millis())
+    .bind(u.updated_at.millis())
+    .bind(u.activated_at.map(Timestamp::millis))
+    .bind(u.deactivated_at.map(Timestamp::millis))
+    .execute(&mut *conn)
+    .await?;
+    set_addons(conn, u).await?;
+    set_teams(conn, u).await?;
+    Ok(())
+}
+
+/// Writes every column of the user, if nobody changed it since `expected_version` was read.
+/// Returns false on a lost race (the caller answers `precondition-failed`).
+pub async fn update(conn: &mut Conn, u: &User, expected_version: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE users SET site_id = $2, first_name = $3, last_name = $4, sort_name = $5, email = $6, email_lower = $7, \
+         login_name = $8, search_text = $9, role = $10, state = $11, state_reason = $12, package_licence_id = $13, \
+         device_type_id = $14, primary_number = $15, extension = $16, mobile_number = $17, contract_number = $18, \
+         department_id = $19, personal_contact = $20, language = $21, intercept_action = $22, \
+         intercept_destination_user_id = $23, version = $24, updated_at = $25, activated_at = $26, deactivated_at = $27 \
+         WHERE id = $1 AND version = $28",
+    )
+    .bind(u.id.to_string())
+    .bind(u.site_id.to_string())
+    .bind(u.first_name.as_str())
+    .bind(u.last_name.as_str())
+    .bind(u.sort_name())
+    .bind(u.email.as_str())
+    .bind(u.email.as_str().to_lowercase())
+    .bind(u.login_name.as_str())
+    .bind(u.search_text())
+    .bind(u.role.as_str())
+    .bind(u.state.as_str())
+    .bind(u.state_reason.as_deref())
+    .bind(u.package_licence_id.to_string())
+    .bind(u.device_type_id.to_string())
+    .bind(u.primary_number.as_ref().map(|n| n.as_str().to_owned()))
+    .bind(u.extension.as_str())
+    .bind(u.mobile_number.as_ref().map(|n| n.as_str().to_owned()))
+    .bind(u.contract_number.as_ref().map(|n| n.as_str().to_owned()))
+    .bind(u.department_id.map(|d| d.to_string()))
+    .bind(u.personal_contact.as_deref())
+    .bind(u.language.as_str())
+    .bind(u.intercept.as_ref().map(|i| i.action.as_str()))
+    .bind(u.intercept.as_ref().map(|i| i.destination_user_id.to_string()))
+    .bind(u.version)
+    .bind(u.updated_at.millis())
+    .bind(u.activated_at.map(Timestamp::millis))
+    .bind(u.deactivated_at.map(Timestamp::millis))
+    .bind(expected_version)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    set_addons(conn, u).await?;
+    set_teams(conn, u).await?;
+    Ok(true)
+}
+
+async fn set_addons(conn: &mut Conn, u: &User) -> Result<()> {
+    sqlx::query("DELETE FROM user_addons WHERE user_id = $1").bind(u.id.to_string()).execute(&mut *conn).await?;
+    for licence in &u.addon_licence_ids {
+        sqlx::query("INSERT INTO user_addons (user_id, licence_type_id, enterprise_id) VALUES ($1, $2, $3)")
+            .bind(u.id.to_string())
+            .bind(licence.to_string())
+            .bind(u.enterprise_id.to_string())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn set_teams(conn: &mut Conn, u: &User) -> Result<()> {
+    sqlx::query("DELETE FROM user_teams WHERE user_id = $1").bind(u.id.to_string()).execute(&mut *conn).await?;
+    for team in &u.team_ids {
+        sqlx::query("INSERT INTO user_teams (user_id, team_id, enterprise_id) VALUES ($1, $2, $3)")
+            .bind(u.id.to_string())
+            .bind(team.to_string())
+            .bind(u.enterprise_id.to_string())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Removes the user row; add-ons, teams and SIP credentials go with it (ON DELETE CASCADE).
+pub async fn delete(conn: &mut Conn, user: UserId) -> Result<()> {
+    sqlx::query("DELETE FROM users WHERE id = $1").bind(user.to_string()).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn get(conn: &mut Conn, user: UserId) -> Result<Option<User>> {
+    let sql = format!("SELECT {COLUMNS} FROM users u WHERE u.id = $1");
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user.to_string()).fetch_optional(&mut *conn).await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut users = vec![User::from(row)];
+    load_parts(conn, &mut users).await?;
+    Ok(users.pop())
+}
+
+/// Fills add-ons, teams and alternative numbers of a page of users with three queries.
+async fn load_parts(conn: &mut Conn, users: &mut [User]) -> Result<()> {
+    if users.is_empty() {
+        return Ok(());
+    }
+    let mut p = Placeholders::default();
+    let list: Vec<String> = users.iter().map(|_| p.next()).collect();
+    let list = list.join(", ");
+    let ids: Vec<String> = users.iter().map(|u| u.id.to_string()).collect();
+    let fetch = |sql: String| {
+        let mut q = sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(sql));
+        for id in &ids {
+            q = q.bind(id.clone());
+        }
+        q
+    };
+    let addons = fetch(format!("SELECT user_id, licence_type_id FROM user_addons WHERE user_id IN ({list}) ORDER BY licence_type_id"))
+        .fetch_all(&mut *conn)
+        .await?;
+    let teams = fetch(format!("SELECT user_id, team_id FROM user_teams WHERE user_id IN ({list}) ORDER BY team_id"))
+        .fetch_all(&mut *conn)
+        .await?;
+    let alternatives = fetch(format!(
+        "SELECT user_id, number FROM numbers WHERE user_id IN ({list}) AND usage = 'alternative' ORDER BY number"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    for user in users.iter_mut() {
+        let me = user.id.to_string();
+        user.addon_licence_ids = addons.iter().filter(|(u, _)| *u == me).map(|(_, l)| id(l.clone())).collect();
+        user.team_ids = teams.iter().filter(|(u, _)| *u == me).map(|(_, t)| id(t.clone())).collect();
+        user.alternative_numbers =
+            alternatives.iter().filter(|(u, _)| *u == me).map(|(_, n)| E164Number::from_trusted(n.clone())).collect();
+    }
+    Ok(())
+}
+
+/// The user holding a login name, if any (U-1: unique on the platform).
+pub async fn id_by_login(conn: &mut Conn, login: &LoginName) -> Result<Option<UserId>> {
+    let row: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE login_name = $1")
+        .bind(login.as_str())
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(id))
+}
+
+/// The user holding an extension in an enterprise, if any (U-2).
+pub async fn id_by_extension(conn: &mut Conn, enterprise: EnterpriseId, extension: &Extension) -> Result<Option<UserId>> {
+    let row: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE enterprise_id = $1 AND extension = $2")
+        .bind(enterprise.to_string())
+        .bind(extension.as_str())
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(id))
+}
+
+/// Users who chose `user` as the destination of their intercept (L-5).
+pub async fn intercepting_to(conn: &mut Conn, user: UserId) -> Result<Vec<UserId>> {
+    let rows: Vec<String> = sqlx::query_scalar("SELECT id FROM users WHERE intercept_destination_user_id = $1")
+        .bind(user.to_string())
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(id).collect())
+}
+
+/// U-4: the digests of a user's desk-phone login; the password itself is never stored.
+#[derive(Debug, Clone)]
+pub struct SipCredentials {
+    pub user_id: UserId,
+    pub enterprise_id: EnterpriseId,
+    pub username: String,
+    pub realm: String,
+    pub ha1: String,
+    pub ha1b: String,
+    pub created_at: Timestamp,
+}
+
+pub async fn set_sip_credentials(conn: &mut Conn, c: &SipCredentials) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO sip_credentials (user_id, enterprise_id, username, realm, ha1, ha1b, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (user_id) DO UPDATE SET username = excluded.username, \
+         realm = excluded.realm, ha1 = excluded.ha1, ha1b = excluded.ha1b, created_at = excluded.created_at",
+    )
+    .bind(c.user_id.to_string())
+    .bind(c.enterprise_id.to_string())
+    .bind(&c.username)
+    .bind(&c.realm)
+    .bind(&c.ha1)
+    .bind(&c.ha1b)
+    .bind(c.created_at.millis())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn sip_credentials(conn: &mut Conn, user: UserId) -> Result<Option<SipCredentials>> {
+    let row: Option<(String, String, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT user_id, enterprise_id, username, realm, ha1, ha1b, created_at FROM sip_credentials WHERE user_id = $1",
+    )
+    .bind(user.to_string())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(u, e, username, realm, ha1, ha1b, at)| SipCredentials {
+        user_id: id(u),
+        enterprise_id: id(e),
+        username,
+        realm,
+        ha1,
+        ha1b,
+        created_at: Timestamp::from_millis(at),
+    }))
+}
+
+/// The users list's sort orders; each is a keyset walk over an index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Email,
+    Extension,
+    Created,
+}
+
+impl SortKey {
+    fn column(self) -> &'static str {
+        match self {
+            Self::Name => "u.sort_name",
+            Self::Email => "u.email_lower",
+            Self::Extension => "u.extension",
+            Self::Created => "u.id",
+        }
+    }
+
+    /// The cursor value of a user for this order.
+    pub fn value_of(self, user: &User) -> String {
+        match self {
+            Self::Name => user.sort_name(),
+            Self::Email => user.email.as_str().to_lowercase(),
+            Self::Extension => user.extension.as_str().to_owned(),
+            Self::Created => user.id.to_string(),
+        }
+    }
+}
+
+/// How a search text is matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Search {
+    /// Last name (then first name) starts with the text.
+    NamePrefix(String),
+    /// Email starts with the text.
+    EmailPrefix(String),
+    /// Extension starts with the digits.
+    ExtensionPrefix(String),
+    /// Name or email contains the text (at least 3 characters; trigram index).
+    Contains(String),
+}
+
+/// One page request of the users list.
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    pub enterprise_id: EnterpriseId,
+    /// A site administrator's reach (A-1); `None` for the whole enterprise.
+    pub within_sites: Option<Vec<SiteId>>,
+    pub state: Option<UserState>,
+    pub site: Option<SiteId>,
+    pub role: Option<PortalRole>,
+    pub licence: Option<LicenceTypeId>,
+    pub device_type: Option<DeviceTypeId>,
+    pub department: Option<DepartmentId>,
+    pub team: Option<TeamId>,
+    pub search: Option<Search>,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// Keyset cursor: the sort value and id of the last row of the previous page.
+    pub after: Option<(String, String)>,
+    pub limit: i64,
+}
+
+/// A page of users (U-6). Never counts: `limit` rows after the cursor, through an index (P-1).
+pub async fn list(conn: &mut Conn, backend: Backend, q: &ListQuery) -> Result<Vec<User>> {
+    let mut p = Placeholders::default();
+    let mut binds: Vec<String> = Vec::new();
+    let mut bind = |value: String, binds: &mut Vec<String>| {
+        binds.push(value);
+        p.next()
+    };
+    let mut conditions = vec![format!("u.enterprise_id = {}", bind(q.enterprise_id.to_string(), &mut binds))];
+    if let Some(sites) = &q.within_sites {
+        let list: Vec<String> = sites.iter().map(|s| bind(s.to_string(), &mut binds)).collect();
+        conditions.push(if list.is_empty() { "1 = 0".into() } else { format!("u.site_id IN ({})", list.join(", ")) });
+    }
+    if let Some(state) = q.state {
+        conditions.push(format!("u.state = {}", bind(state.as_str().into(), &mut binds)));
+    }
+    if let Some(site) = q.site {
+        conditions.push(format!("u.site_id = {}", bind(site.to_string(), &mut binds)));
+    }
+    if let Some(role) = q.role {
+        conditions.push(format!("u.role = {}", bind(role.as_str().into(), &mut binds)));
+    }
+    if let Some(device) = q.device_type {
+        conditions.push(format!("u.device_type_id = {}", bind(device.to_string(), &mut binds)));
+    }
+    if let Some(department) = q.department {
+        conditions.push(format!("u.department_id = {}", bind(department.to_string(), &mut binds)));
+    }
+    if let Some(licence) = q.licence {
+        let a = bind(licence.to_string(), &mut binds);
+        let b = bind(licence.to_string(), &mut binds);
+        conditions.push(format!(
+            "(u.package_licence_id = {a} OR EXISTS (SELECT 1 FROM user_addons a WHERE a.user_id = u.id AND a.licence_type_id = {b}))"
+        ));
+    }
+    if let Some(team) = q.team {
+        conditions.push(format!(
+            "EXISTS (SELECT 1 FROM user_teams t WHERE t.user_id = u.id AND t.team_id = {})",
+            bind(team.to_string(), &mut binds)
+        ));
+    }
+    // Prefix searches are index ranges: [text, text + U+10FFFF) compares bytewise on both databases.
+    let mut prefix_range = |column: &str, text: &str, binds: &mut Vec<String>| {
+        let low = bind(text.to_owned(), binds);
+        let high = bind(format!("{text}\u{10FFFF}"), binds);
+        format!("{column} >= {low} AND {column} < {high}")
+    };
+    let mut persistent = true;
+    match &q.search {
+        None => {}
+        Some(Search::NamePrefix(text)) => conditions.push(prefix_range("u.sort_name", &text.to_lowercase(), &mut binds)),
+        Some(Search::EmailPrefix(text)) => conditions.push(prefix_range("u.email_lower", &text.to_lowercase(), &mut binds)),
+        Some(Search::ExtensionPrefix(text)) => conditions.push(prefix_range("u.extension", text, &mut binds)),
+        Some(Search::Contains(text)) => {
+            let text = text.to_lowercase();
+            match backend {
+                Backend::Sqlite => {
+                    let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+                    conditions.push(format!(
+                        "u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH {})",
+                        bind(phrase, &mut binds)
+                    ));
+                }
+                Backend::Postgres => {
+                    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+                    conditions.push(format!("u.search_text LIKE {}", bind(format!("%{escaped}%"), &mut binds)));
+                    // A generic plan cannot use the trigram index for a bound pattern: plan each time.
+                    persistent = false;
+                }
+            }
+        }
+    }
+    let column = q.sort.column();
+    let (cmp, dir) = if q.descending { ("<", "DESC") } else { (">", "ASC") };
+    if let Some((value, last_id)) = &q.after {
+        if q.sort == SortKey::Created {
+            conditions.push(format!("u.id {cmp} {}", bind(last_id.clone(), &mut binds)));
+        } else {
+            let v = bind(value.clone(), &mut binds);
+            let i = bind(last_id.clone(), &mut binds);
+            conditions.push(format!("({column}, u.id) {cmp} ({v}, {i})"));
+        }
+    }
+    let order = if q.sort == SortKey::Created { format!("u.id {dir}") } else { format!("{column} {dir}, u.id {dir}") };
+    let limit = bind(q.limit.to_string(), &mut binds);
+    let sql = format!(
+        "SELECT {COLUMNS} FROM users u WHERE {} ORDER BY {order} LIMIT CAST({limit} AS BIGINT)",
+        conditions.join(" AND ")
+    );
+    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).persistent(persistent);
+    for value in binds {
+        query = query.bind(value);
+    }
+    let mut users: Vec<User> = query.fetch_all(&mut *conn).await?.into_iter().map(User::from).collect();
+    load_parts(conn, &mut users).await?;
+    Ok(users)
+}
