@@ -1,1 +1,129 @@
+//! Switchboard's use cases. One service per aggregate, each method: check the [`Actor`], validate,
+//! run one transaction (with its audit entry and follow-up jobs), return domain records.
+//! No HTTP or SQL here: the web, CLI and (later) portal and SCIM are thin adapters over this.
 
+pub mod actor;
+pub mod audit;
+pub mod catalogue;
+pub mod clock;
+pub mod error;
+pub mod jobs;
+pub mod numbers;
+pub mod provisioner;
+pub mod secrets;
+pub mod tenancy;
+pub mod tokens;
+pub mod users;
+
+use std::sync::Arc;
+
+use switchboard_domain::Timestamp;
+use switchboard_store::{Db, Tx};
+
+pub use actor::{Actor, Channel, Principal};
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{AppError, AppResult};
+pub use provisioner::{NumberPattern, Provisioner, SimulatedProvisioner};
+
+/// Tuning of the job queue.
+#[derive(Debug, Clone)]
+pub struct JobSettings {
+    /// Attempts before a job is given up (a transient failure is retried with back-off).
+    pub max_attempts: i64,
+    /// First retry delay; doubled each attempt, capped at ten minutes.
+    pub backoff_base_ms: i64,
+    /// How long a worker owns a claimed job before another may take it over.
+    pub lease_ms: i64,
+}
+
+impl Default for JobSettings {
+    fn default() -> Self {
+        Self { max_attempts: 8, backoff_base_ms: 2_000, lease_ms: 60_000 }
+    }
+}
+
+/// The application: storage, clock, provisioner and settings, shared by every interface.
+#[derive(Clone)]
+pub struct App {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    db: Db,
+    clock: Arc<dyn Clock>,
+    provisioner: Arc<dyn Provisioner>,
+    jobs: JobSettings,
+    /// Wakes this process's worker when a use case enqueued a job.
+    job_added: tokio::sync::Notify,
+}
+
+impl App {
+    pub fn new(db: Db, clock: Arc<dyn Clock>, provisioner: Arc<dyn Provisioner>, jobs: JobSettings) -> Self {
+        Self { inner: Arc::new(Inner { db, clock, provisioner, jobs, job_added: tokio::sync::Notify::new() }) }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.inner.db
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.inner.clock.now()
+    }
+
+    pub fn provisioner(&self) -> &dyn Provisioner {
+        self.inner.provisioner.as_ref()
+    }
+
+    pub(crate) fn job_settings(&self) -> &JobSettings {
+        &self.inner.jobs
+    }
+
+    pub(crate) async fn begin(&self) -> AppResult<Tx> {
+        Ok(self.inner.db.begin().await?)
+    }
+
+    /// Commits a transaction that enqueued jobs, then wakes the worker.
+    pub(crate) async fn commit_with_jobs(&self, tx: Tx) -> AppResult<()> {
+        tx.commit().await.map_err(switchboard_store::StoreError::from)?;
+        self.inner.job_added.notify_one();
+        Ok(())
+    }
+
+    pub(crate) fn job_added(&self) -> &tokio::sync::Notify {
+        &self.inner.job_added
+    }
+
+    pub fn tenancy(&self) -> tenancy::Tenancy<'_> {
+        tenancy::Tenancy(self)
+    }
+
+    pub fn catalogue(&self) -> catalogue::Catalogue<'_> {
+        catalogue::Catalogue(self)
+    }
+
+    pub fn numbers(&self) -> numbers::Numbers<'_> {
+        numbers::Numbers(self)
+    }
+
+    pub fn users(&self) -> users::Users<'_> {
+        users::Users(self)
+    }
+
+    pub fn tokens(&self) -> tokens::Tokens<'_> {
+        tokens::Tokens(self)
+    }
+
+    pub fn jobs(&self) -> jobs::Jobs<'_> {
+        jobs::Jobs(self)
+    }
+
+    pub fn audit(&self) -> audit::AuditLog<'_> {
+        audit::AuditLog(self)
+    }
+}
+
+/// Commits a transaction, mapping the storage error.
+pub(crate) async fn commit(tx: Tx) -> AppResult<()> {
+    tx.commit().await.map_err(switchboard_store::StoreError::from)?;
+    Ok(())
+}

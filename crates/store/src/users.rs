@@ -549,3 +549,13 @@ pub async fn list(conn: &mut Conn, backend: Backend, q: &ListQuery) -> Result<Ve
     load_parts(conn, &mut users).await?;
     Ok(users)
 }
+
+/// Whether a SIP user name is used in a realm (an enterprise's SIP domain).
+pub async fn sip_username_taken(conn: &mut Conn, realm: &str, username: &str) -> Result<bool> {
+    let found: Option<String> = sqlx::query_scalar("SELECT user_id FROM sip_credentials WHERE realm = $1 AND username = $2")
+        .bind(realm)
+        .bind(username)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}

@@ -1,0 +1,89 @@
+//! The one error type of every use case. Each variant has a stable `code` that clients can rely on;
+//! the REST edge renders it as RFC 9457 problem details, the CLI as a message and exit code.
+
+use switchboard_domain::{FieldError, UserState, Violations};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// One or more fields are wrong; every one of them is listed (K-3).
+    #[error("the request has invalid fields")]
+    Validation(Vec<FieldError>),
+    /// Absent, or belongs to another tenant (A-2: both answer the same).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("authentication required")]
+    Unauthenticated,
+    /// Visible, but the actor's role does not allow this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// L-2/L-3: the user's state does not allow this.
+    #[error("the user is {state}: {detail}")]
+    UserNotActive { state: UserState, detail: String },
+    /// N-2.
+    #[error("no free '{licence}' licence: all purchased licences are assigned; purchase more to continue")]
+    LicenceExhausted { licence: String },
+    /// N-4.
+    #[error("number {0} is already assigned")]
+    NumberTaken(String),
+    /// U-2.
+    #[error("extension {0} is already used in this enterprise")]
+    ExtensionTaken(String),
+    /// U-1.
+    #[error("login name {0} is already used")]
+    LoginTaken(String),
+    /// Another conflict with the current state, with its own stable code.
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: String },
+    /// `If-Match` names a version that is not the current one.
+    #[error("the resource was changed since you read it; read it again and retry")]
+    PreconditionFailed,
+    /// An update came without `If-Match`.
+    #[error("this update needs an If-Match header with the ETag you read")]
+    PreconditionRequired,
+    /// Anything unexpected; its cause goes to the log, never to the client.
+    #[error("internal error")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// The stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Validation(_) => "validation",
+            Self::NotFound(_) => "not-found",
+            Self::Unauthenticated => "unauthenticated",
+            Self::Forbidden(_) => "forbidden",
+            Self::UserNotActive { .. } => "user-not-active",
+            Self::LicenceExhausted { .. } => "licence-exhausted",
+            Self::NumberTaken(_) => "number-taken",
+            Self::ExtensionTaken(_) => "extension-taken",
+            Self::LoginTaken(_) => "login-taken",
+            Self::Conflict { code, .. } => code,
+            Self::PreconditionFailed => "precondition-failed",
+            Self::PreconditionRequired => "precondition-required",
+            Self::Internal(_) => "internal",
+        }
+    }
+
+    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::Conflict { code, detail: detail.into() }
+    }
+
+    pub fn invalid(field: &str, code: &'static str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, code, message)])
+    }
+}
+
+impl From<Violations> for AppError {
+    fn from(v: Violations) -> Self {
+        Self::Validation(v.into_errors())
+    }
+}
+
+impl From<switchboard_store::StoreError> for AppError {
+    fn from(e: switchboard_store::StoreError) -> Self {
+        Self::Internal(e.into())
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

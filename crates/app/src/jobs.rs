@@ -1,0 +1,314 @@
+//! Background jobs (L-1, T-3): enqueued inside use-case transactions, run by a worker inside
+//! `serve` or by `switchboard worker`, retried with exponential back-off, visible to operators.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+use switchboard_domain::{EnterpriseId, JobId, Timestamp, UserId};
+use switchboard_store::jobs::{self, Job, JobQuery, NewJob};
+use switchboard_store::users::{self, User};
+use switchboard_store::{Conn, Tx};
+
+use crate::actor::Actor;
+use crate::audit::{self, Change, snapshot};
+use crate::error::{AppError, AppResult};
+use crate::provisioner::{ProvisionError, ProvisionedUser, RemovedUser};
+use crate::tenancy::load_enterprise;
+use crate::{App, commit};
+
+const ACTIVATE: &str = "user.activate";
+const SYNC: &str = "user.sync";
+const REMOVE: &str = "user.remove";
+
+#[derive(Deserialize)]
+struct UserPayload {
+    user_id: UserId,
+}
+
+fn user_job(app: &App, kind: &'static str, user: &User, run_at: Timestamp) -> NewJob {
+    NewJob {
+        kind,
+        payload: serde_json::json!({ "user_id": user.id }),
+        run_at,
+        max_attempts: app.job_settings().max_attempts,
+        enterprise_id: Some(user.enterprise_id),
+        subject_id: Some(user.id.to_string()),
+    }
+}
+
+/// L-1: activation runs when the (simulated) carrier's delay has passed.
+pub(crate) async fn enqueue_activation(tx: &mut Tx, app: &App, user: &User) -> AppResult<JobId> {
+    let run_at = app.now().plus_millis(app.provisioner().activation_delay_ms());
+    Ok(jobs::enqueue(tx, &user_job(app, ACTIVATE, user, run_at), app.now()).await?)
+}
+
+/// T-3: the telephony side learns of a changed user.
+pub(crate) async fn enqueue_sync(tx: &mut Tx, app: &App, user: &User) -> AppResult<JobId> {
+    Ok(jobs::enqueue(tx, &user_job(app, SYNC, user, app.now()), app.now()).await?)
+}
+
+/// L-4: the telephony side forgets a deleted user.
+pub(crate) async fn enqueue_removal(tx: &mut Tx, app: &App, enterprise: EnterpriseId, removed: &RemovedUser) -> AppResult<JobId> {
+    let job = NewJob {
+        kind: REMOVE,
+        payload: serde_json::to_value(removed).map_err(anyhow::Error::from)?,
+        run_at: app.now(),
+        max_attempts: app.job_settings().max_attempts,
+        enterprise_id: Some(enterprise),
+        subject_id: Some(removed.user_id.to_string()),
+    };
+    Ok(jobs::enqueue(tx, &job, app.now()).await?)
+}
+
+async fn provisioned(conn: &mut Conn, user: &User) -> AppResult<ProvisionedUser> {
+    let enterprise = load_enterprise(conn, user.enterprise_id).await?;
+    let credentials = users::sip_credentials(conn, user.id).await?;
+    Ok(ProvisionedUser {
+        user_id: user.id,
+        enterprise_id: user.enterprise_id,
+        sip_domain: enterprise.sip_domain,
+        state: user.state,
+        primary_number: user.primary_number.clone(),
+        extension: user.extension.clone(),
+        sip_username: credentials.map(|c| c.username),
+        intercept: user.intercept.clone(),
+    })
+}
+
+/// How a job's run ended.
+enum Outcome {
+    Done,
+    /// Ends the job as failed; no retry helps.
+    GaveUp(String),
+    /// Try again later.
+    Retry(String),
+}
+
+pub struct Jobs<'a>(pub(crate) &'a App);
+
+impl Jobs<'_> {
+    /// Operators see the queue.
+    pub async fn list(&self, actor: &Actor, query: JobQuery) -> AppResult<Vec<Job>> {
+        actor.require_operator("see background jobs")?;
+        let mut conn = self.0.db().read().await?;
+        Ok(jobs::list(&mut conn, &query).await?)
+    }
+
+    pub async fn get(&self, actor: &Actor, id: JobId) -> AppResult<Job> {
+        actor.require_operator("see background jobs")?;
+        let mut conn = self.0.db().read().await?;
+        jobs::get(&mut conn, id).await?.ok_or(AppError::NotFound("job"))
+    }
+
+    /// An operator runs a failed job again. A failed activation is retried through
+    /// [`crate::users::Users::retry_activation`], which also resets the user's state.
+    pub async fn retry(&self, actor: &Actor, id: JobId) -> AppResult<Job> {
+        actor.require_operator("retry background jobs")?;
+        let mut tx = self.0.begin().await?;
+        let job = jobs::get(&mut tx, id).await?.ok_or(AppError::NotFound("job"))?;
+        if job.kind == ACTIVATE {
+            return Err(AppError::conflict(
+                "use-retry-activation",
+                "Retry a failed activation on the user (POST /api/v1/users/{id}/retry-activation), which resets its state.",
+            ));
+        }
+        if !jobs::requeue(&mut tx, id, self.0.now()).await? {
+            return Err(AppError::conflict("invalid-state", format!("Only failed jobs can be retried; this one is {}.", job.status.as_str())));
+        }
+        audit::record(
+            &mut tx,
+            actor,
+            self.0.now(),
+            Change {
+                enterprise: job.enterprise_id,
+                action: "job.retried",
+                target_kind: "job",
+                target_id: id.to_string(),
+                before: snapshot(&job.status),
+                after: Some(serde_json::json!("queued")),
+            },
+        )
+        .await?;
+        self.0.commit_with_jobs(tx).await?;
+        let mut conn = self.0.db().read().await?;
+        jobs::get(&mut conn, id).await?.ok_or(AppError::NotFound("job"))
+    }
+
+    /// Runs every job that is due now, one after another; returns how many ran. Tests and the
+    /// CLI use this to drain the queue deterministically.
+    pub async fn run_due(&self, worker: &str) -> AppResult<usize> {
+        let mut count = 0;
+        while self.run_one(worker).await? {
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Claims and runs one due job; false when none was due.
+    pub async fn run_one(&self, worker: &str) -> AppResult<bool> {
+        let now = self.0.now();
+        let mut tx = self.0.begin().await?;
+        let claimed =
+            jobs::claim(&mut tx, self.0.db().backend(), worker, now, now.plus_millis(self.0.job_settings().lease_ms)).await?;
+        commit(tx).await?;
+        let Some(job) = claimed else { return Ok(false) };
+        let outcome = match self.execute(&job).await {
+            Ok(outcome) => outcome,
+            Err(e) => Outcome::Retry(format!("{e:#}")),
+        };
+        self.finish(&job, outcome).await?;
+        Ok(true)
+    }
+
+    async fn execute(&self, job: &Job) -> AppResult<Outcome> {
+        match job.kind.as_str() {
+            ACTIVATE => self.activate(job).await,
+            SYNC => {
+                let payload: UserPayload = serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+                let mut conn = self.0.db().read().await?;
+                let Some(user) = users::get(&mut conn, payload.user_id).await? else { return Ok(Outcome::Done) };
+                let target = provisioned(&mut conn, &user).await?;
+                drop(conn);
+                Ok(provision_outcome(self.0.provisioner().update(&target).await))
+            }
+            REMOVE => {
+                let removed: RemovedUser = serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+                Ok(provision_outcome(self.0.provisioner().remove(&removed).await))
+            }
+            other => Ok(Outcome::GaveUp(format!("unknown job kind '{other}'"))),
+        }
+    }
+
+    /// L-1: pending → active when the provisioner accepts, → failed when it refuses.
+    async fn activate(&self, job: &Job) -> AppResult<Outcome> {
+        let payload: UserPayload = serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+        let mut conn = self.0.db().read().await?;
+        let Some(user) = users::get(&mut conn, payload.user_id).await? else { return Ok(Outcome::Done) };
+        if user.state != switchboard_domain::UserState::Pending {
+            return Ok(Outcome::Done);
+        }
+        let target = provisioned(&mut conn, &user).await?;
+        drop(conn);
+        let result = self.0.provisioner().activate(&target).await;
+        let reason = match &result {
+            Ok(()) => None,
+            Err(ProvisionError::Rejected(reason)) => Some(reason.clone()),
+            Err(ProvisionError::Unavailable(reason)) if job.attempts >= job.max_attempts => Some(reason.clone()),
+            Err(ProvisionError::Unavailable(reason)) => return Ok(Outcome::Retry(reason.clone())),
+        };
+        self.record_activation(user.id, reason.clone()).await?;
+        Ok(match reason {
+            None => Outcome::Done,
+            Some(reason) => Outcome::GaveUp(reason),
+        })
+    }
+
+    async fn record_activation(&self, user_id: UserId, failure: Option<String>) -> AppResult<()> {
+        let mut tx = self.0.begin().await?;
+        let Some(before) = users::get(&mut tx, user_id).await? else { return Ok(()) };
+        let next = match &failure {
+            None => before.state.activation_succeeded(),
+            Some(_) => before.state.activation_failed(),
+        };
+        // The user changed meanwhile (deleted and re-created, retried by hand): nothing to record.
+        let Ok(state) = next else { return Ok(()) };
+        let now = self.0.now();
+        let mut after = before.clone();
+        after.state = state;
+        after.state_reason = failure;
+        after.version += 1;
+        after.updated_at = now;
+        if failure_is_none(&after) {
+            after.activated_at = Some(now);
+        }
+        if !users::update(&mut tx, &after, before.version).await? {
+            return Ok(());
+        }
+        let action = if after.state == switchboard_domain::UserState::Active { "user.activated" } else { "user.activation_failed" };
+        audit::record(
+            &mut tx,
+            &Actor::system("activation job"),
+            now,
+            Change {
+                enterprise: Some(after.enterprise_id),
+                action,
+                target_kind: "user",
+                target_id: after.id.to_string(),
+                before: snapshot(&before),
+                after: snapshot(&after),
+            },
+        )
+        .await?;
+        commit(tx).await
+    }
+
+    async fn finish(&self, job: &Job, outcome: Outcome) -> AppResult<()> {
+        let now = self.0.now();
+        let mut tx = self.0.begin().await?;
+        match outcome {
+            Outcome::Done => jobs::succeed(&mut tx, job.id, now).await?,
+            Outcome::GaveUp(error) => {
+                tracing::warn!(job = %job.id, kind = %job.kind, %error, "job failed");
+                jobs::fail(&mut tx, job.id, &error, None, now).await?
+            }
+            Outcome::Retry(error) if job.attempts >= job.max_attempts => {
+                tracing::warn!(job = %job.id, kind = %job.kind, %error, "job failed after its last attempt");
+                jobs::fail(&mut tx, job.id, &error, None, now).await?
+            }
+            Outcome::Retry(error) => {
+                let retry_at = now.plus_millis(self.backoff_ms(job.attempts));
+                tracing::info!(job = %job.id, kind = %job.kind, %error, attempt = job.attempts, "job will be retried");
+                jobs::fail(&mut tx, job.id, &error, Some(retry_at), now).await?
+            }
+        }
+        commit(tx).await
+    }
+
+    /// Exponential back-off: base × 2^(attempt − 1), at most ten minutes.
+    fn backoff_ms(&self, attempts: i64) -> i64 {
+        let base = self.0.job_settings().backoff_base_ms;
+        base.saturating_mul(1i64 << (attempts.clamp(1, 20) - 1)).min(600_000)
+    }
+
+    /// The worker loop: runs due jobs, sleeps until the next one is due, a use case of this
+    /// process enqueues one, or `poll` passes (another process may have enqueued); stops when
+    /// `shutdown` resolves, after the job in hand.
+    pub async fn work(&self, worker: &str, poll: Duration, shutdown: tokio::sync::watch::Receiver<bool>) {
+        let mut shutdown = shutdown;
+        tracing::info!(worker, "job worker started");
+        while !*shutdown.borrow() {
+            match self.run_due(worker).await {
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %format!("{e:#}"), "job worker error"),
+            }
+            let wait = match self.next_due_in().await {
+                Some(until_due) => until_due.min(poll),
+                None => poll,
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = self.0.job_added().notified() => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        tracing::info!(worker, "job worker stopped");
+    }
+
+    async fn next_due_in(&self) -> Option<Duration> {
+        let mut conn = self.0.db().read().await.ok()?;
+        let due = jobs::next_due(&mut conn).await.ok()??;
+        Some(Duration::from_millis((due.millis() - self.0.now().millis()).max(0) as u64))
+    }
+}
+
+fn failure_is_none(user: &User) -> bool {
+    user.state_reason.is_none()
+}
+
+fn provision_outcome(result: Result<(), ProvisionError>) -> Outcome {
+    match result {
+        Ok(()) => Outcome::Done,
+        Err(ProvisionError::Rejected(reason)) => Outcome::GaveUp(reason),
+        Err(ProvisionError::Unavailable(reason)) => Outcome::Retry(reason),
+    }
+}

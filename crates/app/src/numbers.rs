@@ -1,0 +1,108 @@
+//! Each enterprise's pool of numbers (N-4): loaded by operators, singly or as a range.
+
+use switchboard_domain::{E164Number, EnterpriseId, FieldError, NumberRange, Violations};
+use switchboard_store::numbers::{self, Availability, PoolNumber};
+
+use crate::actor::Actor;
+use crate::audit::{self, Change};
+use crate::error::{AppError, AppResult};
+use crate::tenancy::load_enterprise;
+use crate::{App, commit};
+
+/// What to load: one number, or `first`..=`last`.
+#[derive(Debug, Clone, Default)]
+pub struct NumbersToLoad {
+    pub number: Option<String>,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+pub struct Numbers<'a>(pub(crate) &'a App);
+
+impl Numbers<'_> {
+    /// Adds free numbers to the pool. All or nothing: if any number is invalid or exists already
+    /// (in any enterprise), nothing is loaded and the problem names them.
+    pub async fn load(&self, actor: &Actor, enterprise: EnterpriseId, input: NumbersToLoad) -> AppResult<Vec<E164Number>> {
+        actor.can_see_enterprise(enterprise)?;
+        actor.require_operator("load numbers")?;
+        let mut v = Violations::new();
+        let numbers = match (input.number, input.first, input.last) {
+            (Some(number), None, None) => v.check("number", E164Number::parse(&number)).map(|n| vec![n]),
+            (None, Some(first), Some(last)) => {
+                let first = v.check("first", E164Number::parse(&first));
+                let last = v.check("last", E164Number::parse(&last));
+                match (first, last) {
+                    (Some(first), Some(last)) => v
+                        .check("last", NumberRange::new(first, last))
+                        .and_then(|range| v.check("first", range.numbers())),
+                    _ => None,
+                }
+            }
+            _ => {
+                v.push(FieldError::new(
+                    "number",
+                    "required",
+                    "Give either 'number' for one number, or 'first' and 'last' for a range.",
+                ));
+                None
+            }
+        };
+        v.finish()?;
+        let numbers = numbers.expect("checked");
+        let mut tx = self.0.begin().await?;
+        load_enterprise(&mut tx, enterprise).await?;
+        let existing = numbers::existing(&mut tx, &numbers).await?;
+        if !existing.is_empty() {
+            let shown: Vec<&str> = existing.iter().take(10).map(String::as_str).collect();
+            let more = if existing.len() > 10 { format!(" and {} more", existing.len() - 10) } else { String::new() };
+            return Err(AppError::conflict(
+                "number-exists",
+                format!("Already in a pool, so nothing was loaded: {}{more}.", shown.join(", ")),
+            ));
+        }
+        let now = self.0.now();
+        numbers::insert_free(&mut tx, enterprise, &numbers, now).await?;
+        audit::record(
+            &mut tx,
+            actor,
+            now,
+            Change {
+                enterprise: Some(enterprise),
+                action: "numbers.loaded",
+                target_kind: "enterprise",
+                target_id: enterprise.to_string(),
+                before: None,
+                after: Some(serde_json::json!({
+                    "count": numbers.len(),
+                    "first": numbers.first(),
+                    "last": numbers.last(),
+                })),
+            },
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(numbers)
+    }
+
+    /// A page of the pool (N-4): free, assigned (and to whom) or both, optionally by prefix.
+    pub async fn list(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        availability: Availability,
+        prefix: Option<&str>,
+        after: Option<&str>,
+        limit: i64,
+    ) -> AppResult<Vec<PoolNumber>> {
+        actor.can_see_enterprise(enterprise)?;
+        if let Some(prefix) = prefix {
+            let ok = prefix.strip_prefix('+').unwrap_or(prefix).bytes().all(|b| b.is_ascii_digit()) && prefix.len() <= 16;
+            if !ok {
+                return Err(AppError::invalid("prefix", "invalid-prefix", "A prefix is '+' and digits, e.g. +4930."));
+            }
+        }
+        let mut conn = self.0.db().read().await?;
+        load_enterprise(&mut conn, enterprise).await?;
+        Ok(numbers::list(&mut conn, enterprise, availability, prefix, after, limit).await?)
+    }
+}
