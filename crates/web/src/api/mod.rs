@@ -1,0 +1,84 @@
+//! The REST API under `/api/v1` (I-1) and its OpenAPI 3.1 document, generated from the handlers.
+
+pub mod catalogue;
+pub mod dto;
+pub mod operations;
+pub mod tenancy;
+pub mod users;
+
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Switchboard API",
+        description = "Administration of a hosted business phone system: enterprises, sites, licences, numbers, users \
+            and their lifecycle. Authenticate with `Authorization: Bearer <token>`. Errors are RFC 9457 problem details \
+            with a stable `code`; a `validation` problem lists every failing field in `errors`. Lists page with \
+            `next_cursor` (keyset). Updates need `If-Match` with the ETag read.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    servers((url = "/api/v1")),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    components(schemas(crate::problem::Problem, crate::problem::ProblemField)),
+    tags(
+        (name = "enterprises", description = "Tenants, their sites, departments and teams"),
+        (name = "catalogue", description = "Licence and device catalogues of the provider"),
+        (name = "licences", description = "Each enterprise's purchased and assigned licences (N-1…N-3)"),
+        (name = "numbers", description = "Each enterprise's number pool (N-4)"),
+        (name = "users", description = "Users and their lifecycle (U-1…U-8, L-1…L-7)"),
+        (name = "operations", description = "Background jobs, audit log, API tokens"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// The API's routes with their OpenAPI description.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(tenancy::create_enterprise, tenancy::list_enterprises))
+        .routes(routes!(tenancy::get_enterprise, tenancy::update_enterprise))
+        .routes(routes!(tenancy::create_site, tenancy::list_sites))
+        .routes(routes!(tenancy::get_site))
+        .routes(routes!(tenancy::create_department, tenancy::list_departments))
+        .routes(routes!(tenancy::create_team, tenancy::list_teams))
+        .routes(routes!(catalogue::create_licence_type, catalogue::list_licence_types))
+        .routes(routes!(catalogue::create_device_type, catalogue::list_device_types))
+        .routes(routes!(catalogue::licences))
+        .routes(routes!(catalogue::create_purchase, catalogue::list_purchases))
+        .routes(routes!(catalogue::load_numbers, catalogue::list_numbers))
+        .routes(routes!(users::create_user, users::list_users))
+        .routes(routes!(users::get_user, users::update_user, users::delete_user))
+        .routes(routes!(users::retry_activation))
+        .routes(routes!(users::deactivate))
+        .routes(routes!(users::reactivate))
+        .routes(routes!(users::new_sip_credentials))
+        .routes(routes!(users::duplicate))
+        .routes(routes!(users::add_alternative_number))
+        .routes(routes!(users::remove_alternative_number))
+        .routes(routes!(operations::list_jobs))
+        .routes(routes!(operations::get_job))
+        .routes(routes!(operations::retry_job))
+        .routes(routes!(operations::list_audit))
+        .routes(routes!(operations::create_token, operations::list_tokens))
+        .routes(routes!(operations::revoke_token))
+}
+
+/// The OpenAPI document as served at `/api/v1/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    routes().into_openapi()
+}
