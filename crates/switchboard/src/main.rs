@@ -1,1 +1,151 @@
-fn main(){}
+//! `switchboard`: the one binary (O-1). `serve` starts the API (and the job worker), `demo`
+//! starts it with demo data, `worker` runs only jobs, `migrate` applies migrations, `token`
+//! issues API tokens.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use switchboard::config::Settings;
+use switchboard::{server, telemetry};
+use switchboard_app::tokens::NewToken;
+use switchboard_app::{Actor, AppError, SystemClock};
+
+#[derive(Parser)]
+#[command(name = "switchboard", version, about = "Administration platform for a hosted business phone system")]
+struct Cli {
+    /// Configuration file (default: switchboard.toml in the working directory, if present).
+    #[arg(long, global = true, env = "SWITCHBOARD_CONFIG")]
+    config: Option<PathBuf>,
+    /// Database: sqlite://PATH or postgres://… (default sqlite://switchboard.db).
+    #[arg(long, global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and run background jobs.
+    Serve {
+        /// Address to listen on (default 127.0.0.1:8080).
+        #[arg(long)]
+        listen: Option<String>,
+        /// Load the demo data first.
+        #[arg(long)]
+        demo: bool,
+        /// Do not run the job worker in this process (run `switchboard worker` instead).
+        #[arg(long)]
+        no_worker: bool,
+    },
+    /// Serve with demo data: one enterprise, two sites, licences, numbers, 50 users in every state.
+    Demo {
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// Run background jobs only (several may share one PostgreSQL).
+    Worker,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Issue a token and print it once.
+    Create {
+        /// A provider operator token (sees and changes everything).
+        #[arg(long)]
+        operator: bool,
+        /// An enterprise administrator token for this enterprise id.
+        #[arg(long, conflicts_with = "operator")]
+        enterprise: Option<String>,
+        /// With --enterprise: a site administrator token for this site id.
+        #[arg(long, requires = "enterprise")]
+        site: Option<String>,
+        /// What the token is for.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut settings = match Settings::load(cli.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("switchboard: configuration error: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(url) = cli.database_url {
+        settings.database_url = url;
+    }
+    telemetry::init_logging(&settings.log_format);
+    match run(cli.command, settings).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("switchboard: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { listen, demo, no_worker } => {
+            if let Some(listen) = listen {
+                settings.listen = listen;
+            }
+            if no_worker {
+                settings.worker.enabled = false;
+            }
+            server::serve(settings, demo).await
+        }
+        Command::Demo { listen } => {
+            if let Some(listen) = listen {
+                settings.listen = listen;
+            }
+            server::serve(settings, true).await
+        }
+        Command::Worker => server::worker(settings).await,
+        Command::Migrate => {
+            let db = switchboard_store::Db::connect(&settings.database_url).await?;
+            let applied = db.migrate().await?;
+            println!("{applied} migration(s) applied to {}", settings.database_url_for_display());
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::Create { operator, enterprise, site, name } } => {
+            let db = server::open_database(&settings).await?;
+            let app = server::build_app(&settings, db, Arc::new(SystemClock));
+            let scope = match (operator, &enterprise, &site) {
+                (true, _, _) => "operator",
+                (false, Some(_), Some(_)) => "site",
+                (false, Some(_), None) => "enterprise",
+                (false, None, _) => anyhow::bail!("say --operator, or --enterprise ID [--site ID]"),
+            };
+            let input = NewToken { name: Some(name), scope: Some(scope.into()), enterprise_id: enterprise, site_id: site, expires_in_days: None };
+            let issued = app.tokens().create(&Actor::cli_operator(), input).await.map_err(describe)?;
+            println!("{}", issued.token);
+            eprintln!("Token {} ({scope}) issued; it is shown only this once.", issued.record.id);
+            Ok(())
+        }
+    }
+}
+
+/// A readable message for the command line.
+fn describe(error: AppError) -> anyhow::Error {
+    match error {
+        AppError::Validation(errors) => {
+            let lines: Vec<String> = errors.iter().map(|e| format!("  {}: {}", e.field, e.message)).collect();
+            anyhow::anyhow!("invalid input:\n{}", lines.join("\n"))
+        }
+        other => anyhow::anyhow!("{other} ({})", other.code()),
+    }
+}

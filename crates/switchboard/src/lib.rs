@@ -1,0 +1,7 @@
+//! The `switchboard` binary's parts, also used by the integration tests and the benchmark:
+//! configuration, server start-up and shutdown, demo data, logging.
+
+pub mod config;
+pub mod demo;
+pub mod server;
+pub mod telemetry;
