@@ -236,11 +236,12 @@ async fn teams_of(conn: &mut Conn, v: &mut Violations, enterprise: EnterpriseId,
 
 /// U-3: without a desk phone a user is reached on their carrier mobile, so both are needed.
 fn check_device_needs(v: &mut Violations, device: DeviceKind, mobile: &Option<E164Number>, contract: &Option<ContractNumber>) {
+    let already_wrong = |v: &Violations, field: &str| v.errors().iter().any(|e| e.field == field);
     if device.requires_mobile() {
-        if mobile.is_none() {
+        if mobile.is_none() && !already_wrong(v, "mobile_number") {
             v.push(FieldError::new("mobile_number", "required", "A user with no desk phone needs a mobile number."));
         }
-        if contract.is_none() {
+        if contract.is_none() && !already_wrong(v, "contract_number") {
             v.push(FieldError::new("contract_number", "required", "A user with no desk phone needs a contract number."));
         }
     }

@@ -452,8 +452,29 @@ pub struct ListQuery {
     pub limit: i64,
 }
 
+/// The SELECT of one page of [`list`], not executed: its text, its values in bind order, and
+/// whether it may be prepared once and reused. Public so the benchmark can time the bare query.
+#[derive(Debug, Clone)]
+pub struct ListStatement {
+    pub sql: String,
+    pub binds: Vec<String>,
+    pub persistent: bool,
+}
+
 /// A page of users (U-6). Never counts: `limit` rows after the cursor, through an index (P-1).
 pub async fn list(conn: &mut Conn, backend: Backend, q: &ListQuery) -> Result<Vec<User>> {
+    let ListStatement { sql, binds, persistent } = list_statement(backend, q);
+    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).persistent(persistent);
+    for value in binds {
+        query = query.bind(value);
+    }
+    let mut users: Vec<User> = query.fetch_all(&mut *conn).await?.into_iter().map(User::from).collect();
+    load_parts(conn, &mut users).await?;
+    Ok(users)
+}
+
+/// Builds the SELECT of [`list`].
+pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
     let mut p = Placeholders::default();
     let mut binds: Vec<String> = Vec::new();
     let mut bind = |value: String, binds: &mut Vec<String>| {
@@ -541,13 +562,7 @@ pub async fn list(conn: &mut Conn, backend: Backend, q: &ListQuery) -> Result<Ve
         "SELECT {COLUMNS} FROM users u WHERE {} ORDER BY {order} LIMIT CAST({limit} AS BIGINT)",
         conditions.join(" AND ")
     );
-    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).persistent(persistent);
-    for value in binds {
-        query = query.bind(value);
-    }
-    let mut users: Vec<User> = query.fetch_all(&mut *conn).await?.into_iter().map(User::from).collect();
-    load_parts(conn, &mut users).await?;
-    Ok(users)
+    ListStatement { sql, binds, persistent }
 }
 
 /// Whether a SIP user name is used in a realm (an enterprise's SIP domain).
