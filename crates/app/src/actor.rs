@@ -13,7 +13,10 @@ pub enum Principal {
     /// An enterprise administrator: any site of their enterprise.
     EnterpriseAdmin { enterprise: EnterpriseId },
     /// A site administrator: their own site(s) only.
-    SiteAdmin { enterprise: EnterpriseId, sites: Vec<SiteId> },
+    SiteAdmin {
+        enterprise: EnterpriseId,
+        sites: Vec<SiteId>,
+    },
     /// Switchboard itself (background jobs, bootstrap commands).
     System,
 }
@@ -54,12 +57,24 @@ pub struct Actor {
 
 impl Actor {
     pub fn system(label: &str) -> Self {
-        Self { principal: Principal::System, label: label.to_owned(), channel: Channel::System, client_ip: None, request_id: None }
+        Self {
+            principal: Principal::System,
+            label: label.to_owned(),
+            channel: Channel::System,
+            client_ip: None,
+            request_id: None,
+        }
     }
 
     /// An operator acting from the command line.
     pub fn cli_operator() -> Self {
-        Self { principal: Principal::Operator, label: "cli".into(), channel: Channel::Cli, client_ip: None, request_id: None }
+        Self {
+            principal: Principal::Operator,
+            label: "cli".into(),
+            channel: Channel::Cli,
+            client_ip: None,
+            request_id: None,
+        }
     }
 
     pub fn is_operator(&self) -> bool {
@@ -69,7 +84,9 @@ impl Actor {
     /// The enterprise an administrator belongs to; `None` for operators.
     pub fn own_enterprise(&self) -> Option<EnterpriseId> {
         match &self.principal {
-            Principal::EnterpriseAdmin { enterprise } | Principal::SiteAdmin { enterprise, .. } => Some(*enterprise),
+            Principal::EnterpriseAdmin { enterprise } | Principal::SiteAdmin { enterprise, .. } => {
+                Some(*enterprise)
+            }
             Principal::Operator | Principal::System => None,
         }
     }
@@ -84,11 +101,19 @@ impl Actor {
     }
 
     /// may this actor act on the site (and what is in it)? Out of reach answers "not found".
-    pub fn can_reach_site(&self, enterprise: EnterpriseId, site: SiteId, what: &'static str) -> AppResult<()> {
+    pub fn can_reach_site(
+        &self,
+        enterprise: EnterpriseId,
+        site: SiteId,
+        what: &'static str,
+    ) -> AppResult<()> {
         match &self.principal {
             Principal::Operator | Principal::System => Ok(()),
             Principal::EnterpriseAdmin { enterprise: own } if *own == enterprise => Ok(()),
-            Principal::SiteAdmin { enterprise: own, sites } if *own == enterprise && sites.contains(&site) => Ok(()),
+            Principal::SiteAdmin {
+                enterprise: own,
+                sites,
+            } if *own == enterprise && sites.contains(&site) => Ok(()),
             _ => Err(AppError::NotFound(what)),
         }
     }
@@ -103,14 +128,22 @@ impl Actor {
 
     /// Provider-only operations (catalogues, purchases, number loading, retrying activation).
     pub fn require_operator(&self, what: &str) -> AppResult<()> {
-        if self.is_operator() { Ok(()) } else { Err(AppError::Forbidden(format!("Only the provider's operators can {what}."))) }
+        if self.is_operator() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "Only the provider's operators can {what}."
+            )))
+        }
     }
 
     /// Enterprise-wide administration (sites, departments, teams): operators and enterprise administrators.
     pub fn require_enterprise_admin(&self, enterprise: EnterpriseId, what: &str) -> AppResult<()> {
         self.can_see_enterprise(enterprise)?;
         match self.principal {
-            Principal::SiteAdmin { .. } => Err(AppError::Forbidden(format!("Only enterprise administrators can {what}."))),
+            Principal::SiteAdmin { .. } => Err(AppError::Forbidden(format!(
+                "Only enterprise administrators can {what}."
+            ))),
             _ => Ok(()),
         }
     }
@@ -121,7 +154,13 @@ mod tests {
     use super::*;
 
     fn actor(principal: Principal) -> Actor {
-        Actor { principal, label: "t".into(), channel: Channel::Api, client_ip: None, request_id: None }
+        Actor {
+            principal,
+            label: "t".into(),
+            channel: Channel::Api,
+            client_ip: None,
+            request_id: None,
+        }
     }
 
     #[test]
@@ -129,20 +168,43 @@ mod tests {
         let (mine, theirs) = (EnterpriseId::new(), EnterpriseId::new());
         let admin = actor(Principal::EnterpriseAdmin { enterprise: mine });
         assert!(admin.can_see_enterprise(mine).is_ok());
-        assert!(matches!(admin.can_see_enterprise(theirs), Err(AppError::NotFound(_))));
-        assert!(actor(Principal::Operator).can_see_enterprise(theirs).is_ok());
+        assert!(matches!(
+            admin.can_see_enterprise(theirs),
+            Err(AppError::NotFound(_))
+        ));
+        assert!(
+            actor(Principal::Operator)
+                .can_see_enterprise(theirs)
+                .is_ok()
+        );
     }
 
     #[test]
     fn a1_site_admin_reaches_own_sites_only() {
         let enterprise = EnterpriseId::new();
         let (own, other) = (SiteId::new(), SiteId::new());
-        let admin = actor(Principal::SiteAdmin { enterprise, sites: vec![own] });
+        let admin = actor(Principal::SiteAdmin {
+            enterprise,
+            sites: vec![own],
+        });
         assert!(admin.can_reach_site(enterprise, own, "user").is_ok());
-        assert!(matches!(admin.can_reach_site(enterprise, other, "user"), Err(AppError::NotFound("user"))));
-        assert!(matches!(admin.require_enterprise_admin(enterprise, "x"), Err(AppError::Forbidden(_))));
+        assert!(matches!(
+            admin.can_reach_site(enterprise, other, "user"),
+            Err(AppError::NotFound("user"))
+        ));
+        assert!(matches!(
+            admin.require_enterprise_admin(enterprise, "x"),
+            Err(AppError::Forbidden(_))
+        ));
         let enterprise_admin = actor(Principal::EnterpriseAdmin { enterprise });
-        assert!(enterprise_admin.can_reach_site(enterprise, other, "user").is_ok());
-        assert!(matches!(enterprise_admin.require_operator("x"), Err(AppError::Forbidden(_))));
+        assert!(
+            enterprise_admin
+                .can_reach_site(enterprise, other, "user")
+                .is_ok()
+        );
+        assert!(matches!(
+            enterprise_admin.require_operator("x"),
+            Err(AppError::Forbidden(_))
+        ));
     }
 }

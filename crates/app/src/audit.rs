@@ -3,12 +3,12 @@
 
 use serde::Serialize;
 use switchboard_domain::{AuditId, EnterpriseId, Timestamp};
-use switchboard_store::audit::{self, AuditEntry, AuditQuery};
 use switchboard_store::Conn;
+use switchboard_store::audit::{self, AuditEntry, AuditQuery};
 
+use crate::App;
 use crate::actor::{Actor, Principal};
 use crate::error::{AppError, AppResult};
-use crate::App;
 
 /// One change to record.
 pub struct Change<'a> {
@@ -25,7 +25,12 @@ pub fn snapshot(value: &impl Serialize) -> Option<serde_json::Value> {
     serde_json::to_value(value).ok()
 }
 
-pub async fn record(conn: &mut Conn, actor: &Actor, at: Timestamp, change: Change<'_>) -> AppResult<()> {
+pub async fn record(
+    conn: &mut Conn,
+    actor: &Actor,
+    at: Timestamp,
+    change: Change<'_>,
+) -> AppResult<()> {
     audit::insert(
         conn,
         &AuditEntry {
@@ -62,7 +67,9 @@ impl AuditLog<'_> {
                 query.enterprise_id = Some(*enterprise);
             }
             Principal::SiteAdmin { .. } => {
-                return Err(AppError::Forbidden("Only enterprise administrators and operators can read the audit log.".into()));
+                return Err(AppError::Forbidden(
+                    "Only enterprise administrators and operators can read the audit log.".into(),
+                ));
             }
         }
         let mut conn = self.0.db().read().await?;

@@ -2,7 +2,8 @@
 //! (N-1…N-3).
 
 use switchboard_domain::{
-    DeviceKind, DeviceTypeId, EnterpriseId, LicenceCode, LicenceKind, LicenceTypeId, PurchaseId, Violations,
+    DeviceKind, DeviceTypeId, EnterpriseId, LicenceCode, LicenceKind, LicenceTypeId, PurchaseId,
+    Violations,
 };
 use switchboard_store::devices::{self, DeviceType};
 use switchboard_store::licences::{self, LicenceType, Pool, Purchase};
@@ -42,28 +43,46 @@ fn parse_name(v: &mut Violations, name: Option<String>) -> Option<String> {
     let name = v.require("name", name)?;
     let trimmed = name.trim();
     if trimmed.is_empty() || trimmed.chars().count() > 100 {
-        v.push(switchboard_domain::FieldError::new("name", "invalid-name", "A name has 1 to 100 characters."));
+        v.push(switchboard_domain::FieldError::new(
+            "name",
+            "invalid-name",
+            "A name has 1 to 100 characters.",
+        ));
         return None;
     }
     Some(trimmed.to_owned())
 }
 
 impl Catalogue<'_> {
-    pub async fn create_licence_type(&self, actor: &Actor, input: NewLicenceType) -> AppResult<LicenceType> {
+    pub async fn create_licence_type(
+        &self,
+        actor: &Actor,
+        input: NewLicenceType,
+    ) -> AppResult<LicenceType> {
         actor.require_operator("change the licence catalogue")?;
         let mut v = Violations::new();
-        let code = v.require("code", input.code).and_then(|c| v.check("code", LicenceCode::parse(&c)));
+        let code = v
+            .require("code", input.code)
+            .and_then(|c| v.check("code", LicenceCode::parse(&c)));
         let name = parse_name(&mut v, input.name);
         let kind = v.require("kind", input.kind).and_then(|k| {
             let parsed = LicenceKind::parse(&k);
             if parsed.is_none() {
-                v.push(switchboard_domain::FieldError::new("kind", "invalid-choice", "The kind is 'package' or 'addon'."));
+                v.push(switchboard_domain::FieldError::new(
+                    "kind",
+                    "invalid-choice",
+                    "The kind is 'package' or 'addon'.",
+                ));
             }
             parsed
         });
         let price = input.monthly_price_cents.unwrap_or(0);
         if price < 0 {
-            v.push(switchboard_domain::FieldError::new("monthly_price_cents", "out-of-range", "A price cannot be negative."));
+            v.push(switchboard_domain::FieldError::new(
+                "monthly_price_cents",
+                "out-of-range",
+                "A price cannot be negative.",
+            ));
         }
         v.finish()?;
         let licence = LicenceType {
@@ -75,13 +94,18 @@ impl Catalogue<'_> {
             created_at: self.0.now(),
         };
         let mut tx = self.0.begin().await?;
-        licences::insert_type(&mut tx, &licence).await.map_err(|e| {
-            if e.is_unique_violation_on("code") {
-                AppError::conflict("code-taken", format!("The licence code '{}' exists already.", licence.code))
-            } else {
-                e.into()
-            }
-        })?;
+        licences::insert_type(&mut tx, &licence)
+            .await
+            .map_err(|e| {
+                if e.is_unique_violation_on("code") {
+                    AppError::conflict(
+                        "code-taken",
+                        format!("The licence code '{}' exists already.", licence.code),
+                    )
+                } else {
+                    e.into()
+                }
+            })?;
         audit::record(
             &mut tx,
             actor,
@@ -105,10 +129,16 @@ impl Catalogue<'_> {
         Ok(licences::list_types(&mut conn).await?)
     }
 
-    pub async fn create_device_type(&self, actor: &Actor, input: NewDeviceType) -> AppResult<DeviceType> {
+    pub async fn create_device_type(
+        &self,
+        actor: &Actor,
+        input: NewDeviceType,
+    ) -> AppResult<DeviceType> {
         actor.require_operator("change the device catalogue")?;
         let mut v = Violations::new();
-        let code = v.require("code", input.code).and_then(|c| v.check("code", LicenceCode::parse(&c)));
+        let code = v
+            .require("code", input.code)
+            .and_then(|c| v.check("code", LicenceCode::parse(&c)));
         let name = parse_name(&mut v, input.name);
         let kind = v.require("kind", input.kind).and_then(|k| {
             let parsed = DeviceKind::parse(&k);
@@ -132,7 +162,10 @@ impl Catalogue<'_> {
         let mut tx = self.0.begin().await?;
         devices::insert(&mut tx, &device).await.map_err(|e| {
             if e.is_unique_violation_on("code") {
-                AppError::conflict("code-taken", format!("The device code '{}' exists already.", device.code))
+                AppError::conflict(
+                    "code-taken",
+                    format!("The device code '{}' exists already.", device.code),
+                )
             } else {
                 e.into()
             }
@@ -161,16 +194,30 @@ impl Catalogue<'_> {
     }
 
     /// N-3: purchased, assigned and free per type, and the monthly total.
-    pub async fn licences(&self, actor: &Actor, enterprise: EnterpriseId) -> AppResult<LicenceOverview> {
+    pub async fn licences(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+    ) -> AppResult<LicenceOverview> {
         actor.can_see_enterprise(enterprise)?;
         let mut conn = self.0.db().read().await?;
         load_enterprise(&mut conn, enterprise).await?;
         let pools = licences::pools(&mut conn, enterprise).await?;
-        let monthly_total_cents = pools.iter().map(|p| p.purchased * p.licence.monthly_price_cents).sum();
-        Ok(LicenceOverview { pools, monthly_total_cents })
+        let monthly_total_cents = pools
+            .iter()
+            .map(|p| p.purchased * p.licence.monthly_price_cents)
+            .sum();
+        Ok(LicenceOverview {
+            pools,
+            monthly_total_cents,
+        })
     }
 
-    pub async fn purchases(&self, actor: &Actor, enterprise: EnterpriseId) -> AppResult<Vec<Purchase>> {
+    pub async fn purchases(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+    ) -> AppResult<Vec<Purchase>> {
         actor.can_see_enterprise(enterprise)?;
         let mut conn = self.0.db().read().await?;
         load_enterprise(&mut conn, enterprise).await?;
@@ -203,9 +250,15 @@ impl Catalogue<'_> {
         let mut tx = self.0.begin().await?;
         load_enterprise(&mut tx, enterprise).await?;
         let licence_code = licence.expect("checked");
-        let licence = licences::find_type(&mut tx, &licence_code).await?.ok_or_else(|| {
-            AppError::invalid("licence", "unknown-reference", format!("There is no licence type '{licence_code}'."))
-        })?;
+        let licence = licences::find_type(&mut tx, &licence_code)
+            .await?
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "licence",
+                    "unknown-reference",
+                    format!("There is no licence type '{licence_code}'."),
+                )
+            })?;
         let purchase = Purchase {
             id: PurchaseId::new(),
             enterprise_id: enterprise,

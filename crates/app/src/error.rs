@@ -20,7 +20,9 @@ pub enum AppError {
     #[error("the user is {state}: {detail}")]
     UserNotActive { state: UserState, detail: String },
     /// N-2.
-    #[error("no free '{licence}' licence: all purchased licences are assigned; purchase more to continue")]
+    #[error(
+        "no free '{licence}' licence: all purchased licences are assigned; purchase more to continue"
+    )]
     LicenceExhausted { licence: String },
     /// N-4.
     #[error("number {0} is already assigned")]
@@ -66,7 +68,10 @@ impl AppError {
     }
 
     pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
-        Self::Conflict { code, detail: detail.into() }
+        Self::Conflict {
+            code,
+            detail: detail.into(),
+        }
     }
 
     pub fn invalid(field: &str, code: &'static str, message: impl Into<String>) -> Self {

@@ -38,7 +38,9 @@ fn user_job(app: &App, kind: &'static str, user: &User, run_at: Timestamp) -> Ne
 
 /// L-1: activation runs when the (simulated) carrier's delay has passed.
 pub(crate) async fn enqueue_activation(tx: &mut Tx, app: &App, user: &User) -> AppResult<JobId> {
-    let run_at = app.now().plus_millis(app.provisioner().activation_delay_ms());
+    let run_at = app
+        .now()
+        .plus_millis(app.provisioner().activation_delay_ms());
     Ok(jobs::enqueue(tx, &user_job(app, ACTIVATE, user, run_at), app.now()).await?)
 }
 
@@ -48,7 +50,12 @@ pub(crate) async fn enqueue_sync(tx: &mut Tx, app: &App, user: &User) -> AppResu
 }
 
 /// L-4: the telephony side forgets a deleted user.
-pub(crate) async fn enqueue_removal(tx: &mut Tx, app: &App, enterprise: EnterpriseId, removed: &RemovedUser) -> AppResult<JobId> {
+pub(crate) async fn enqueue_removal(
+    tx: &mut Tx,
+    app: &App,
+    enterprise: EnterpriseId,
+    removed: &RemovedUser,
+) -> AppResult<JobId> {
     let job = NewJob {
         kind: REMOVE,
         payload: serde_json::to_value(removed).map_err(anyhow::Error::from)?,
@@ -97,7 +104,9 @@ impl Jobs<'_> {
     pub async fn get(&self, actor: &Actor, id: JobId) -> AppResult<Job> {
         actor.require_operator("see background jobs")?;
         let mut conn = self.0.db().read().await?;
-        jobs::get(&mut conn, id).await?.ok_or(AppError::NotFound("job"))
+        jobs::get(&mut conn, id)
+            .await?
+            .ok_or(AppError::NotFound("job"))
     }
 
     /// An operator runs a failed job again. A failed activation is retried through
@@ -105,7 +114,9 @@ impl Jobs<'_> {
     pub async fn retry(&self, actor: &Actor, id: JobId) -> AppResult<Job> {
         actor.require_operator("retry background jobs")?;
         let mut tx = self.0.begin().await?;
-        let job = jobs::get(&mut tx, id).await?.ok_or(AppError::NotFound("job"))?;
+        let job = jobs::get(&mut tx, id)
+            .await?
+            .ok_or(AppError::NotFound("job"))?;
         if job.kind == ACTIVATE {
             return Err(AppError::conflict(
                 "use-retry-activation",
@@ -113,7 +124,13 @@ impl Jobs<'_> {
             ));
         }
         if !jobs::requeue(&mut tx, id, self.0.now()).await? {
-            return Err(AppError::conflict("invalid-state", format!("Only failed jobs can be retried; this one is {}.", job.status.as_str())));
+            return Err(AppError::conflict(
+                "invalid-state",
+                format!(
+                    "Only failed jobs can be retried; this one is {}.",
+                    job.status.as_str()
+                ),
+            ));
         }
         audit::record(
             &mut tx,
@@ -131,7 +148,9 @@ impl Jobs<'_> {
         .await?;
         self.0.commit_with_jobs(tx).await?;
         let mut conn = self.0.db().read().await?;
-        jobs::get(&mut conn, id).await?.ok_or(AppError::NotFound("job"))
+        jobs::get(&mut conn, id)
+            .await?
+            .ok_or(AppError::NotFound("job"))
     }
 
     /// Runs every job that is due now, one after another; returns how many ran. Tests and the
@@ -148,8 +167,14 @@ impl Jobs<'_> {
     pub async fn run_one(&self, worker: &str) -> AppResult<bool> {
         let now = self.0.now();
         let mut tx = self.0.begin().await?;
-        let claimed =
-            jobs::claim(&mut tx, self.0.db().backend(), worker, now, now.plus_millis(self.0.job_settings().lease_ms)).await?;
+        let claimed = jobs::claim(
+            &mut tx,
+            self.0.db().backend(),
+            worker,
+            now,
+            now.plus_millis(self.0.job_settings().lease_ms),
+        )
+        .await?;
         commit(tx).await?;
         let Some(job) = claimed else { return Ok(false) };
         let outcome = match self.execute(&job).await {
@@ -164,16 +189,24 @@ impl Jobs<'_> {
         match job.kind.as_str() {
             ACTIVATE => self.activate(job).await,
             SYNC => {
-                let payload: UserPayload = serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+                let payload: UserPayload =
+                    serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
                 let mut conn = self.0.db().read().await?;
-                let Some(user) = users::get(&mut conn, payload.user_id).await? else { return Ok(Outcome::Done) };
+                let Some(user) = users::get(&mut conn, payload.user_id).await? else {
+                    return Ok(Outcome::Done);
+                };
                 let target = provisioned(&mut conn, &user).await?;
                 drop(conn);
-                Ok(provision_outcome(self.0.provisioner().update(&target).await))
+                Ok(provision_outcome(
+                    self.0.provisioner().update(&target).await,
+                ))
             }
             REMOVE => {
-                let removed: RemovedUser = serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
-                Ok(provision_outcome(self.0.provisioner().remove(&removed).await))
+                let removed: RemovedUser =
+                    serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+                Ok(provision_outcome(
+                    self.0.provisioner().remove(&removed).await,
+                ))
             }
             other => Ok(Outcome::GaveUp(format!("unknown job kind '{other}'"))),
         }
@@ -181,9 +214,12 @@ impl Jobs<'_> {
 
     /// L-1: pending → active when the provisioner accepts, → failed when it refuses.
     async fn activate(&self, job: &Job) -> AppResult<Outcome> {
-        let payload: UserPayload = serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+        let payload: UserPayload =
+            serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
         let mut conn = self.0.db().read().await?;
-        let Some(user) = users::get(&mut conn, payload.user_id).await? else { return Ok(Outcome::Done) };
+        let Some(user) = users::get(&mut conn, payload.user_id).await? else {
+            return Ok(Outcome::Done);
+        };
         if user.state != switchboard_domain::UserState::Pending {
             return Ok(Outcome::Done);
         }
@@ -193,7 +229,9 @@ impl Jobs<'_> {
         let reason = match &result {
             Ok(()) => None,
             Err(ProvisionError::Rejected(reason)) => Some(reason.clone()),
-            Err(ProvisionError::Unavailable(reason)) if job.attempts >= job.max_attempts => Some(reason.clone()),
+            Err(ProvisionError::Unavailable(reason)) if job.attempts >= job.max_attempts => {
+                Some(reason.clone())
+            }
             Err(ProvisionError::Unavailable(reason)) => return Ok(Outcome::Retry(reason.clone())),
         };
         self.record_activation(user.id, reason.clone()).await?;
@@ -205,7 +243,9 @@ impl Jobs<'_> {
 
     async fn record_activation(&self, user_id: UserId, failure: Option<String>) -> AppResult<()> {
         let mut tx = self.0.begin().await?;
-        let Some(before) = users::get(&mut tx, user_id).await? else { return Ok(()) };
+        let Some(before) = users::get(&mut tx, user_id).await? else {
+            return Ok(());
+        };
         let next = match &failure {
             None => before.state.activation_succeeded(),
             Some(_) => before.state.activation_failed(),
@@ -224,7 +264,11 @@ impl Jobs<'_> {
         if !users::update(&mut tx, &after, before.version).await? {
             return Ok(());
         }
-        let action = if after.state == switchboard_domain::UserState::Active { "user.activated" } else { "user.activation_failed" };
+        let action = if after.state == switchboard_domain::UserState::Active {
+            "user.activated"
+        } else {
+            "user.activation_failed"
+        };
         audit::record(
             &mut tx,
             &Actor::system("activation job"),
@@ -267,13 +311,19 @@ impl Jobs<'_> {
     /// Exponential back-off: base × 2^(attempt − 1), at most ten minutes.
     fn backoff_ms(&self, attempts: i64) -> i64 {
         let base = self.0.job_settings().backoff_base_ms;
-        base.saturating_mul(1i64 << (attempts.clamp(1, 20) - 1)).min(600_000)
+        base.saturating_mul(1i64 << (attempts.clamp(1, 20) - 1))
+            .min(600_000)
     }
 
     /// The worker loop: runs due jobs, sleeps until the next one is due, a use case of this
     /// process enqueues one, or `poll` passes (another process may have enqueued); stops when
     /// `shutdown` resolves, after the job in hand.
-    pub async fn work(&self, worker: &str, poll: Duration, shutdown: tokio::sync::watch::Receiver<bool>) {
+    pub async fn work(
+        &self,
+        worker: &str,
+        poll: Duration,
+        shutdown: tokio::sync::watch::Receiver<bool>,
+    ) {
         let mut shutdown = shutdown;
         tracing::info!(worker, "job worker started");
         while !*shutdown.borrow() {
@@ -297,7 +347,9 @@ impl Jobs<'_> {
     async fn next_due_in(&self) -> Option<Duration> {
         let mut conn = self.0.db().read().await.ok()?;
         let due = jobs::next_due(&mut conn).await.ok()??;
-        Some(Duration::from_millis((due.millis() - self.0.now().millis()).max(0) as u64))
+        Some(Duration::from_millis(
+            (due.millis() - self.0.now().millis()).max(0) as u64,
+        ))
     }
 }
 

@@ -38,7 +38,11 @@ pub struct JobSettings {
 
 impl Default for JobSettings {
     fn default() -> Self {
-        Self { max_attempts: 8, backoff_base_ms: 2_000, lease_ms: 60_000 }
+        Self {
+            max_attempts: 8,
+            backoff_base_ms: 2_000,
+            lease_ms: 60_000,
+        }
     }
 }
 
@@ -58,8 +62,21 @@ struct Inner {
 }
 
 impl App {
-    pub fn new(db: Db, clock: Arc<dyn Clock>, provisioner: Arc<dyn Provisioner>, jobs: JobSettings) -> Self {
-        Self { inner: Arc::new(Inner { db, clock, provisioner, jobs, job_added: tokio::sync::Notify::new() }) }
+    pub fn new(
+        db: Db,
+        clock: Arc<dyn Clock>,
+        provisioner: Arc<dyn Provisioner>,
+        jobs: JobSettings,
+    ) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                db,
+                clock,
+                provisioner,
+                jobs,
+                job_added: tokio::sync::Notify::new(),
+            }),
+        }
     }
 
     pub fn db(&self) -> &Db {
@@ -84,7 +101,9 @@ impl App {
 
     /// Commits a transaction that enqueued jobs, then wakes the worker.
     pub(crate) async fn commit_with_jobs(&self, tx: Tx) -> AppResult<()> {
-        tx.commit().await.map_err(switchboard_store::StoreError::from)?;
+        tx.commit()
+            .await
+            .map_err(switchboard_store::StoreError::from)?;
         self.inner.job_added.notify_one();
         Ok(())
     }
@@ -124,6 +143,8 @@ impl App {
 
 /// Commits a transaction, mapping the storage error.
 pub(crate) async fn commit(tx: Tx) -> AppResult<()> {
-    tx.commit().await.map_err(switchboard_store::StoreError::from)?;
+    tx.commit()
+        .await
+        .map_err(switchboard_store::StoreError::from)?;
     Ok(())
 }

@@ -22,12 +22,19 @@ pub struct Numbers<'a>(pub(crate) &'a App);
 impl Numbers<'_> {
     /// Adds free numbers to the pool. All or nothing: if any number is invalid or exists already
     /// (in any enterprise), nothing is loaded and the problem names them.
-    pub async fn load(&self, actor: &Actor, enterprise: EnterpriseId, input: NumbersToLoad) -> AppResult<Vec<E164Number>> {
+    pub async fn load(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        input: NumbersToLoad,
+    ) -> AppResult<Vec<E164Number>> {
         actor.can_see_enterprise(enterprise)?;
         actor.require_operator("load numbers")?;
         let mut v = Violations::new();
         let numbers = match (input.number, input.first, input.last) {
-            (Some(number), None, None) => v.check("number", E164Number::parse(&number)).map(|n| vec![n]),
+            (Some(number), None, None) => v
+                .check("number", E164Number::parse(&number))
+                .map(|n| vec![n]),
             (None, Some(first), Some(last)) => {
                 let first = v.check("first", E164Number::parse(&first));
                 let last = v.check("last", E164Number::parse(&last));
@@ -54,10 +61,17 @@ impl Numbers<'_> {
         let existing = numbers::existing(&mut tx, &numbers).await?;
         if !existing.is_empty() {
             let shown: Vec<&str> = existing.iter().take(10).map(String::as_str).collect();
-            let more = if existing.len() > 10 { format!(" and {} more", existing.len() - 10) } else { String::new() };
+            let more = if existing.len() > 10 {
+                format!(" and {} more", existing.len() - 10)
+            } else {
+                String::new()
+            };
             return Err(AppError::conflict(
                 "number-exists",
-                format!("Already in a pool, so nothing was loaded: {}{more}.", shown.join(", ")),
+                format!(
+                    "Already in a pool, so nothing was loaded: {}{more}.",
+                    shown.join(", ")
+                ),
             ));
         }
         let now = self.0.now();
@@ -96,9 +110,18 @@ impl Numbers<'_> {
     ) -> AppResult<Vec<PoolNumber>> {
         actor.can_see_enterprise(enterprise)?;
         if let Some(prefix) = prefix {
-            let ok = prefix.strip_prefix('+').unwrap_or(prefix).bytes().all(|b| b.is_ascii_digit()) && prefix.len() <= 16;
+            let ok = prefix
+                .strip_prefix('+')
+                .unwrap_or(prefix)
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                && prefix.len() <= 16;
             if !ok {
-                return Err(AppError::invalid("prefix", "invalid-prefix", "A prefix is '+' and digits, e.g. +4930."));
+                return Err(AppError::invalid(
+                    "prefix",
+                    "invalid-prefix",
+                    "A prefix is '+' and digits, e.g. +4930.",
+                ));
             }
         }
         let mut conn = self.0.db().read().await?;

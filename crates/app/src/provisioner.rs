@@ -75,10 +75,12 @@ impl Provisioner for SimulatedProvisioner {
 
     async fn activate(&self, user: &ProvisionedUser) -> Result<(), ProvisionError> {
         match (&self.fail_numbers, &user.primary_number) {
-            (Some(pattern), Some(number)) if pattern.matches(number.as_str()) => Err(ProvisionError::Rejected(format!(
-                "The carrier refused to activate {number} (simulated rule: numbers matching '{}' fail).",
-                pattern.0
-            ))),
+            (Some(pattern), Some(number)) if pattern.matches(number.as_str()) => {
+                Err(ProvisionError::Rejected(format!(
+                    "The carrier refused to activate {number} (simulated rule: numbers matching '{}' fail).",
+                    pattern.0
+                )))
+            }
             _ => Ok(()),
         }
     }

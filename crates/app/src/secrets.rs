@@ -7,13 +7,19 @@ use sha2::Sha256;
 
 /// A random string of `len` letters and digits (≈ 5.95 bits each) from the OS-seeded CSPRNG.
 pub fn random_alphanumeric(len: usize) -> String {
-    rand::rng().sample_iter(&Alphanumeric).take(len).map(char::from).collect()
+    rand::rng()
+        .sample_iter(&Alphanumeric)
+        .take(len)
+        .map(char::from)
+        .collect()
 }
 
 /// A random string of `len` decimal digits.
 pub fn random_digits(len: usize) -> String {
     let mut rng = rand::rng();
-    (0..len).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect()
+    (0..len)
+        .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+        .collect()
 }
 
 /// A desk-phone password (U-4): 20 letters and digits, ≈ 119 bits.
@@ -33,12 +39,16 @@ pub fn token_digest(token: &str) -> String {
 
 /// SIP digest HA1 = MD5(username:realm:password), the value SIP servers check (RFC 2617).
 pub fn sip_ha1(username: &str, realm: &str, password: &str) -> String {
-    hex::encode(Md5::digest(format!("{username}:{realm}:{password}").as_bytes()))
+    hex::encode(Md5::digest(
+        format!("{username}:{realm}:{password}").as_bytes(),
+    ))
 }
 
 /// HA1b = MD5(username@domain:realm:password), for phones that send the domain in the user name.
 pub fn sip_ha1b(username: &str, domain: &str, realm: &str, password: &str) -> String {
-    hex::encode(Md5::digest(format!("{username}@{domain}:{realm}:{password}").as_bytes()))
+    hex::encode(Md5::digest(
+        format!("{username}@{domain}:{realm}:{password}").as_bytes(),
+    ))
 }
 
 #[cfg(test)]
@@ -48,7 +58,10 @@ mod tests {
     #[test]
     fn u4_ha1_matches_the_rfc_2617_definition() {
         // RFC 2617 §3.5 example: Mufasa / testrealm@host.com / Circle Of Life.
-        assert_eq!(sip_ha1("Mufasa", "testrealm@host.com", "Circle Of Life"), "939e7578ed9e3c518a452acee763bce9");
+        assert_eq!(
+            sip_ha1("Mufasa", "testrealm@host.com", "Circle Of Life"),
+            "939e7578ed9e3c518a452acee763bce9"
+        );
     }
 
     #[test]

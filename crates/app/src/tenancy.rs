@@ -3,9 +3,9 @@
 use switchboard_domain::{
     DepartmentId, Email, EnterpriseId, ExtensionPolicy, FieldError, SiteId, TeamId, Violations,
 };
+use switchboard_store::Conn;
 use switchboard_store::enterprises::{self, Enterprise};
 use switchboard_store::org::{self, Department, Site, Team, Unit, UnitTable};
-use switchboard_store::Conn;
 
 use crate::actor::Actor;
 use crate::audit::{self, Change, snapshot};
@@ -37,7 +37,11 @@ fn parse_display_name(input: &str, field: &str) -> Result<String, FieldError> {
     let value = input.trim();
     let length = value.chars().count();
     if length == 0 || length > 100 || value.chars().any(char::is_control) {
-        return Err(FieldError::new(field, "invalid-name", "A name has 1 to 100 characters."));
+        return Err(FieldError::new(
+            field,
+            "invalid-name",
+            "A name has 1 to 100 characters.",
+        ));
     }
     Ok(value.to_owned())
 }
@@ -48,23 +52,38 @@ fn parse_sip_domain(input: &str) -> Result<String, FieldError> {
     let ok = value.len() <= 253
         && value.split('.').count() >= 2
         && value.split('.').all(|l| {
-            !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-')
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
                 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         });
     if ok {
         Ok(value)
     } else {
-        Err(FieldError::new("sip_domain", "invalid-domain", format!("'{input}' is not a valid DNS domain name.")))
+        Err(FieldError::new(
+            "sip_domain",
+            "invalid-domain",
+            format!("'{input}' is not a valid DNS domain name."),
+        ))
     }
 }
 
 impl Tenancy<'_> {
     /// Operators create enterprises.
-    pub async fn create_enterprise(&self, actor: &Actor, input: NewEnterprise) -> AppResult<Enterprise> {
+    pub async fn create_enterprise(
+        &self,
+        actor: &Actor,
+        input: NewEnterprise,
+    ) -> AppResult<Enterprise> {
         actor.require_operator("create enterprises")?;
         let mut v = Violations::new();
-        let name = v.require("name", input.name).and_then(|n| v.check("name", parse_display_name(&n, "name")));
-        let domain = v.require("sip_domain", input.sip_domain).and_then(|d| v.check("sip_domain", parse_sip_domain(&d)));
+        let name = v
+            .require("name", input.name)
+            .and_then(|n| v.check("name", parse_display_name(&n, "name")));
+        let domain = v
+            .require("sip_domain", input.sip_domain)
+            .and_then(|d| v.check("sip_domain", parse_sip_domain(&d)));
         let email = v
             .require("contact_email", input.contact_email)
             .and_then(|e| v.check("contact_email", Email::parse(&e)));
@@ -72,8 +91,12 @@ impl Tenancy<'_> {
         let policy = v.check(
             "extension_max_len",
             ExtensionPolicy::new(
-                input.extension_min_len.unwrap_or(i64::from(defaults.min_len)),
-                input.extension_max_len.unwrap_or(i64::from(defaults.max_len)),
+                input
+                    .extension_min_len
+                    .unwrap_or(i64::from(defaults.min_len)),
+                input
+                    .extension_max_len
+                    .unwrap_or(i64::from(defaults.max_len)),
             ),
         );
         v.finish()?;
@@ -91,9 +114,18 @@ impl Tenancy<'_> {
         let mut tx = self.0.begin().await?;
         if let Err(e) = enterprises::insert(&mut tx, &enterprise).await {
             return Err(if e.is_unique_violation_on("sip_domain") {
-                AppError::conflict("domain-taken", format!("The SIP domain {} is used by another enterprise.", enterprise.sip_domain))
+                AppError::conflict(
+                    "domain-taken",
+                    format!(
+                        "The SIP domain {} is used by another enterprise.",
+                        enterprise.sip_domain
+                    ),
+                )
             } else if e.is_unique_violation_on("name") {
-                AppError::conflict("name-taken", format!("An enterprise named '{}' exists already.", enterprise.name))
+                AppError::conflict(
+                    "name-taken",
+                    format!("An enterprise named '{}' exists already.", enterprise.name),
+                )
             } else {
                 e.into()
             });
@@ -117,11 +149,19 @@ impl Tenancy<'_> {
     }
 
     /// Operators list every enterprise; administrators see only their own.
-    pub async fn list_enterprises(&self, actor: &Actor, after_name: Option<&str>, limit: i64) -> AppResult<Vec<Enterprise>> {
+    pub async fn list_enterprises(
+        &self,
+        actor: &Actor,
+        after_name: Option<&str>,
+        limit: i64,
+    ) -> AppResult<Vec<Enterprise>> {
         let mut conn = self.0.db().read().await?;
         match actor.own_enterprise() {
             None => Ok(enterprises::list(&mut conn, after_name, limit).await?),
-            Some(own) => Ok(enterprises::get(&mut conn, own).await?.into_iter().collect()),
+            Some(own) => Ok(enterprises::get(&mut conn, own)
+                .await?
+                .into_iter()
+                .collect()),
         }
     }
 
@@ -151,22 +191,35 @@ impl Tenancy<'_> {
         let mut v = Violations::new();
         let mut after = before.clone();
         if let Some(name) = changes.name {
-            after.name = v.check("name", parse_display_name(&name, "name")).unwrap_or(after.name);
+            after.name = v
+                .check("name", parse_display_name(&name, "name"))
+                .unwrap_or(after.name);
         }
         if let Some(email) = changes.contact_email {
-            after.contact_email = v.check("contact_email", Email::parse(&email)).unwrap_or(after.contact_email);
+            after.contact_email = v
+                .check("contact_email", Email::parse(&email))
+                .unwrap_or(after.contact_email);
         }
         if changes.extension_min_len.is_some() || changes.extension_max_len.is_some() {
-            let min = changes.extension_min_len.unwrap_or(i64::from(before.extension_policy.min_len));
-            let max = changes.extension_max_len.unwrap_or(i64::from(before.extension_policy.max_len));
-            after.extension_policy = v.check("extension_max_len", ExtensionPolicy::new(min, max)).unwrap_or(after.extension_policy);
+            let min = changes
+                .extension_min_len
+                .unwrap_or(i64::from(before.extension_policy.min_len));
+            let max = changes
+                .extension_max_len
+                .unwrap_or(i64::from(before.extension_policy.max_len));
+            after.extension_policy = v
+                .check("extension_max_len", ExtensionPolicy::new(min, max))
+                .unwrap_or(after.extension_policy);
         }
         v.finish()?;
         after.version += 1;
         after.updated_at = self.0.now();
         enterprises::update(&mut tx, &after).await.map_err(|e| {
             if e.is_unique_violation_on("name") {
-                AppError::conflict("name-taken", format!("An enterprise named '{}' exists already.", after.name))
+                AppError::conflict(
+                    "name-taken",
+                    format!("An enterprise named '{}' exists already.", after.name),
+                )
             } else {
                 e.into()
             }
@@ -190,16 +243,55 @@ impl Tenancy<'_> {
     }
 
     /// Operators and enterprise administrators add sites.
-    pub async fn create_site(&self, actor: &Actor, enterprise: EnterpriseId, name: Option<String>) -> AppResult<Site> {
-        self.create_unit(actor, enterprise, UnitTable::Sites, "site", name, SiteId::new()).await
+    pub async fn create_site(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        name: Option<String>,
+    ) -> AppResult<Site> {
+        self.create_unit(
+            actor,
+            enterprise,
+            UnitTable::Sites,
+            "site",
+            name,
+            SiteId::new(),
+        )
+        .await
     }
 
-    pub async fn create_department(&self, actor: &Actor, enterprise: EnterpriseId, name: Option<String>) -> AppResult<Department> {
-        self.create_unit(actor, enterprise, UnitTable::Departments, "department", name, DepartmentId::new()).await
+    pub async fn create_department(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        name: Option<String>,
+    ) -> AppResult<Department> {
+        self.create_unit(
+            actor,
+            enterprise,
+            UnitTable::Departments,
+            "department",
+            name,
+            DepartmentId::new(),
+        )
+        .await
     }
 
-    pub async fn create_team(&self, actor: &Actor, enterprise: EnterpriseId, name: Option<String>) -> AppResult<Team> {
-        self.create_unit(actor, enterprise, UnitTable::Teams, "team", name, TeamId::new()).await
+    pub async fn create_team(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        name: Option<String>,
+    ) -> AppResult<Team> {
+        self.create_unit(
+            actor,
+            enterprise,
+            UnitTable::Teams,
+            "team",
+            name,
+            TeamId::new(),
+        )
+        .await
     }
 
     async fn create_unit<Id>(
@@ -216,14 +308,24 @@ impl Tenancy<'_> {
     {
         actor.require_enterprise_admin(enterprise, &format!("create a {kind}"))?;
         let mut v = Violations::new();
-        let name = v.require("name", name).and_then(|n| v.check("name", parse_display_name(&n, "name")));
+        let name = v
+            .require("name", name)
+            .and_then(|n| v.check("name", parse_display_name(&n, "name")));
         v.finish()?;
-        let unit = Unit { id, enterprise_id: enterprise, name: name.expect("checked"), created_at: self.0.now() };
+        let unit = Unit {
+            id,
+            enterprise_id: enterprise,
+            name: name.expect("checked"),
+            created_at: self.0.now(),
+        };
         let mut tx = self.0.begin().await?;
         load_enterprise(&mut tx, enterprise).await?;
         if let Err(e) = org::insert(&mut tx, table, &unit).await {
             return Err(if e.is_unique_violation_on("name") {
-                AppError::conflict("name-taken", format!("A {kind} named '{}' exists already.", unit.name))
+                AppError::conflict(
+                    "name-taken",
+                    format!("A {kind} named '{}' exists already.", unit.name),
+                )
             } else {
                 e.into()
             });
@@ -260,12 +362,18 @@ impl Tenancy<'_> {
 
     pub async fn site(&self, actor: &Actor, id: SiteId) -> AppResult<Site> {
         let mut conn = self.0.db().read().await?;
-        let site: Site = org::get(&mut conn, UnitTable::Sites, &id.to_string()).await?.ok_or(AppError::NotFound("site"))?;
+        let site: Site = org::get(&mut conn, UnitTable::Sites, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound("site"))?;
         actor.can_reach_site(site.enterprise_id, site.id, "site")?;
         Ok(site)
     }
 
-    pub async fn departments(&self, actor: &Actor, enterprise: EnterpriseId) -> AppResult<Vec<Department>> {
+    pub async fn departments(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+    ) -> AppResult<Vec<Department>> {
         actor.can_see_enterprise(enterprise)?;
         let mut conn = self.0.db().read().await?;
         load_enterprise(&mut conn, enterprise).await?;
@@ -281,7 +389,9 @@ impl Tenancy<'_> {
 }
 
 pub(crate) async fn load_enterprise(conn: &mut Conn, id: EnterpriseId) -> AppResult<Enterprise> {
-    enterprises::get(conn, id).await?.ok_or(AppError::NotFound("enterprise"))
+    enterprises::get(conn, id)
+        .await?
+        .ok_or(AppError::NotFound("enterprise"))
 }
 
 /// Looks up a unit of `table` by id and checks it belongs to `enterprise`: a foreign or unknown id
@@ -298,7 +408,13 @@ where
     Id: std::str::FromStr,
     Id::Err: std::fmt::Debug,
 {
-    let missing = || FieldError::new(field, "unknown-reference", format!("There is no {kind} '{raw_id}' in this enterprise."));
+    let missing = || {
+        FieldError::new(
+            field,
+            "unknown-reference",
+            format!("There is no {kind} '{raw_id}' in this enterprise."),
+        )
+    };
     if uuid::Uuid::parse_str(raw_id).is_err() {
         return Ok(Err(missing()));
     }

@@ -37,31 +37,57 @@ impl Tokens<'_> {
     pub async fn create(&self, actor: &Actor, input: NewToken) -> AppResult<IssuedToken> {
         let mut v = Violations::new();
         let name = v.require("name", input.name).map(|n| n.trim().to_owned());
-        if name.as_ref().is_some_and(|n| n.is_empty() || n.chars().count() > 100) {
-            v.push(FieldError::new("name", "invalid-name", "A token name has 1 to 100 characters."));
+        if name
+            .as_ref()
+            .is_some_and(|n| n.is_empty() || n.chars().count() > 100)
+        {
+            v.push(FieldError::new(
+                "name",
+                "invalid-name",
+                "A token name has 1 to 100 characters.",
+            ));
         }
         let scope = v.require("scope", input.scope);
-        if input.expires_in_days.is_some_and(|d| !(1..=3650).contains(&d)) {
-            v.push(FieldError::new("expires_in_days", "out-of-range", "A token lives 1 to 3650 days."));
+        if input
+            .expires_in_days
+            .is_some_and(|d| !(1..=3650).contains(&d))
+        {
+            v.push(FieldError::new(
+                "expires_in_days",
+                "out-of-range",
+                "A token lives 1 to 3650 days.",
+            ));
         }
         let parse_id = |v: &mut Violations, field: &str, raw: Option<String>| {
             let raw = v.require(field, raw)?;
             let parsed = raw.parse::<uuid::Uuid>().ok();
             if parsed.is_none() {
-                v.push(FieldError::new(field, "invalid-id", format!("'{raw}' is not an id.")));
+                v.push(FieldError::new(
+                    field,
+                    "invalid-id",
+                    format!("'{raw}' is not an id."),
+                ));
             }
             parsed
         };
         let (enterprise, site, role) = match scope.as_deref() {
             Some("operator") => (None, None, "operator"),
-            Some("enterprise") => (parse_id(&mut v, "enterprise_id", input.enterprise_id).map(EnterpriseId), None, "enterprise_admin"),
+            Some("enterprise") => (
+                parse_id(&mut v, "enterprise_id", input.enterprise_id).map(EnterpriseId),
+                None,
+                "enterprise_admin",
+            ),
             Some("site") => (
                 parse_id(&mut v, "enterprise_id", input.enterprise_id).map(EnterpriseId),
                 parse_id(&mut v, "site_id", input.site_id).map(SiteId),
                 "site_admin",
             ),
             Some(other) => {
-                v.push(FieldError::new("scope", "invalid-choice", format!("'{other}' is not one of: operator, enterprise, site.")));
+                v.push(FieldError::new(
+                    "scope",
+                    "invalid-choice",
+                    format!("'{other}' is not one of: operator, enterprise, site."),
+                ));
                 (None, None, "")
             }
             None => (None, None, ""),
@@ -70,14 +96,28 @@ impl Tokens<'_> {
         match (&actor.principal, enterprise) {
             (Principal::Operator | Principal::System, _) => {}
             (Principal::EnterpriseAdmin { enterprise: own }, Some(asked)) if *own == asked => {}
-            (Principal::EnterpriseAdmin { .. }, Some(_)) => return Err(AppError::NotFound("enterprise")),
-            _ => return Err(AppError::Forbidden("Only operators and enterprise administrators issue API tokens.".into())),
+            (Principal::EnterpriseAdmin { .. }, Some(_)) => {
+                return Err(AppError::NotFound("enterprise"));
+            }
+            _ => {
+                return Err(AppError::Forbidden(
+                    "Only operators and enterprise administrators issue API tokens.".into(),
+                ));
+            }
         }
         let mut tx = self.0.begin().await?;
         if let Some(enterprise) = enterprise {
             load_enterprise(&mut tx, enterprise).await?;
             if let Some(site) = site {
-                let found: Result<Site, _> = unit_of(&mut tx, UnitTable::Sites, enterprise, &site.to_string(), "site_id", "site").await?;
+                let found: Result<Site, _> = unit_of(
+                    &mut tx,
+                    UnitTable::Sites,
+                    enterprise,
+                    &site.to_string(),
+                    "site_id",
+                    "site",
+                )
+                .await?;
                 found.map_err(|e| AppError::Validation(vec![e]))?;
             }
         }
@@ -93,7 +133,9 @@ impl Tokens<'_> {
             role: role.to_owned(),
             user_id: None,
             created_at: now,
-            expires_at: input.expires_in_days.map(|d| now.plus_millis(d * 86_400_000)),
+            expires_at: input
+                .expires_in_days
+                .map(|d| now.plus_millis(d * 86_400_000)),
             last_used_at: None,
             revoked_at: None,
         };
@@ -117,18 +159,31 @@ impl Tokens<'_> {
     }
 
     /// Who holds this bearer token, or `unauthenticated`.
-    pub async fn authenticate(&self, bearer: &str, client_ip: Option<String>, request_id: Option<String>) -> AppResult<Actor> {
+    pub async fn authenticate(
+        &self,
+        bearer: &str,
+        client_ip: Option<String>,
+        request_id: Option<String>,
+    ) -> AppResult<Actor> {
         let now = self.0.now();
         let mut conn = self.0.db().read().await?;
-        let token = tokens::find_live(&mut conn, &secrets::token_digest(bearer), now).await?.ok_or(AppError::Unauthenticated)?;
+        let token = tokens::find_live(&mut conn, &secrets::token_digest(bearer), now)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
         drop(conn);
         let principal = match (token.scope.as_str(), token.enterprise_id, token.site_id) {
             ("operator", _, _) => Principal::Operator,
             ("enterprise", Some(enterprise), _) => Principal::EnterpriseAdmin { enterprise },
-            ("site", Some(enterprise), Some(site)) => Principal::SiteAdmin { enterprise, sites: vec![site] },
+            ("site", Some(enterprise), Some(site)) => Principal::SiteAdmin {
+                enterprise,
+                sites: vec![site],
+            },
             _ => return Err(AppError::Unauthenticated),
         };
-        if token.last_used_at.is_none_or(|at| at.millis() < now.millis() - 60_000) {
+        if token
+            .last_used_at
+            .is_none_or(|at| at.millis() < now.millis() - 60_000)
+        {
             let mut tx = self.0.begin().await?;
             tokens::touch(&mut tx, token.id, now).await?;
             commit(tx).await?;
@@ -152,13 +207,17 @@ impl Tokens<'_> {
                 let mut conn = self.0.db().read().await?;
                 Ok(tokens::list(&mut conn, Some(*enterprise)).await?)
             }
-            Principal::SiteAdmin { .. } => Err(AppError::Forbidden("Site administrators cannot manage API tokens.".into())),
+            Principal::SiteAdmin { .. } => Err(AppError::Forbidden(
+                "Site administrators cannot manage API tokens.".into(),
+            )),
         }
     }
 
     pub async fn revoke(&self, actor: &Actor, id: TokenId) -> AppResult<()> {
         let mut tx = self.0.begin().await?;
-        let token = tokens::get(&mut tx, id).await?.ok_or(AppError::NotFound("token"))?;
+        let token = tokens::get(&mut tx, id)
+            .await?
+            .ok_or(AppError::NotFound("token"))?;
         match (&actor.principal, token.enterprise_id) {
             (Principal::Operator | Principal::System, _) => {}
             (Principal::EnterpriseAdmin { enterprise }, Some(of)) if *enterprise == of => {}

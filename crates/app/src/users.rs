@@ -3,9 +3,9 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use switchboard_domain::{
-    ContractNumber, DepartmentId, DeviceKind, E164Number, Email, EnterpriseId, FieldError, FirstName, InterceptAction,
-    Language, LastName, LicenceCode, LicenceKind, LicenceTypeId, LoginName, PortalRole, SiteId, TeamId, UserId, UserState,
-    Violations,
+    ContractNumber, DepartmentId, DeviceKind, E164Number, Email, EnterpriseId, FieldError,
+    FirstName, InterceptAction, Language, LastName, LicenceCode, LicenceKind, LicenceTypeId,
+    LoginName, PortalRole, SiteId, TeamId, UserId, UserState, Violations,
 };
 use switchboard_store::devices::{self, DeviceType};
 use switchboard_store::enterprises::Enterprise;
@@ -147,7 +147,10 @@ fn not_active(state: UserState, what: &str) -> AppError {
         UserState::Deactivated => "while it is deactivated (reactivate it first)",
         UserState::Active => "now",
     };
-    AppError::UserNotActive { state, detail: format!("{what} cannot be done {why}.") }
+    AppError::UserNotActive {
+        state,
+        detail: format!("{what} cannot be done {why}."),
+    }
 }
 
 fn parse_choice<T: Copy>(
@@ -159,7 +162,11 @@ fn parse_choice<T: Copy>(
 ) -> Option<T> {
     let parsed = parse(value);
     if parsed.is_none() {
-        v.push(FieldError::new(field, "invalid-choice", format!("'{value}' is not one of: {choices}.")));
+        v.push(FieldError::new(
+            field,
+            "invalid-choice",
+            format!("'{value}' is not one of: {choices}."),
+        ));
     }
     parsed
 }
@@ -167,7 +174,11 @@ fn parse_choice<T: Copy>(
 fn parse_personal_contact(value: &str) -> Result<String, FieldError> {
     let value = value.trim();
     if value.is_empty() || value.chars().count() > 254 || value.chars().any(char::is_control) {
-        return Err(FieldError::new("personal_contact", "invalid-contact", "A personal contact has 1 to 254 characters."));
+        return Err(FieldError::new(
+            "personal_contact",
+            "invalid-contact",
+            "A personal contact has 1 to 254 characters.",
+        ));
     }
     Ok(value.to_owned())
 }
@@ -181,11 +192,19 @@ async fn licence_of_kind(
     kind: LicenceKind,
 ) -> AppResult<Option<LicenceType>> {
     let Some(licence) = licences::find_type(conn, code_or_id).await? else {
-        v.push(FieldError::new(field, "unknown-reference", format!("There is no licence type '{code_or_id}'.")));
+        v.push(FieldError::new(
+            field,
+            "unknown-reference",
+            format!("There is no licence type '{code_or_id}'."),
+        ));
         return Ok(None);
     };
     if licence.kind != kind {
-        v.push(FieldError::new(field, "wrong-licence-kind", format!("'{}' is not a {} licence.", licence.code, kind.as_str())));
+        v.push(FieldError::new(
+            field,
+            "wrong-licence-kind",
+            format!("'{}' is not a {} licence.", licence.code, kind.as_str()),
+        ));
         return Ok(None);
     }
     if kind == LicenceKind::Addon && licence.code.as_str() == LicenceCode::ADDITIONAL_NUMBER {
@@ -199,12 +218,28 @@ async fn licence_of_kind(
     Ok(Some(licence))
 }
 
-async fn addons_of(conn: &mut Conn, v: &mut Violations, codes: &[String]) -> AppResult<Vec<LicenceType>> {
+async fn addons_of(
+    conn: &mut Conn,
+    v: &mut Violations,
+    codes: &[String],
+) -> AppResult<Vec<LicenceType>> {
     let mut found: Vec<LicenceType> = Vec::new();
     for (i, code) in codes.iter().enumerate() {
-        if let Some(licence) = licence_of_kind(conn, v, &format!("addon_licences[{i}]"), code, LicenceKind::Addon).await? {
+        if let Some(licence) = licence_of_kind(
+            conn,
+            v,
+            &format!("addon_licences[{i}]"),
+            code,
+            LicenceKind::Addon,
+        )
+        .await?
+        {
             if found.iter().any(|l| l.id == licence.id) {
-                v.push(FieldError::new(format!("addon_licences[{i}]"), "duplicate", format!("'{code}' is listed twice.")));
+                v.push(FieldError::new(
+                    format!("addon_licences[{i}]"),
+                    "duplicate",
+                    format!("'{code}' is listed twice."),
+                ));
             } else {
                 found.push(licence);
             }
@@ -213,36 +248,70 @@ async fn addons_of(conn: &mut Conn, v: &mut Violations, codes: &[String]) -> App
     Ok(found)
 }
 
-async fn device_of(conn: &mut Conn, v: &mut Violations, code_or_id: &str) -> AppResult<Option<DeviceType>> {
+async fn device_of(
+    conn: &mut Conn,
+    v: &mut Violations,
+    code_or_id: &str,
+) -> AppResult<Option<DeviceType>> {
     let device = devices::find(conn, code_or_id).await?;
     if device.is_none() {
-        v.push(FieldError::new("device_type", "unknown-reference", format!("There is no device type '{code_or_id}'.")));
+        v.push(FieldError::new(
+            "device_type",
+            "unknown-reference",
+            format!("There is no device type '{code_or_id}'."),
+        ));
     }
     Ok(device)
 }
 
-async fn teams_of(conn: &mut Conn, v: &mut Violations, enterprise: EnterpriseId, ids: &[String]) -> AppResult<Vec<TeamId>> {
+async fn teams_of(
+    conn: &mut Conn,
+    v: &mut Violations,
+    enterprise: EnterpriseId,
+    ids: &[String],
+) -> AppResult<Vec<TeamId>> {
     let mut teams = Vec::new();
     for (i, id) in ids.iter().enumerate() {
-        let team: Result<Team, _> = unit_of(conn, UnitTable::Teams, enterprise, id, &format!("team_ids[{i}]"), "team").await?;
-        if let Some(team) = v.check(&format!("team_ids[{i}]"), team) {
-            if !teams.contains(&team.id) {
-                teams.push(team.id);
-            }
+        let team: Result<Team, _> = unit_of(
+            conn,
+            UnitTable::Teams,
+            enterprise,
+            id,
+            &format!("team_ids[{i}]"),
+            "team",
+        )
+        .await?;
+        if let Some(team) = v.check(&format!("team_ids[{i}]"), team)
+            && !teams.contains(&team.id)
+        {
+            teams.push(team.id);
         }
     }
     Ok(teams)
 }
 
 /// U-3: without a desk phone a user is reached on their carrier mobile, so both are needed.
-fn check_device_needs(v: &mut Violations, device: DeviceKind, mobile: &Option<E164Number>, contract: &Option<ContractNumber>) {
+fn check_device_needs(
+    v: &mut Violations,
+    device: DeviceKind,
+    mobile: &Option<E164Number>,
+    contract: &Option<ContractNumber>,
+) {
     let already_wrong = |v: &Violations, field: &str| v.errors().iter().any(|e| e.field == field);
     if device.requires_mobile() {
         if mobile.is_none() && !already_wrong(v, "mobile_number") {
-            v.push(FieldError::new("mobile_number", "required", "A user with no desk phone needs a mobile number."));
+            v.push(FieldError::new(
+                "mobile_number",
+                "required",
+                "A user with no desk phone needs a mobile number.",
+            ));
         }
         if contract.is_none() && !already_wrong(v, "contract_number") {
-            v.push(FieldError::new("contract_number", "required", "A user with no desk phone needs a contract number."));
+            v.push(FieldError::new(
+                "contract_number",
+                "required",
+                "A user with no desk phone needs a contract number.",
+            ));
         }
     }
 }
@@ -254,36 +323,61 @@ fn user_collision(e: switchboard_store::StoreError, user: &User) -> AppError {
     } else if e.is_unique_violation_on("login_name") {
         AppError::LoginTaken(user.login_name.to_string())
     } else if e.is_unique_violation_on("primary_number") {
-        AppError::NumberTaken(user.primary_number.as_ref().map(|n| n.to_string()).unwrap_or_default())
+        AppError::NumberTaken(
+            user.primary_number
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        )
     } else {
         e.into()
     }
 }
 
 /// N-4: claims a number of the enterprise's pool for the user.
-async fn claim_number(tx: &mut Tx, user: &User, number: &E164Number, usage: Usage, field: &str, app: &App) -> AppResult<()> {
+async fn claim_number(
+    tx: &mut Tx,
+    user: &User,
+    number: &E164Number,
+    usage: Usage,
+    field: &str,
+    app: &App,
+) -> AppResult<()> {
     match numbers::claim(tx, user.enterprise_id, number, user.id, usage, app.now()).await? {
         Claim::Claimed => Ok(()),
         Claim::Taken => Err(AppError::NumberTaken(number.to_string())),
         Claim::NotInPool => Err(AppError::invalid(
             field,
             "unknown-number",
-            format!("{number} is not in this enterprise's number pool; an operator loads numbers first."),
+            format!(
+                "{number} is not in this enterprise's number pool; an operator loads numbers first."
+            ),
         )),
     }
 }
 
 /// N-2: takes a free licence or fails with `licence-exhausted`.
-async fn claim_licence(tx: &mut Tx, enterprise: EnterpriseId, licence: &LicenceType) -> AppResult<()> {
+async fn claim_licence(
+    tx: &mut Tx,
+    enterprise: EnterpriseId,
+    licence: &LicenceType,
+) -> AppResult<()> {
     if licences::claim(tx, enterprise, licence.id).await? {
         Ok(())
     } else {
-        Err(AppError::LicenceExhausted { licence: licence.code.to_string() })
+        Err(AppError::LicenceExhausted {
+            licence: licence.code.to_string(),
+        })
     }
 }
 
 /// U-4: new desk-phone login details; the HA1 digests are stored, the password returned once.
-async fn new_sip_login(tx: &mut Tx, user: &User, enterprise: &Enterprise, app: &App) -> AppResult<SipLogin> {
+async fn new_sip_login(
+    tx: &mut Tx,
+    user: &User,
+    enterprise: &Enterprise,
+    app: &App,
+) -> AppResult<SipLogin> {
     let realm = &enterprise.sip_domain;
     let current = users::sip_credentials(tx, user.id).await?;
     // Phones keep their user name across password changes; a new user takes their number's digits.
@@ -315,7 +409,11 @@ async fn new_sip_login(tx: &mut Tx, user: &User, enterprise: &Enterprise, app: &
         },
     )
     .await?;
-    Ok(SipLogin { username, password, domain: realm.clone() })
+    Ok(SipLogin {
+        username,
+        password,
+        domain: realm.clone(),
+    })
 }
 
 fn encode_cursor(sort: &str, value: &str, id: &str) -> String {
@@ -332,7 +430,9 @@ fn decode_cursor(cursor: &str, sort: &str) -> Option<(String, String)> {
 impl Users<'_> {
     /// Loads a user the actor may act on; anything else is "not found".
     async fn in_reach(&self, conn: &mut Conn, actor: &Actor, id: UserId) -> AppResult<User> {
-        let user = users::get(conn, id).await?.ok_or(AppError::NotFound("user"))?;
+        let user = users::get(conn, id)
+            .await?
+            .ok_or(AppError::NotFound("user"))?;
         actor.can_reach_site(user.enterprise_id, user.site_id, "user")?;
         Ok(user)
     }
@@ -344,38 +444,81 @@ impl Users<'_> {
 
     /// U-1…U-4, L-1: creates a pending user, claims their number and licences, makes their
     /// desk-phone login and enqueues their activation — all in one transaction.
-    pub async fn create(&self, actor: &Actor, enterprise_id: EnterpriseId, input: NewUser) -> AppResult<UserWithLogin> {
+    pub async fn create(
+        &self,
+        actor: &Actor,
+        enterprise_id: EnterpriseId,
+        input: NewUser,
+    ) -> AppResult<UserWithLogin> {
         actor.can_see_enterprise(enterprise_id)?;
         let mut v = Violations::new();
-        let first_name = v.require("first_name", input.first_name).and_then(|s| v.check("first_name", FirstName::parse(&s)));
-        let last_name = v.require("last_name", input.last_name).and_then(|s| v.check("last_name", LastName::parse(&s)));
-        let email = v.require("email", input.email).and_then(|s| v.check("email", Email::parse(&s)));
+        let first_name = v
+            .require("first_name", input.first_name)
+            .and_then(|s| v.check("first_name", FirstName::parse(&s)));
+        let last_name = v
+            .require("last_name", input.last_name)
+            .and_then(|s| v.check("last_name", LastName::parse(&s)));
+        let email = v
+            .require("email", input.email)
+            .and_then(|s| v.check("email", Email::parse(&s)));
         let login_name = match input.login_name {
             Some(login) => v.check("login_name", LoginName::parse(&login)),
             None => email.as_ref().map(LoginName::from_email),
         };
         let role = match input.role {
-            Some(role) => parse_choice(&mut v, "role", &role, PortalRole::parse, PortalRole::choices()),
+            Some(role) => parse_choice(
+                &mut v,
+                "role",
+                &role,
+                PortalRole::parse,
+                PortalRole::choices(),
+            ),
             None => Some(PortalRole::User),
         };
         let language = match input.language {
-            Some(lang) => parse_choice(&mut v, "language", &lang, Language::parse, Language::choices()),
+            Some(lang) => parse_choice(
+                &mut v,
+                "language",
+                &lang,
+                Language::parse,
+                Language::choices(),
+            ),
             None => Some(Language::English),
         };
-        let primary_number = input.primary_number.and_then(|n| v.check("primary_number", E164Number::parse(&n)));
-        let mobile_number = input.mobile_number.and_then(|n| v.check("mobile_number", E164Number::parse(&n)));
-        let contract_number = input.contract_number.and_then(|n| v.check("contract_number", ContractNumber::parse(&n)));
-        let personal_contact = input.personal_contact.and_then(|c| v.check("personal_contact", parse_personal_contact(&c)));
+        let primary_number = input
+            .primary_number
+            .and_then(|n| v.check("primary_number", E164Number::parse(&n)));
+        let mobile_number = input
+            .mobile_number
+            .and_then(|n| v.check("mobile_number", E164Number::parse(&n)));
+        let contract_number = input
+            .contract_number
+            .and_then(|n| v.check("contract_number", ContractNumber::parse(&n)));
+        let personal_contact = input
+            .personal_contact
+            .and_then(|c| v.check("personal_contact", parse_personal_contact(&c)));
 
         let mut tx = self.0.begin().await?;
         let enterprise = load_enterprise(&mut tx, enterprise_id).await?;
         let site = match v.require("site_id", input.site_id) {
             Some(id) => {
-                let site: Result<Site, _> = unit_of(&mut tx, UnitTable::Sites, enterprise_id, &id, "site_id", "site").await?;
+                let site: Result<Site, _> = unit_of(
+                    &mut tx,
+                    UnitTable::Sites,
+                    enterprise_id,
+                    &id,
+                    "site_id",
+                    "site",
+                )
+                .await?;
                 v.check("site_id", site).filter(|site| {
                     let reachable = actor.can_reach_site(enterprise_id, site.id, "site").is_ok();
                     if !reachable {
-                        v.push(FieldError::new("site_id", "unknown-reference", format!("There is no site '{id}' in your reach.")));
+                        v.push(FieldError::new(
+                            "site_id",
+                            "unknown-reference",
+                            format!("There is no site '{id}' in your reach."),
+                        ));
                     }
                     reachable
                 })
@@ -386,12 +529,25 @@ impl Users<'_> {
             (Some(ext), _) => v.check("extension", enterprise.extension_policy.parse(&ext)),
             (None, Some(number)) => Some(enterprise.extension_policy.default_for(number)),
             (None, None) => {
-                v.push(FieldError::new("extension", "required", "Give an extension, or a primary number to take it from."));
+                v.push(FieldError::new(
+                    "extension",
+                    "required",
+                    "Give an extension, or a primary number to take it from.",
+                ));
                 None
             }
         };
         let package = match v.require("package_licence", input.package_licence) {
-            Some(code) => licence_of_kind(&mut tx, &mut v, "package_licence", &code, LicenceKind::Package).await?,
+            Some(code) => {
+                licence_of_kind(
+                    &mut tx,
+                    &mut v,
+                    "package_licence",
+                    &code,
+                    LicenceKind::Package,
+                )
+                .await?
+            }
             None => None,
         };
         let addons = addons_of(&mut tx, &mut v, &input.addon_licences.unwrap_or_default()).await?;
@@ -404,13 +560,26 @@ impl Users<'_> {
         }
         let department = match input.department_id {
             Some(id) => {
-                let dep: Result<Department, _> =
-                    unit_of(&mut tx, UnitTable::Departments, enterprise_id, &id, "department_id", "department").await?;
+                let dep: Result<Department, _> = unit_of(
+                    &mut tx,
+                    UnitTable::Departments,
+                    enterprise_id,
+                    &id,
+                    "department_id",
+                    "department",
+                )
+                .await?;
                 v.check("department_id", dep).map(|d| d.id)
             }
             None => None,
         };
-        let team_ids = teams_of(&mut tx, &mut v, enterprise_id, &input.team_ids.unwrap_or_default()).await?;
+        let team_ids = teams_of(
+            &mut tx,
+            &mut v,
+            enterprise_id,
+            &input.team_ids.unwrap_or_default(),
+        )
+        .await?;
         v.finish()?;
 
         let now = self.0.now();
@@ -445,15 +614,31 @@ impl Users<'_> {
             activated_at: None,
             deactivated_at: None,
         };
-        if users::id_by_login(&mut tx, &user.login_name).await?.is_some() {
+        if users::id_by_login(&mut tx, &user.login_name)
+            .await?
+            .is_some()
+        {
             return Err(AppError::LoginTaken(user.login_name.to_string()));
         }
-        if users::id_by_extension(&mut tx, enterprise_id, &user.extension).await?.is_some() {
+        if users::id_by_extension(&mut tx, enterprise_id, &user.extension)
+            .await?
+            .is_some()
+        {
             return Err(AppError::ExtensionTaken(user.extension.to_string()));
         }
-        users::insert(&mut tx, &user).await.map_err(|e| user_collision(e, &user))?;
+        users::insert(&mut tx, &user)
+            .await
+            .map_err(|e| user_collision(e, &user))?;
         if let Some(number) = &user.primary_number {
-            claim_number(&mut tx, &user, number, Usage::Primary, "primary_number", self.0).await?;
+            claim_number(
+                &mut tx,
+                &user,
+                number,
+                Usage::Primary,
+                "primary_number",
+                self.0,
+            )
+            .await?;
         }
         claim_licence(&mut tx, enterprise_id, &package).await?;
         for addon in &addons {
@@ -476,12 +661,21 @@ impl Users<'_> {
         )
         .await?;
         self.0.commit_with_jobs(tx).await?;
-        Ok(UserWithLogin { user, sip_login: Some(login) })
+        Ok(UserWithLogin {
+            user,
+            sip_login: Some(login),
+        })
     }
 
     /// Profile changes in any state; configuration (L-3/L-7) only while active. `if_match` is the
     /// version the client read (lost updates are refused).
-    pub async fn update(&self, actor: &Actor, id: UserId, if_match: Option<i64>, changes: UserChanges) -> AppResult<UserWithLogin> {
+    pub async fn update(
+        &self,
+        actor: &Actor,
+        id: UserId,
+        if_match: Option<i64>,
+        changes: UserChanges,
+    ) -> AppResult<UserWithLogin> {
         let mut tx = self.0.begin().await?;
         let before = self.in_reach(&mut tx, actor, id).await?;
         match if_match {
@@ -495,41 +689,64 @@ impl Users<'_> {
 
         // Profile.
         if let Some(s) = changes.first_name {
-            after.first_name = v.check("first_name", FirstName::parse(&s)).unwrap_or(after.first_name);
+            after.first_name = v
+                .check("first_name", FirstName::parse(&s))
+                .unwrap_or(after.first_name);
         }
         if let Some(s) = changes.last_name {
-            after.last_name = v.check("last_name", LastName::parse(&s)).unwrap_or(after.last_name);
+            after.last_name = v
+                .check("last_name", LastName::parse(&s))
+                .unwrap_or(after.last_name);
         }
-        if let Some(s) = changes.email {
-            if let Some(email) = v.check("email", Email::parse(&s)) {
-                // U-8: a login name that was the email follows it.
-                if before.login_name == LoginName::from_email(&before.email) {
-                    after.login_name = LoginName::from_email(&email);
-                }
-                after.email = email;
+        if let Some(s) = changes.email
+            && let Some(email) = v.check("email", Email::parse(&s))
+        {
+            // U-8: a login name that was the email follows it.
+            if before.login_name == LoginName::from_email(&before.email) {
+                after.login_name = LoginName::from_email(&email);
             }
+            after.email = email;
         }
         if let Some(s) = changes.login_name {
-            after.login_name = v.check("login_name", LoginName::parse(&s)).unwrap_or(after.login_name);
+            after.login_name = v
+                .check("login_name", LoginName::parse(&s))
+                .unwrap_or(after.login_name);
         }
         if let Some(s) = changes.role {
-            after.role = parse_choice(&mut v, "role", &s, PortalRole::parse, PortalRole::choices()).unwrap_or(after.role);
+            after.role = parse_choice(&mut v, "role", &s, PortalRole::parse, PortalRole::choices())
+                .unwrap_or(after.role);
         }
         if let Some(s) = changes.language {
-            after.language = parse_choice(&mut v, "language", &s, Language::parse, Language::choices()).unwrap_or(after.language);
+            after.language =
+                parse_choice(&mut v, "language", &s, Language::parse, Language::choices())
+                    .unwrap_or(after.language);
         }
         match changes.personal_contact {
             Patch::Keep => {}
             Patch::Clear => after.personal_contact = None,
-            Patch::Set(s) => after.personal_contact = v.check("personal_contact", parse_personal_contact(&s)).or(after.personal_contact),
+            Patch::Set(s) => {
+                after.personal_contact = v
+                    .check("personal_contact", parse_personal_contact(&s))
+                    .or(after.personal_contact)
+            }
         }
         match changes.department_id {
             Patch::Keep => {}
             Patch::Clear => after.department_id = None,
             Patch::Set(id) => {
-                let dep: Result<Department, _> =
-                    unit_of(&mut tx, UnitTable::Departments, before.enterprise_id, &id, "department_id", "department").await?;
-                after.department_id = v.check("department_id", dep).map(|d| d.id).or(after.department_id);
+                let dep: Result<Department, _> = unit_of(
+                    &mut tx,
+                    UnitTable::Departments,
+                    before.enterprise_id,
+                    &id,
+                    "department_id",
+                    "department",
+                )
+                .await?;
+                after.department_id = v
+                    .check("department_id", dep)
+                    .map(|d| d.id)
+                    .or(after.department_id);
             }
         }
         if let Some(ids) = changes.team_ids {
@@ -538,17 +755,28 @@ impl Users<'_> {
 
         // Configuration.
         if let Some(s) = changes.primary_number {
-            after.primary_number = v.check("primary_number", E164Number::parse(&s)).or(after.primary_number);
+            after.primary_number = v
+                .check("primary_number", E164Number::parse(&s))
+                .or(after.primary_number);
         }
         if let Some(s) = changes.extension {
-            after.extension = v.check("extension", enterprise.extension_policy.parse(&s)).unwrap_or(after.extension);
+            after.extension = v
+                .check("extension", enterprise.extension_policy.parse(&s))
+                .unwrap_or(after.extension);
         }
         let mut new_package = None;
-        if let Some(code) = changes.package_licence {
-            if let Some(licence) = licence_of_kind(&mut tx, &mut v, "package_licence", &code, LicenceKind::Package).await? {
-                after.package_licence_id = licence.id;
-                new_package = Some(licence);
-            }
+        if let Some(code) = changes.package_licence
+            && let Some(licence) = licence_of_kind(
+                &mut tx,
+                &mut v,
+                "package_licence",
+                &code,
+                LicenceKind::Package,
+            )
+            .await?
+        {
+            after.package_licence_id = licence.id;
+            new_package = Some(licence);
         }
         let mut new_addons = None;
         if let Some(codes) = changes.addon_licences {
@@ -557,21 +785,29 @@ impl Users<'_> {
             new_addons = Some(addons);
         }
         let mut device_kind = None;
-        if let Some(code) = changes.device_type {
-            if let Some(device) = device_of(&mut tx, &mut v, &code).await? {
-                after.device_type_id = device.id;
-                device_kind = Some(device.kind);
-            }
+        if let Some(code) = changes.device_type
+            && let Some(device) = device_of(&mut tx, &mut v, &code).await?
+        {
+            after.device_type_id = device.id;
+            device_kind = Some(device.kind);
         }
         match changes.mobile_number {
             Patch::Keep => {}
             Patch::Clear => after.mobile_number = None,
-            Patch::Set(s) => after.mobile_number = v.check("mobile_number", E164Number::parse(&s)).or(after.mobile_number),
+            Patch::Set(s) => {
+                after.mobile_number = v
+                    .check("mobile_number", E164Number::parse(&s))
+                    .or(after.mobile_number)
+            }
         }
         match changes.contract_number {
             Patch::Keep => {}
             Patch::Clear => after.contract_number = None,
-            Patch::Set(s) => after.contract_number = v.check("contract_number", ContractNumber::parse(&s)).or(after.contract_number),
+            Patch::Set(s) => {
+                after.contract_number = v
+                    .check("contract_number", ContractNumber::parse(&s))
+                    .or(after.contract_number)
+            }
         }
         let mut added_addons = after.addon_licence_ids.clone();
         added_addons.retain(|l| !before.addon_licence_ids.contains(l));
@@ -588,7 +824,10 @@ impl Users<'_> {
             || after.mobile_number != before.mobile_number
             || after.contract_number != before.contract_number;
         if configuration_changed && !before.state.allows_configuration_change() {
-            return Err(not_active(before.state, "Changing the number, extension, device, licences, mobile or contract number"));
+            return Err(not_active(
+                before.state,
+                "Changing the number, extension, device, licences, mobile or contract number",
+            ));
         }
         let kind = match device_kind {
             Some(kind) => kind,
@@ -600,16 +839,27 @@ impl Users<'_> {
         check_device_needs(&mut v, kind, &after.mobile_number, &after.contract_number);
         v.finish()?;
 
-        if after.login_name != before.login_name && users::id_by_login(&mut tx, &after.login_name).await?.is_some() {
+        if after.login_name != before.login_name
+            && users::id_by_login(&mut tx, &after.login_name)
+                .await?
+                .is_some()
+        {
             return Err(AppError::LoginTaken(after.login_name.to_string()));
         }
-        if after.extension != before.extension && users::id_by_extension(&mut tx, after.enterprise_id, &after.extension).await?.is_some() {
+        if after.extension != before.extension
+            && users::id_by_extension(&mut tx, after.enterprise_id, &after.extension)
+                .await?
+                .is_some()
+        {
             return Err(AppError::ExtensionTaken(after.extension.to_string()));
         }
         let now = self.0.now();
         after.version += 1;
         after.updated_at = now;
-        if !users::update(&mut tx, &after, before.version).await.map_err(|e| user_collision(e, &after))? {
+        if !users::update(&mut tx, &after, before.version)
+            .await
+            .map_err(|e| user_collision(e, &after))?
+        {
             return Err(AppError::PreconditionFailed);
         }
         if number_changed {
@@ -618,23 +868,39 @@ impl Users<'_> {
                 numbers::release(&mut tx, old, before.id).await?;
             }
             if let Some(new) = &after.primary_number {
-                claim_number(&mut tx, &after, new, Usage::Primary, "primary_number", self.0).await?;
+                claim_number(
+                    &mut tx,
+                    &after,
+                    new,
+                    Usage::Primary,
+                    "primary_number",
+                    self.0,
+                )
+                .await?;
             }
         }
-        if let Some(package) = &new_package {
-            if package.id != before.package_licence_id {
-                licences::release(&mut tx, after.enterprise_id, before.package_licence_id).await?;
-                claim_licence(&mut tx, after.enterprise_id, package).await?;
-            }
+        if let Some(package) = &new_package
+            && package.id != before.package_licence_id
+        {
+            licences::release(&mut tx, after.enterprise_id, before.package_licence_id).await?;
+            claim_licence(&mut tx, after.enterprise_id, package).await?;
         }
         for licence in &removed_addons {
             licences::release(&mut tx, after.enterprise_id, *licence).await?;
         }
-        for addon in new_addons.iter().flatten().filter(|l| added_addons.contains(&l.id)) {
+        for addon in new_addons
+            .iter()
+            .flatten()
+            .filter(|l| added_addons.contains(&l.id))
+        {
             claim_licence(&mut tx, after.enterprise_id, addon).await?;
         }
         // L-7: a new desk phone gets new login details.
-        let sip_login = if device_changed { Some(new_sip_login(&mut tx, &after, &enterprise, self.0).await?) } else { None };
+        let sip_login = if device_changed {
+            Some(new_sip_login(&mut tx, &after, &enterprise, self.0).await?)
+        } else {
+            None
+        };
         if configuration_changed {
             enqueue_sync(&mut tx, self.0, &after).await?;
         }
@@ -653,7 +919,10 @@ impl Users<'_> {
         )
         .await?;
         self.0.commit_with_jobs(tx).await?;
-        Ok(UserWithLogin { user: after, sip_login })
+        Ok(UserWithLogin {
+            user: after,
+            sip_login,
+        })
     }
 
     /// L-4: deletes the user for good, frees their numbers and licences, revokes their
@@ -664,7 +933,8 @@ impl Users<'_> {
         if !actor.is_operator() && !user.state.allows_deletion_by_admin() {
             return Err(not_active(user.state, "Deleting this user"));
         }
-        self.refuse_if_intercept_destination(&mut tx, &user, "deleted").await?;
+        self.refuse_if_intercept_destination(&mut tx, &user, "deleted")
+            .await?;
         let enterprise = load_enterprise(&mut tx, user.enterprise_id).await?;
         let credentials = users::sip_credentials(&mut tx, user.id).await?;
         numbers::release_all(&mut tx, user.id).await?;
@@ -672,11 +942,12 @@ impl Users<'_> {
         for addon in &user.addon_licence_ids {
             licences::release(&mut tx, user.enterprise_id, *addon).await?;
         }
-        if !user.alternative_numbers.is_empty() {
-            if let Some(additional) = licences::find_type(&mut tx, LicenceCode::ADDITIONAL_NUMBER).await? {
-                for _ in &user.alternative_numbers {
-                    licences::release(&mut tx, user.enterprise_id, additional.id).await?;
-                }
+        if !user.alternative_numbers.is_empty()
+            && let Some(additional) =
+                licences::find_type(&mut tx, LicenceCode::ADDITIONAL_NUMBER).await?
+        {
+            for _ in &user.alternative_numbers {
+                licences::release(&mut tx, user.enterprise_id, additional.id).await?;
             }
         }
         let now = self.0.now();
@@ -686,7 +957,11 @@ impl Users<'_> {
             &mut tx,
             self.0,
             user.enterprise_id,
-            &RemovedUser { user_id: user.id, sip_domain: enterprise.sip_domain, sip_username: credentials.map(|c| c.username) },
+            &RemovedUser {
+                user_id: user.id,
+                sip_domain: enterprise.sip_domain,
+                sip_username: credentials.map(|c| c.username),
+            },
         )
         .await?;
         audit::record(
@@ -707,7 +982,12 @@ impl Users<'_> {
     }
 
     /// A user who receives other users' intercepted calls cannot go away unnoticed (L-5).
-    async fn refuse_if_intercept_destination(&self, tx: &mut Tx, user: &User, becoming: &str) -> AppResult<()> {
+    async fn refuse_if_intercept_destination(
+        &self,
+        tx: &mut Tx,
+        user: &User,
+        becoming: &str,
+    ) -> AppResult<()> {
         let intercepting = users::intercepting_to(tx, user.id).await?;
         if intercepting.is_empty() {
             return Ok(());
@@ -723,7 +1003,12 @@ impl Users<'_> {
     }
 
     /// L-5: deactivates an active user; callers are intercepted to an active user of the same site.
-    pub async fn deactivate(&self, actor: &Actor, id: UserId, input: Deactivation) -> AppResult<User> {
+    pub async fn deactivate(
+        &self,
+        actor: &Actor,
+        id: UserId,
+        input: Deactivation,
+    ) -> AppResult<User> {
         let mut tx = self.0.begin().await?;
         let before = self.in_reach(&mut tx, actor, id).await?;
         let Ok(state) = before.state.deactivate() else {
@@ -731,7 +1016,13 @@ impl Users<'_> {
         };
         let mut v = Violations::new();
         let action = v.require("action", input.action).and_then(|a| {
-            parse_choice(&mut v, "action", &a, InterceptAction::parse, "announce_new_number, transfer_on_zero".into())
+            parse_choice(
+                &mut v,
+                "action",
+                &a,
+                InterceptAction::parse,
+                "announce_new_number, transfer_on_zero".into(),
+            )
         });
         let destination = match v.require("destination_user_id", input.destination_user_id) {
             Some(raw) => {
@@ -747,7 +1038,11 @@ impl Users<'_> {
                     _ => None,
                 };
                 match found {
-                    Some(d) if d.enterprise_id == before.enterprise_id && d.site_id == before.site_id && d.state.can_receive_calls() => {
+                    Some(d)
+                        if d.enterprise_id == before.enterprise_id
+                            && d.site_id == before.site_id
+                            && d.state.can_receive_calls() =>
+                    {
                         Some(d.id)
                     }
                     _ => {
@@ -759,13 +1054,18 @@ impl Users<'_> {
             None => None,
         };
         v.finish()?;
-        self.refuse_if_intercept_destination(&mut tx, &before, "deactivated").await?;
+        self.refuse_if_intercept_destination(&mut tx, &before, "deactivated")
+            .await?;
         let now = self.0.now();
         let mut after = before.clone();
         after.state = state;
-        after.intercept = Some(Intercept { action: action.expect("checked"), destination_user_id: destination.expect("checked") });
+        after.intercept = Some(Intercept {
+            action: action.expect("checked"),
+            destination_user_id: destination.expect("checked"),
+        });
         after.deactivated_at = Some(now);
-        self.save_transition(tx, actor, &before, after, "user.deactivated").await
+        self.save_transition(tx, actor, &before, after, "user.deactivated")
+            .await
     }
 
     /// L-6: back to active, intercept cleared.
@@ -773,13 +1073,20 @@ impl Users<'_> {
         let mut tx = self.0.begin().await?;
         let before = self.in_reach(&mut tx, actor, id).await?;
         let Ok(state) = before.state.reactivate() else {
-            return Err(AppError::conflict("invalid-state", format!("Only a deactivated user can be reactivated; this one is {}.", before.state)));
+            return Err(AppError::conflict(
+                "invalid-state",
+                format!(
+                    "Only a deactivated user can be reactivated; this one is {}.",
+                    before.state
+                ),
+            ));
         };
         let mut after = before.clone();
         after.state = state;
         after.intercept = None;
         after.deactivated_at = None;
-        self.save_transition(tx, actor, &before, after, "user.reactivated").await
+        self.save_transition(tx, actor, &before, after, "user.reactivated")
+            .await
     }
 
     /// L-1: an operator sends a failed user back to pending and activation runs again.
@@ -788,16 +1095,30 @@ impl Users<'_> {
         let before = self.in_reach(&mut tx, actor, id).await?;
         actor.require_operator("retry an activation")?;
         let Ok(state) = before.state.retry_activation() else {
-            return Err(AppError::conflict("invalid-state", format!("Only a failed activation can be retried; this user is {}.", before.state)));
+            return Err(AppError::conflict(
+                "invalid-state",
+                format!(
+                    "Only a failed activation can be retried; this user is {}.",
+                    before.state
+                ),
+            ));
         };
         let mut after = before.clone();
         after.state = state;
         after.state_reason = None;
         enqueue_activation(&mut tx, self.0, &after).await?;
-        self.save_transition(tx, actor, &before, after, "user.activation_retried").await
+        self.save_transition(tx, actor, &before, after, "user.activation_retried")
+            .await
     }
 
-    async fn save_transition(&self, mut tx: Tx, actor: &Actor, before: &User, mut after: User, action: &str) -> AppResult<User> {
+    async fn save_transition(
+        &self,
+        mut tx: Tx,
+        actor: &Actor,
+        before: &User,
+        mut after: User,
+        action: &str,
+    ) -> AppResult<User> {
         let now = self.0.now();
         after.version += 1;
         after.updated_at = now;
@@ -824,7 +1145,11 @@ impl Users<'_> {
     }
 
     /// U-4/L-7: new desk-phone login details, shown once. The old password stops working.
-    pub async fn renew_sip_credentials(&self, actor: &Actor, id: UserId) -> AppResult<UserWithLogin> {
+    pub async fn renew_sip_credentials(
+        &self,
+        actor: &Actor,
+        id: UserId,
+    ) -> AppResult<UserWithLogin> {
         let mut tx = self.0.begin().await?;
         let user = self.in_reach(&mut tx, actor, id).await?;
         let enterprise = load_enterprise(&mut tx, user.enterprise_id).await?;
@@ -845,15 +1170,25 @@ impl Users<'_> {
         )
         .await?;
         self.0.commit_with_jobs(tx).await?;
-        Ok(UserWithLogin { user, sip_login: Some(login) })
+        Ok(UserWithLogin {
+            user,
+            sip_login: Some(login),
+        })
     }
 
     /// N-5: adds an alternative number; consumes one additional-number add-on licence.
-    pub async fn add_alternative_number(&self, actor: &Actor, id: UserId, number: Option<String>) -> AppResult<User> {
+    pub async fn add_alternative_number(
+        &self,
+        actor: &Actor,
+        id: UserId,
+        number: Option<String>,
+    ) -> AppResult<User> {
         let mut tx = self.0.begin().await?;
         let before = self.in_reach(&mut tx, actor, id).await?;
         let mut v = Violations::new();
-        let number = v.require("number", number).and_then(|n| v.check("number", E164Number::parse(&n)));
+        let number = v
+            .require("number", number)
+            .and_then(|n| v.check("number", E164Number::parse(&n)));
         v.finish()?;
         let number = number.expect("checked");
         if !before.state.allows_configuration_change() {
@@ -867,17 +1202,33 @@ impl Users<'_> {
         }
         let additional = licences::find_type(&mut tx, LicenceCode::ADDITIONAL_NUMBER)
             .await?
-            .ok_or_else(|| AppError::LicenceExhausted { licence: LicenceCode::ADDITIONAL_NUMBER.into() })?;
-        claim_number(&mut tx, &before, &number, Usage::Alternative, "number", self.0).await?;
+            .ok_or_else(|| AppError::LicenceExhausted {
+                licence: LicenceCode::ADDITIONAL_NUMBER.into(),
+            })?;
+        claim_number(
+            &mut tx,
+            &before,
+            &number,
+            Usage::Alternative,
+            "number",
+            self.0,
+        )
+        .await?;
         claim_licence(&mut tx, before.enterprise_id, &additional).await?;
         let mut after = before.clone();
         after.alternative_numbers.push(number);
         after.alternative_numbers.sort();
-        self.save_transition(tx, actor, &before, after, "user.alternative_number_added").await
+        self.save_transition(tx, actor, &before, after, "user.alternative_number_added")
+            .await
     }
 
     /// N-5/N-6: removes an alternative number; it and its licence are free again at once.
-    pub async fn remove_alternative_number(&self, actor: &Actor, id: UserId, number: &str) -> AppResult<User> {
+    pub async fn remove_alternative_number(
+        &self,
+        actor: &Actor,
+        id: UserId,
+        number: &str,
+    ) -> AppResult<User> {
         let mut tx = self.0.begin().await?;
         let before = self.in_reach(&mut tx, actor, id).await?;
         let number = E164Number::parse(number).map_err(|e| AppError::Validation(vec![e]))?;
@@ -888,12 +1239,15 @@ impl Users<'_> {
             return Err(not_active(before.state, "Removing an alternative number"));
         }
         numbers::release(&mut tx, &number, before.id).await?;
-        if let Some(additional) = licences::find_type(&mut tx, LicenceCode::ADDITIONAL_NUMBER).await? {
+        if let Some(additional) =
+            licences::find_type(&mut tx, LicenceCode::ADDITIONAL_NUMBER).await?
+        {
             licences::release(&mut tx, before.enterprise_id, additional.id).await?;
         }
         let mut after = before.clone();
         after.alternative_numbers.retain(|n| *n != number);
-        self.save_transition(tx, actor, &before, after, "user.alternative_number_removed").await
+        self.save_transition(tx, actor, &before, after, "user.alternative_number_removed")
+            .await
     }
 
     /// U-7: a new-user form prefilled from an existing user; nothing is written.
@@ -901,13 +1255,23 @@ impl Users<'_> {
         let mut conn = self.0.db().read().await?;
         let user = self.in_reach(&mut conn, actor, id).await?;
         let catalogue = licences::list_types(&mut conn).await?;
-        let code_of = |id: LicenceTypeId| catalogue.iter().find(|l| l.id == id).map(|l| l.code.to_string()).unwrap_or_default();
+        let code_of = |id: LicenceTypeId| {
+            catalogue
+                .iter()
+                .find(|l| l.id == id)
+                .map(|l| l.code.to_string())
+                .unwrap_or_default()
+        };
         let device = devices::find(&mut conn, &user.device_type_id.to_string()).await?;
         Ok(UserDraft {
             site_id: user.site_id,
             role: user.role,
             package_licence: code_of(user.package_licence_id),
-            addon_licences: user.addon_licence_ids.iter().map(|id| code_of(*id)).collect(),
+            addon_licences: user
+                .addon_licence_ids
+                .iter()
+                .map(|id| code_of(*id))
+                .collect(),
             device_type: device.map(|d| d.code).unwrap_or_default(),
             department_id: user.department_id,
             team_ids: user.team_ids.clone(),
@@ -916,20 +1280,40 @@ impl Users<'_> {
     }
 
     /// U-6: a page of the users the actor may see, filtered, searched and sorted (P-1: keyset).
-    pub async fn list(&self, actor: &Actor, enterprise: EnterpriseId, p: UserListParams) -> AppResult<UserPage> {
+    pub async fn list(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        p: UserListParams,
+    ) -> AppResult<UserPage> {
         actor.can_see_enterprise(enterprise)?;
         let mut v = Violations::new();
-        let uuid_of = |v: &mut Violations, field: &str, raw: Option<String>| -> Option<uuid::Uuid> {
-            raw.and_then(|raw| {
-                let parsed = uuid::Uuid::parse_str(&raw).ok();
-                if parsed.is_none() {
-                    v.push(FieldError::new(field, "invalid-id", format!("'{raw}' is not an id.")));
-                }
-                parsed
-            })
-        };
-        let state = p.state.and_then(|s| parse_choice(&mut v, "state", &s, UserState::parse, "pending, active, failed, deactivated".into()));
-        let role = p.role.and_then(|s| parse_choice(&mut v, "role", &s, PortalRole::parse, PortalRole::choices()));
+        let uuid_of =
+            |v: &mut Violations, field: &str, raw: Option<String>| -> Option<uuid::Uuid> {
+                raw.and_then(|raw| {
+                    let parsed = uuid::Uuid::parse_str(&raw).ok();
+                    if parsed.is_none() {
+                        v.push(FieldError::new(
+                            field,
+                            "invalid-id",
+                            format!("'{raw}' is not an id."),
+                        ));
+                    }
+                    parsed
+                })
+            };
+        let state = p.state.and_then(|s| {
+            parse_choice(
+                &mut v,
+                "state",
+                &s,
+                UserState::parse,
+                "pending, active, failed, deactivated".into(),
+            )
+        });
+        let role = p.role.and_then(|s| {
+            parse_choice(&mut v, "role", &s, PortalRole::parse, PortalRole::choices())
+        });
         let site = uuid_of(&mut v, "site_id", p.site_id).map(SiteId);
         let department = uuid_of(&mut v, "department_id", p.department_id).map(DepartmentId);
         let team = uuid_of(&mut v, "team_id", p.team_id).map(TeamId);
@@ -955,7 +1339,11 @@ impl Users<'_> {
             Some(c) => {
                 let decoded = decode_cursor(c, &sort_label);
                 if decoded.is_none() {
-                    v.push(FieldError::new("cursor", "invalid-cursor", "This cursor is not from a page of this list and sort order."));
+                    v.push(FieldError::new(
+                        "cursor",
+                        "invalid-cursor",
+                        "This cursor is not from a page of this list and sort order.",
+                    ));
                 }
                 decoded
             }
@@ -963,12 +1351,20 @@ impl Users<'_> {
         };
         let limit = p.limit.unwrap_or(50);
         if !(1..=500).contains(&limit) {
-            v.push(FieldError::new("limit", "out-of-range", "The page size is 1 to 500."));
+            v.push(FieldError::new(
+                "limit",
+                "out-of-range",
+                "The page size is 1 to 500.",
+            ));
         }
         let search = match p.q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty()) {
             None => None,
             Some(q) if q.chars().count() > 100 => {
-                v.push(FieldError::new("q", "too-long", "A search has at most 100 characters."));
+                v.push(FieldError::new(
+                    "q",
+                    "too-long",
+                    "A search has at most 100 characters.",
+                ));
                 None
             }
             Some(q) => match p.match_mode.as_deref() {
@@ -977,12 +1373,20 @@ impl Users<'_> {
                 Some("prefix") => Some(Search::NamePrefix(q)),
                 Some("contains") | None if q.chars().count() >= 3 => Some(Search::Contains(q)),
                 Some("contains") => {
-                    v.push(FieldError::new("q", "too-short", "A 'contains' search needs at least 3 characters."));
+                    v.push(FieldError::new(
+                        "q",
+                        "too-short",
+                        "A 'contains' search needs at least 3 characters.",
+                    ));
                     None
                 }
                 None => Some(Search::NamePrefix(q)),
                 Some(other) => {
-                    v.push(FieldError::new("match", "invalid-choice", format!("'{other}' is not one of: prefix, contains.")));
+                    v.push(FieldError::new(
+                        "match",
+                        "invalid-choice",
+                        format!("'{other}' is not one of: prefix, contains."),
+                    ));
                     None
                 }
             },
@@ -992,7 +1396,11 @@ impl Users<'_> {
             Some(code) => {
                 let found = licences::find_type(&mut conn, &code).await?;
                 if found.is_none() {
-                    v.push(FieldError::new("licence", "unknown-reference", format!("There is no licence type '{code}'.")));
+                    v.push(FieldError::new(
+                        "licence",
+                        "unknown-reference",
+                        format!("There is no licence type '{code}'."),
+                    ));
                 }
                 found.map(|l| l.id)
             }
@@ -1024,7 +1432,9 @@ impl Users<'_> {
         let mut users = users::list(&mut conn, self.0.db().backend(), &query).await?;
         let next_cursor = if users.len() as i64 > limit {
             users.truncate(limit as usize);
-            users.last().map(|u| encode_cursor(&sort_label, &sort.value_of(u), &u.id.to_string()))
+            users
+                .last()
+                .map(|u| encode_cursor(&sort_label, &sort.value_of(u), &u.id.to_string()))
         } else {
             None
         };

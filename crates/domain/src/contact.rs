@@ -13,8 +13,17 @@ pub struct Email(String);
 impl Email {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let value = input.trim();
-        let invalid = || FieldError::new("email", "invalid-email", format!("'{value}' is not a valid email address."));
-        if value.is_empty() || value.chars().count() > 254 || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        let invalid = || {
+            FieldError::new(
+                "email",
+                "invalid-email",
+                format!("'{value}' is not a valid email address."),
+            )
+        };
+        if value.is_empty()
+            || value.chars().count() > 254
+            || value.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
             return Err(invalid());
         }
         let (local, domain) = value.rsplit_once('@').ok_or_else(invalid)?;
@@ -56,10 +65,18 @@ impl LoginName {
         let value = input.trim().to_lowercase();
         let length = value.chars().count();
         if !(3..=254).contains(&length) {
-            return Err(FieldError::new("login_name", "invalid-login-name", "A login name has 3 to 254 characters."));
+            return Err(FieldError::new(
+                "login_name",
+                "invalid-login-name",
+                "A login name has 3 to 254 characters.",
+            ));
         }
         if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(FieldError::new("login_name", "invalid-login-name", "A login name must not contain spaces."));
+            return Err(FieldError::new(
+                "login_name",
+                "invalid-login-name",
+                "A login name must not contain spaces.",
+            ));
         }
         Ok(Self(value))
     }
@@ -92,7 +109,8 @@ pub struct ContractNumber(String);
 impl ContractNumber {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let value = input.trim();
-        let ok = (4..=32).contains(&value.len()) && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let ok = (4..=32).contains(&value.len())
+            && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         if !ok {
             return Err(FieldError::new(
                 "contract_number",
@@ -120,15 +138,31 @@ mod tests {
     fn u1_email_must_look_like_an_address() {
         assert!(Email::parse("anna.mueller@example.de").is_ok());
         assert!(Email::parse("émilie@exemple.fr").is_ok());
-        for bad in ["", "anna", "anna@", "@example.de", "anna@example", "an na@example.de", "a@b@c.de", "a@-x.de"] {
-            assert_eq!(Email::parse(bad).unwrap_err().code, "invalid-email", "{bad}");
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@example.de",
+            "anna@example",
+            "an na@example.de",
+            "a@b@c.de",
+            "a@-x.de",
+        ] {
+            assert_eq!(
+                Email::parse(bad).unwrap_err().code,
+                "invalid-email",
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn u1_login_name_is_case_insensitive_and_follows_the_email() {
         let email = Email::parse("Anna.Mueller@Example.DE").unwrap();
-        assert_eq!(LoginName::from_email(&email).as_str(), "anna.mueller@example.de");
+        assert_eq!(
+            LoginName::from_email(&email).as_str(),
+            "anna.mueller@example.de"
+        );
         assert_eq!(LoginName::parse("ANNA").unwrap().as_str(), "anna");
         assert!(LoginName::parse("a b c").is_err());
     }

@@ -14,7 +14,10 @@ pub struct ExtensionPolicy {
 
 impl Default for ExtensionPolicy {
     fn default() -> Self {
-        Self { min_len: 2, max_len: 4 }
+        Self {
+            min_len: 2,
+            max_len: 4,
+        }
     }
 }
 
@@ -28,20 +31,30 @@ impl ExtensionPolicy {
                 "Extension lengths must be between 1 and 10 digits, the minimum not above the maximum.",
             ));
         }
-        Ok(Self { min_len: min_len as u8, max_len: max_len as u8 })
+        Ok(Self {
+            min_len: min_len as u8,
+            max_len: max_len as u8,
+        })
     }
 
     /// An extension typed by an administrator.
     pub fn parse(&self, input: &str) -> Result<Extension, FieldError> {
         let value = input.trim();
         if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(FieldError::new("extension", "invalid-extension", "An extension has digits only."));
+            return Err(FieldError::new(
+                "extension",
+                "invalid-extension",
+                "An extension has digits only.",
+            ));
         }
         if !(self.min_len as usize..=self.max_len as usize).contains(&value.len()) {
             return Err(FieldError::new(
                 "extension",
                 "invalid-extension",
-                format!("Extensions of this enterprise have {} to {} digits.", self.min_len, self.max_len),
+                format!(
+                    "Extensions of this enterprise have {} to {} digits.",
+                    self.min_len, self.max_len
+                ),
             ));
         }
         Ok(Extension(value.to_owned()))
@@ -92,9 +105,24 @@ mod tests {
     #[test]
     fn u2_default_extension_is_last_four_digits_or_fewer() {
         let number = E164Number::parse("+493012345678").unwrap();
-        assert_eq!(ExtensionPolicy::default().default_for(&number).as_str(), "5678");
-        assert_eq!(ExtensionPolicy::new(2, 3).unwrap().default_for(&number).as_str(), "678");
-        assert_eq!(ExtensionPolicy::new(3, 6).unwrap().default_for(&number).as_str(), "5678");
+        assert_eq!(
+            ExtensionPolicy::default().default_for(&number).as_str(),
+            "5678"
+        );
+        assert_eq!(
+            ExtensionPolicy::new(2, 3)
+                .unwrap()
+                .default_for(&number)
+                .as_str(),
+            "678"
+        );
+        assert_eq!(
+            ExtensionPolicy::new(3, 6)
+                .unwrap()
+                .default_for(&number)
+                .as_str(),
+            "5678"
+        );
     }
 
     #[test]

@@ -41,7 +41,9 @@ impl LicenceCode {
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let value = input.trim();
         let ok = (2..=40).contains(&value.len())
-            && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !value.starts_with('-');
         if !ok {
             return Err(FieldError::new(

@@ -40,8 +40,17 @@ impl UserState {
         Self::ALL.into_iter().find(|state| state.as_str() == value)
     }
 
-    fn step(self, allowed_from: UserState, to: UserState, step: &'static str) -> Result<Self, TransitionRefused> {
-        if self == allowed_from { Ok(to) } else { Err(TransitionRefused { from: self, step }) }
+    fn step(
+        self,
+        allowed_from: UserState,
+        to: UserState,
+        step: &'static str,
+    ) -> Result<Self, TransitionRefused> {
+        if self == allowed_from {
+            Ok(to)
+        } else {
+            Err(TransitionRefused { from: self, step })
+        }
     }
 
     /// L-1: the provisioner activated the number.
@@ -110,7 +119,9 @@ impl InterceptAction {
     }
 
     pub fn parse(value: &str) -> Option<Self> {
-        [Self::AnnounceNewNumber, Self::TransferOnZero].into_iter().find(|a| a.as_str() == value)
+        [Self::AnnounceNewNumber, Self::TransferOnZero]
+            .into_iter()
+            .find(|a| a.as_str() == value)
     }
 }
 
@@ -163,6 +174,9 @@ mod tests {
         for state in UserState::ALL {
             assert_eq!(UserState::parse(state.as_str()), Some(state));
         }
-        assert_eq!(InterceptAction::parse("transfer_on_zero"), Some(InterceptAction::TransferOnZero));
+        assert_eq!(
+            InterceptAction::parse("transfer_on_zero"),
+            Some(InterceptAction::TransferOnZero)
+        );
     }
 }

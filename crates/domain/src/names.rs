@@ -19,7 +19,11 @@ impl<const MAX: usize> Name<MAX> {
         let value = input.trim();
         let length = value.chars().count();
         if length == 0 {
-            return Err(FieldError::new("name", "required", "This field must not be empty."));
+            return Err(FieldError::new(
+                "name",
+                "required",
+                "This field must not be empty.",
+            ));
         }
         if length > MAX {
             return Err(FieldError::new(
@@ -29,7 +33,11 @@ impl<const MAX: usize> Name<MAX> {
             ));
         }
         if value.chars().any(char::is_control) {
-            return Err(FieldError::new("name", "invalid-characters", "Control characters are not allowed."));
+            return Err(FieldError::new(
+                "name",
+                "invalid-characters",
+                "Control characters are not allowed.",
+            ));
         }
         Ok(Self(value.to_owned()))
     }
@@ -58,15 +66,24 @@ mod tests {
     fn u1_names_count_characters_not_bytes() {
         assert!(FirstName::parse("Émilie-Éléonore-Ørsted").is_ok());
         assert!(LastName::parse(&"ü".repeat(30)).is_ok());
-        assert_eq!(LastName::parse(&"ü".repeat(31)).unwrap_err().code, "too-long");
-        assert_eq!(FirstName::parse(&"a".repeat(24)).unwrap_err().code, "too-long");
+        assert_eq!(
+            LastName::parse(&"ü".repeat(31)).unwrap_err().code,
+            "too-long"
+        );
+        assert_eq!(
+            FirstName::parse(&"a".repeat(24)).unwrap_err().code,
+            "too-long"
+        );
         assert_eq!(FirstName::parse("  Müller ").unwrap().as_str(), "Müller");
     }
 
     #[test]
     fn u1_names_must_not_be_blank_or_hold_control_characters() {
         assert_eq!(FirstName::parse("   ").unwrap_err().code, "required");
-        assert_eq!(FirstName::parse("a\u{0}b").unwrap_err().code, "invalid-characters");
+        assert_eq!(
+            FirstName::parse("a\u{0}b").unwrap_err().code,
+            "invalid-characters"
+        );
     }
 
     proptest! {

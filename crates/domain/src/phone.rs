@@ -12,10 +12,16 @@ pub struct E164Number(String);
 impl E164Number {
     /// Accepts what people type (`+49 30 1234-5600`, `+33 (1) 23 45 67 89`), stores E.164.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        let compact: String =
-            input.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.' | '/')).collect();
+        let compact: String = input
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.' | '/'))
+            .collect();
         let invalid = |why: &str| {
-            FieldError::new("number", "invalid-e164", format!("'{input}' is not a valid E.164 number: {why}."))
+            FieldError::new(
+                "number",
+                "invalid-e164",
+                format!("'{input}' is not a valid E.164 number: {why}."),
+            )
         };
         let Some(digits) = compact.strip_prefix('+') else {
             return Err(invalid("it must start with + and the country code"));
@@ -26,11 +32,16 @@ impl E164Number {
         if !(8..=15).contains(&digits.len()) {
             return Err(invalid("it must have 8 to 15 digits"));
         }
-        let parsed = phonenumber::parse(None, &compact).map_err(|_| invalid("unknown country code"))?;
+        let parsed =
+            phonenumber::parse(None, &compact).map_err(|_| invalid("unknown country code"))?;
         if !phonenumber::is_valid(&parsed) {
-            return Err(invalid("no such number exists in that country's numbering plan"));
+            return Err(invalid(
+                "no such number exists in that country's numbering plan",
+            ));
         }
-        Ok(Self(parsed.format().mode(phonenumber::Mode::E164).to_string()))
+        Ok(Self(
+            parsed.format().mode(phonenumber::Mode::E164).to_string(),
+        ))
     }
 
     /// For values read back from our own storage, which only ever holds parsed numbers.
@@ -67,19 +78,30 @@ impl NumberRange {
 
     pub fn new(first: E164Number, last: E164Number) -> Result<Self, FieldError> {
         if first.0.len() != last.0.len() {
-            return Err(FieldError::new("last", "range-invalid", "The first and last number must have the same length."));
+            return Err(FieldError::new(
+                "last",
+                "range-invalid",
+                "The first and last number must have the same length.",
+            ));
         }
         let value = |n: &E164Number| n.0[1..].parse::<u64>().expect("E.164 digits fit in u64");
         let (from, to) = (value(&first), value(&last));
         if to < from {
-            return Err(FieldError::new("last", "range-invalid", "The last number must not be below the first."));
+            return Err(FieldError::new(
+                "last",
+                "range-invalid",
+                "The last number must not be below the first.",
+            ));
         }
         let count = to - from + 1;
         if count > Self::MAX_LEN {
             return Err(FieldError::new(
                 "last",
                 "range-too-large",
-                format!("A range may hold at most {} numbers; this one holds {count}.", Self::MAX_LEN),
+                format!(
+                    "A range may hold at most {} numbers; this one holds {count}.",
+                    Self::MAX_LEN
+                ),
             ));
         }
         Ok(Self { first, count })
@@ -99,7 +121,8 @@ impl NumberRange {
         let start: u64 = self.first.0[1..].parse().expect("E.164 digits fit in u64");
         (0..self.count)
             .map(|offset| {
-                E164Number::parse(&format!("+{:0width$}", start + offset)).map_err(|e| e.at("first"))
+                E164Number::parse(&format!("+{:0width$}", start + offset))
+                    .map_err(|e| e.at("first"))
             })
             .collect()
     }
@@ -113,13 +136,27 @@ mod tests {
     fn n4_accepts_typed_numbers_and_stores_e164() {
         let n = E164Number::parse("+49 30 1234-5600").unwrap();
         assert_eq!(n.as_str(), "+493012345600");
-        assert_eq!(E164Number::parse("+33 1 23 45 67 89").unwrap().as_str(), "+33123456789");
-        assert_eq!(E164Number::parse("+44 20 7946 0958").unwrap().as_str(), "+442079460958");
+        assert_eq!(
+            E164Number::parse("+33 1 23 45 67 89").unwrap().as_str(),
+            "+33123456789"
+        );
+        assert_eq!(
+            E164Number::parse("+44 20 7946 0958").unwrap().as_str(),
+            "+442079460958"
+        );
     }
 
     #[test]
     fn n4_rejects_numbers_that_are_not_e164() {
-        for bad in ["", "4930123456", "+49abc", "+1234567", "+1234567890123456", "+999123456789", "+49 0"] {
+        for bad in [
+            "",
+            "4930123456",
+            "+49abc",
+            "+1234567",
+            "+1234567890123456",
+            "+999123456789",
+            "+49 0",
+        ] {
             let err = E164Number::parse(bad).unwrap_err();
             assert_eq!(err.code, "invalid-e164", "{bad}");
         }
@@ -142,6 +179,9 @@ mod tests {
         assert_eq!(numbers[9], last);
         assert!(NumberRange::new(last, first.clone()).is_err());
         let far = E164Number::parse("+493012445600").unwrap();
-        assert_eq!(NumberRange::new(first, far).unwrap_err().code, "range-too-large");
+        assert_eq!(
+            NumberRange::new(first, far).unwrap_err().code,
+            "range-too-large"
+        );
     }
 }

@@ -23,7 +23,10 @@ impl Timestamp {
         let nanos = i128::from(self.0) * 1_000_000;
         ::time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
             .ok()
-            .and_then(|t| t.format(&::time::format_description::well_known::Rfc3339).ok())
+            .and_then(|t| {
+                t.format(&::time::format_description::well_known::Rfc3339)
+                    .ok()
+            })
             .unwrap_or_else(|| self.0.to_string())
     }
 }
@@ -46,7 +49,13 @@ mod tests {
 
     #[test]
     fn timestamps_render_as_rfc3339_utc() {
-        assert_eq!(Timestamp::from_millis(0).to_rfc3339(), "1970-01-01T00:00:00Z");
-        assert_eq!(Timestamp::from_millis(1_795_000_000_123).to_rfc3339(), "2026-11-18T09:46:40.123Z");
+        assert_eq!(
+            Timestamp::from_millis(0).to_rfc3339(),
+            "1970-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            Timestamp::from_millis(1_795_000_000_123).to_rfc3339(),
+            "2026-11-18T09:46:40.123Z"
+        );
     }
 }

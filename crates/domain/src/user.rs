@@ -85,6 +85,9 @@ mod tests {
         }
         assert_eq!(Language::parse("de"), Some(Language::German));
         assert_eq!(Language::parse("es"), None);
-        assert_eq!(PortalRole::choices(), "user, team_lead, site_admin, enterprise_admin");
+        assert_eq!(
+            PortalRole::choices(),
+            "user, team_lead, site_admin, enterprise_admin"
+        );
     }
 }

@@ -13,7 +13,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
-        Self { field: field.into(), code, message: message.into() }
+        Self {
+            field: field.into(),
+            code,
+            message: message.into(),
+        }
     }
 
     /// The same error, reported under another field name (a value type does not know where it was typed).
@@ -58,7 +62,11 @@ impl Violations {
     /// Records that a required field is missing.
     pub fn require<T>(&mut self, field: &str, value: Option<T>) -> Option<T> {
         if value.is_none() {
-            self.0.push(FieldError::new(field, "required", "This field is required."));
+            self.0.push(FieldError::new(
+                field,
+                "required",
+                "This field is required.",
+            ));
         }
         value
     }

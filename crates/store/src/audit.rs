@@ -82,7 +82,7 @@ pub async fn list(conn: &mut Conn, q: &AuditQuery) -> Result<Vec<AuditEntry>> {
         ("id < ", q.before_id.clone()),
     ] {
         if let Some(value) = value {
-            conditions.push(format!("{column}{}", p.next()));
+            conditions.push(format!("{column}{}", p.fresh()));
             binds.push(value);
         }
     }
@@ -103,7 +103,9 @@ pub async fn list(conn: &mut Conn, q: &AuditQuery) -> Result<Vec<AuditEntry>> {
         .map(|r| AuditEntry {
             id: r.id.parse().expect("stored ids are UUIDs"),
             at: Timestamp::from_millis(r.at),
-            enterprise_id: r.enterprise_id.map(|e| e.parse().expect("stored ids are UUIDs")),
+            enterprise_id: r
+                .enterprise_id
+                .map(|e| e.parse().expect("stored ids are UUIDs")),
             actor: r.actor,
             channel: r.channel,
             client_ip: r.client_ip,

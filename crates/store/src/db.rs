@@ -45,11 +45,19 @@ impl Db {
         };
         let db = match backend {
             Backend::Sqlite => {
-                let url = if url.contains('?') { url.to_owned() } else { format!("{url}?mode=rwc") };
+                let url = if url.contains('?') {
+                    url.to_owned()
+                } else {
+                    format!("{url}?mode=rwc")
+                };
                 let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
                 let read = sqlite_pool(&options, 8).await?;
                 let write = sqlite_pool(&options, 1).await?;
-                Db { backend, read, write }
+                Db {
+                    backend,
+                    read,
+                    write,
+                }
             }
             Backend::Postgres => {
                 let options = AnyConnectOptions::from_str(url)?.log_slow_statements(
@@ -61,7 +69,11 @@ impl Db {
                     .acquire_timeout(Duration::from_secs(30))
                     .connect_with(options)
                     .await?;
-                Db { backend, read: pool.clone(), write: pool }
+                Db {
+                    backend,
+                    read: pool.clone(),
+                    write: pool,
+                }
             }
         };
         Ok(db)
@@ -126,7 +138,7 @@ async fn sqlite_pool(options: &AnyConnectOptions, size: u32) -> anyhow::Result<A
 pub struct Placeholders(usize);
 
 impl Placeholders {
-    pub fn next(&mut self) -> String {
+    pub fn fresh(&mut self) -> String {
         self.0 += 1;
         format!("${}", self.0)
     }

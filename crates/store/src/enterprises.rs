@@ -35,7 +35,10 @@ impl From<Row> for Enterprise {
             id: r.id.parse().expect("stored ids are UUIDs"),
             name: r.name,
             sip_domain: r.sip_domain,
-            extension_policy: ExtensionPolicy { min_len: r.extension_min_len as u8, max_len: r.extension_max_len as u8 },
+            extension_policy: ExtensionPolicy {
+                min_len: r.extension_min_len as u8,
+                max_len: r.extension_max_len as u8,
+            },
             contact_email: Email::from_trusted(r.contact_email),
             version: r.version,
             created_at: Timestamp::from_millis(r.created_at),
@@ -85,12 +88,19 @@ pub async fn update(conn: &mut Conn, e: &Enterprise) -> Result<()> {
 
 pub async fn get(conn: &mut Conn, id: EnterpriseId) -> Result<Option<Enterprise>> {
     let sql = format!("SELECT {COLUMNS} FROM enterprises WHERE id = $1");
-    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.to_string()).fetch_optional(conn).await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.to_string())
+        .fetch_optional(conn)
+        .await?;
     Ok(row.map(Into::into))
 }
 
 /// Enterprises ordered by name, `limit` after the cursor name (operators only).
-pub async fn list(conn: &mut Conn, after_name: Option<&str>, limit: i64) -> Result<Vec<Enterprise>> {
+pub async fn list(
+    conn: &mut Conn,
+    after_name: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Enterprise>> {
     let sql = format!("SELECT {COLUMNS} FROM enterprises WHERE name > $1 ORDER BY name LIMIT $2");
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(after_name.unwrap_or(""))

@@ -10,11 +10,17 @@ impl StoreError {
     /// constraint; SQLite names the columns ("UNIQUE constraint failed: users.enterprise_id,
     /// users.extension"), so callers match on a column name, which appears in both.
     pub fn unique_violation(&self) -> Option<String> {
-        let sqlx::Error::Database(db) = &self.0 else { return None };
+        let sqlx::Error::Database(db) = &self.0 else {
+            return None;
+        };
         if !matches!(db.kind(), sqlx::error::ErrorKind::UniqueViolation) {
             return None;
         }
-        Some(db.constraint().map(str::to_owned).unwrap_or_else(|| db.message().to_owned()))
+        Some(
+            db.constraint()
+                .map(str::to_owned)
+                .unwrap_or_else(|| db.message().to_owned()),
+        )
     }
 
     /// True when the write broke the unique rule that involves `column`.

@@ -27,7 +27,9 @@ impl JobStatus {
     }
 
     pub fn parse(value: &str) -> Option<Self> {
-        [Self::Queued, Self::Running, Self::Succeeded, Self::Failed].into_iter().find(|s| s.as_str() == value)
+        [Self::Queued, Self::Running, Self::Succeeded, Self::Failed]
+            .into_iter()
+            .find(|s| s.as_str() == value)
     }
 }
 
@@ -80,7 +82,9 @@ impl From<Row> for Job {
             run_at: Timestamp::from_millis(r.run_at),
             locked_by: r.locked_by,
             last_error: r.last_error,
-            enterprise_id: r.enterprise_id.map(|e| e.parse().expect("stored ids are UUIDs")),
+            enterprise_id: r
+                .enterprise_id
+                .map(|e| e.parse().expect("stored ids are UUIDs")),
             subject_id: r.subject_id,
             created_at: Timestamp::from_millis(r.created_at),
             updated_at: Timestamp::from_millis(r.updated_at),
@@ -125,7 +129,13 @@ pub async fn enqueue(conn: &mut Conn, job: &NewJob, now: Timestamp) -> Result<Jo
 /// Claims the next due job for `worker` until `lease_until`: a queued job whose time has come, or
 /// a running one whose worker died (its lease ran out). One statement, so a job is claimed once:
 /// PostgreSQL skips rows another worker is claiming; SQLite serialises writers.
-pub async fn claim(conn: &mut Conn, backend: Backend, worker: &str, now: Timestamp, lease_until: Timestamp) -> Result<Option<Job>> {
+pub async fn claim(
+    conn: &mut Conn,
+    backend: Backend,
+    worker: &str,
+    now: Timestamp,
+    lease_until: Timestamp,
+) -> Result<Option<Job>> {
     let lock = match backend {
         Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
@@ -156,7 +166,13 @@ pub async fn succeed(conn: &mut Conn, id: JobId, now: Timestamp) -> Result<()> {
 }
 
 /// Puts a job back in the queue to run at `retry_at` (back-off), or ends it as failed when `retry_at` is `None`.
-pub async fn fail(conn: &mut Conn, id: JobId, error: &str, retry_at: Option<Timestamp>, now: Timestamp) -> Result<()> {
+pub async fn fail(
+    conn: &mut Conn,
+    id: JobId,
+    error: &str,
+    retry_at: Option<Timestamp>,
+    now: Timestamp,
+) -> Result<()> {
     let (status, run_at, finished) = match retry_at {
         Some(at) => ("queued", Some(at.millis()), None),
         None => ("failed", None, Some(now.millis())),
@@ -191,7 +207,10 @@ pub async fn requeue(conn: &mut Conn, id: JobId, now: Timestamp) -> Result<bool>
 
 pub async fn get(conn: &mut Conn, id: JobId) -> Result<Option<Job>> {
     let sql = format!("SELECT {COLUMNS} FROM jobs WHERE id = $1");
-    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.to_string()).fetch_optional(conn).await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.to_string())
+        .fetch_optional(conn)
+        .await?;
     Ok(row.map(Into::into))
 }
 
@@ -216,7 +235,7 @@ pub async fn list(conn: &mut Conn, q: &JobQuery) -> Result<Vec<Job>> {
         ("id < ", q.before_id.clone()),
     ] {
         if let Some(value) = value {
-            conditions.push(format!("{column}{}", p.next()));
+            conditions.push(format!("{column}{}", p.fresh()));
             binds.push(value);
         }
     }
@@ -229,11 +248,19 @@ pub async fn list(conn: &mut Conn, q: &JobQuery) -> Result<Vec<Job>> {
     for value in binds {
         query = query.bind(value);
     }
-    Ok(query.fetch_all(conn).await?.into_iter().map(Into::into).collect())
+    Ok(query
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
 /// The earliest time a queued job is due, to let an idle worker sleep until then.
 pub async fn next_due(conn: &mut Conn) -> Result<Option<Timestamp>> {
-    let at: Option<i64> = sqlx::query_scalar("SELECT MIN(run_at) FROM jobs WHERE status = 'queued'").fetch_one(conn).await?;
+    let at: Option<i64> =
+        sqlx::query_scalar("SELECT MIN(run_at) FROM jobs WHERE status = 'queued'")
+            .fetch_one(conn)
+            .await?;
     Ok(at.map(Timestamp::from_millis))
 }

@@ -1,6 +1,8 @@
 //! The licence catalogue and each enterprise's pool of purchased and assigned licences (N-1…N-3).
 
-use switchboard_domain::{EnterpriseId, LicenceCode, LicenceKind, LicenceTypeId, PurchaseId, Timestamp};
+use switchboard_domain::{
+    EnterpriseId, LicenceCode, LicenceKind, LicenceTypeId, PurchaseId, Timestamp,
+};
 
 use crate::{Conn, Result};
 
@@ -127,7 +129,11 @@ pub async fn record_purchase(conn: &mut Conn, purchase: &Purchase) -> Result<()>
 
 /// N-2: takes one free licence, or returns false when none is free. The condition is part of the
 /// UPDATE, so two concurrent requests for the last licence cannot both succeed.
-pub async fn claim(conn: &mut Conn, enterprise: EnterpriseId, licence: LicenceTypeId) -> Result<bool> {
+pub async fn claim(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    licence: LicenceTypeId,
+) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE licence_pools SET assigned = assigned + 1 \
          WHERE enterprise_id = $1 AND licence_type_id = $2 AND assigned < purchased",
@@ -140,7 +146,11 @@ pub async fn claim(conn: &mut Conn, enterprise: EnterpriseId, licence: LicenceTy
 }
 
 /// Gives one licence back to the pool.
-pub async fn release(conn: &mut Conn, enterprise: EnterpriseId, licence: LicenceTypeId) -> Result<()> {
+pub async fn release(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    licence: LicenceTypeId,
+) -> Result<()> {
     sqlx::query(
         "UPDATE licence_pools SET assigned = assigned - 1 WHERE enterprise_id = $1 AND licence_type_id = $2 AND assigned > 0",
     )
@@ -171,7 +181,11 @@ pub async fn pools(conn: &mut Conn, enterprise: EnterpriseId) -> Result<Vec<Pool
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| Pool { licence: r.licence.into(), purchased: r.purchased, assigned: r.assigned })
+        .map(|r| Pool {
+            licence: r.licence.into(),
+            purchased: r.purchased,
+            assigned: r.assigned,
+        })
         .collect())
 }
 

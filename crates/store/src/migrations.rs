@@ -8,7 +8,10 @@ use crate::db::{Backend, Db};
 
 enum Sql {
     Both(&'static str),
-    Split { sqlite: &'static str, postgres: &'static str },
+    Split {
+        sqlite: &'static str,
+        postgres: &'static str,
+    },
 }
 
 struct Migration {
@@ -18,7 +21,11 @@ struct Migration {
 }
 
 const MIGRATIONS: &[Migration] = &[
-    Migration { version: 1, name: "tenancy and catalogues", sql: Sql::Both(include_str!("../migrations/0001_tenancy.sql")) },
+    Migration {
+        version: 1,
+        name: "tenancy and catalogues",
+        sql: Sql::Both(include_str!("../migrations/0001_tenancy.sql")),
+    },
     Migration {
         version: 2,
         name: "users",
@@ -27,7 +34,11 @@ const MIGRATIONS: &[Migration] = &[
             postgres: include_str!("../migrations/0002_users.postgres.sql"),
         },
     },
-    Migration { version: 3, name: "numbers, credentials, org", sql: Sql::Both(include_str!("../migrations/0003_user_parts.sql")) },
+    Migration {
+        version: 3,
+        name: "numbers, credentials, org",
+        sql: Sql::Both(include_str!("../migrations/0003_user_parts.sql")),
+    },
     Migration {
         version: 4,
         name: "substring search",
@@ -36,7 +47,11 @@ const MIGRATIONS: &[Migration] = &[
             postgres: include_str!("../migrations/0004_search.postgres.sql"),
         },
     },
-    Migration { version: 5, name: "tokens, audit, jobs", sql: Sql::Both(include_str!("../migrations/0005_operations.sql")) },
+    Migration {
+        version: 5,
+        name: "tokens, audit, jobs",
+        sql: Sql::Both(include_str!("../migrations/0005_operations.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.
@@ -64,15 +79,25 @@ pub async fn run(db: &Db) -> anyhow::Result<usize> {
             (Sql::Split { postgres, .. }, Backend::Postgres) => postgres,
         };
         sqlx::raw_sql(*sql).execute(&mut *tx).await.map_err(|e| {
-            anyhow::anyhow!("migration {} ({}) failed: {e}", migration.version, migration.name)
+            anyhow::anyhow!(
+                "migration {} ({}) failed: {e}",
+                migration.version,
+                migration.name
+            )
         })?;
-        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-            .bind(migration.version)
-            .bind(migration.name)
-            .bind(now_millis())
-            .execute(&mut *tx)
-            .await?;
-        tracing::info!(version = migration.version, name = migration.name, "migration applied");
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+        )
+        .bind(migration.version)
+        .bind(migration.name)
+        .bind(now_millis())
+        .execute(&mut *tx)
+        .await?;
+        tracing::info!(
+            version = migration.version,
+            name = migration.name,
+            "migration applied"
+        );
         count += 1;
     }
     tx.commit().await?;

@@ -50,8 +50,11 @@ pub async fn existing(conn: &mut Conn, numbers: &[E164Number]) -> Result<Vec<Str
     let mut found = Vec::new();
     for chunk in numbers.chunks(CHUNK) {
         let mut p = Placeholders::default();
-        let list: Vec<String> = chunk.iter().map(|_| p.next()).collect();
-        let sql = format!("SELECT number FROM numbers WHERE number IN ({}) ORDER BY number", list.join(", "));
+        let list: Vec<String> = chunk.iter().map(|_| p.fresh()).collect();
+        let sql = format!(
+            "SELECT number FROM numbers WHERE number IN ({}) ORDER BY number",
+            list.join(", ")
+        );
         let mut query = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql));
         for n in chunk {
             query = query.bind(n.as_str());
@@ -62,15 +65,28 @@ pub async fn existing(conn: &mut Conn, numbers: &[E164Number]) -> Result<Vec<Str
 }
 
 /// Loads free numbers into an enterprise's pool.
-pub async fn insert_free(conn: &mut Conn, enterprise: EnterpriseId, numbers: &[E164Number], now: Timestamp) -> Result<()> {
+pub async fn insert_free(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    numbers: &[E164Number],
+    now: Timestamp,
+) -> Result<()> {
     for chunk in numbers.chunks(CHUNK) {
         let mut p = Placeholders::default();
-        let rows: Vec<String> =
-            chunk.iter().map(|_| format!("({}, {}, {})", p.next(), p.next(), p.next())).collect();
-        let sql = format!("INSERT INTO numbers (number, enterprise_id, created_at) VALUES {}", rows.join(", "));
+        let rows: Vec<String> = chunk
+            .iter()
+            .map(|_| format!("({}, {}, {})", p.fresh(), p.fresh(), p.fresh()))
+            .collect();
+        let sql = format!(
+            "INSERT INTO numbers (number, enterprise_id, created_at) VALUES {}",
+            rows.join(", ")
+        );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for n in chunk {
-            query = query.bind(n.as_str()).bind(enterprise.to_string()).bind(now.millis());
+            query = query
+                .bind(n.as_str())
+                .bind(enterprise.to_string())
+                .bind(now.millis());
         }
         query.execute(&mut *conn).await?;
     }
@@ -101,12 +117,17 @@ pub async fn claim(
     if done.rows_affected() == 1 {
         return Ok(Claim::Claimed);
     }
-    let in_pool: Option<String> = sqlx::query_scalar("SELECT number FROM numbers WHERE number = $1 AND enterprise_id = $2")
-        .bind(number.as_str())
-        .bind(enterprise.to_string())
-        .fetch_optional(conn)
-        .await?;
-    Ok(if in_pool.is_some() { Claim::Taken } else { Claim::NotInPool })
+    let in_pool: Option<String> =
+        sqlx::query_scalar("SELECT number FROM numbers WHERE number = $1 AND enterprise_id = $2")
+            .bind(number.as_str())
+            .bind(enterprise.to_string())
+            .fetch_optional(conn)
+            .await?;
+    Ok(if in_pool.is_some() {
+        Claim::Taken
+    } else {
+        Claim::NotInPool
+    })
 }
 
 /// N-6: frees one number of a user at once.
@@ -121,20 +142,23 @@ pub async fn release(conn: &mut Conn, number: &E164Number, user: UserId) -> Resu
 
 /// N-6: frees every number of a user; returns how many.
 pub async fn release_all(conn: &mut Conn, user: UserId) -> Result<u64> {
-    let done = sqlx::query("UPDATE numbers SET user_id = NULL, usage = NULL, assigned_at = NULL WHERE user_id = $1")
-        .bind(user.to_string())
-        .execute(conn)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE numbers SET user_id = NULL, usage = NULL, assigned_at = NULL WHERE user_id = $1",
+    )
+    .bind(user.to_string())
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected())
 }
 
 /// A user's alternative numbers, in order.
 pub async fn alternatives_of(conn: &mut Conn, user: UserId) -> Result<Vec<E164Number>> {
-    let rows: Vec<String> =
-        sqlx::query_scalar("SELECT number FROM numbers WHERE user_id = $1 AND usage = 'alternative' ORDER BY number")
-            .bind(user.to_string())
-            .fetch_all(conn)
-            .await?;
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT number FROM numbers WHERE user_id = $1 AND usage = 'alternative' ORDER BY number",
+    )
+    .bind(user.to_string())
+    .fetch_all(conn)
+    .await?;
     Ok(rows.into_iter().map(E164Number::from_trusted).collect())
 }
 
@@ -187,9 +211,20 @@ pub async fn list(
         .map(|r| PoolNumber {
             number: E164Number::from_trusted(r.number),
             enterprise_id: r.enterprise_id.parse().expect("stored ids are UUIDs"),
-            user_id: r.user_id.map(|id| id.parse().expect("stored ids are UUIDs")),
-            user_name: r.first_name.zip(r.last_name).map(|(f, l)| format!("{f} {l}")),
-            usage: r.usage.map(|u| if u == "primary" { Usage::Primary } else { Usage::Alternative }),
+            user_id: r
+                .user_id
+                .map(|id| id.parse().expect("stored ids are UUIDs")),
+            user_name: r
+                .first_name
+                .zip(r.last_name)
+                .map(|(f, l)| format!("{f} {l}")),
+            usage: r.usage.map(|u| {
+                if u == "primary" {
+                    Usage::Primary
+                } else {
+                    Usage::Alternative
+                }
+            }),
             created_at: Timestamp::from_millis(r.created_at),
         })
         .collect())

@@ -57,8 +57,15 @@ where
     }
 }
 
-pub async fn insert<Id: std::fmt::Display>(conn: &mut Conn, table: UnitTable, unit: &Unit<Id>) -> Result<()> {
-    let sql = format!("INSERT INTO {} (id, enterprise_id, name, created_at) VALUES ($1, $2, $3, $4)", table.name());
+pub async fn insert<Id: std::fmt::Display>(
+    conn: &mut Conn,
+    table: UnitTable,
+    unit: &Unit<Id>,
+) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO {} (id, enterprise_id, name, created_at) VALUES ($1, $2, $3, $4)",
+        table.name()
+    );
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(unit.id.to_string())
         .bind(unit.enterprise_id.to_string())
@@ -74,13 +81,23 @@ where
     Id: std::str::FromStr,
     Id::Err: std::fmt::Debug,
 {
-    let sql = format!("SELECT id, enterprise_id, name, created_at FROM {} WHERE id = $1", table.name());
-    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    let sql = format!(
+        "SELECT id, enterprise_id, name, created_at FROM {} WHERE id = $1",
+        table.name()
+    );
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
     Ok(row.map(Into::into))
 }
 
 /// All units of an enterprise by name (an enterprise has tens of these, not millions).
-pub async fn list<Id>(conn: &mut Conn, table: UnitTable, enterprise: EnterpriseId) -> Result<Vec<Unit<Id>>>
+pub async fn list<Id>(
+    conn: &mut Conn,
+    table: UnitTable,
+    enterprise: EnterpriseId,
+) -> Result<Vec<Unit<Id>>>
 where
     Id: std::str::FromStr,
     Id::Err: std::fmt::Debug,
@@ -89,6 +106,9 @@ where
         "SELECT id, enterprise_id, name, created_at FROM {} WHERE enterprise_id = $1 ORDER BY name",
         table.name()
     );
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(enterprise.to_string()).fetch_all(conn).await?;
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(enterprise.to_string())
+        .fetch_all(conn)
+        .await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }

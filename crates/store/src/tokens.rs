@@ -64,8 +64,7 @@ impl From<Row> for ApiToken {
     }
 }
 
-const COLUMNS: &str =
-    "id, name, token_hash, scope, enterprise_id, site_id, role, user_id, created_at, expires_at, last_used_at, revoked_at";
+const COLUMNS: &str = "id, name, token_hash, scope, enterprise_id, site_id, role, user_id, created_at, expires_at, last_used_at, revoked_at";
 
 pub async fn insert(conn: &mut Conn, t: &ApiToken) -> Result<()> {
     sqlx::query(
@@ -88,18 +87,28 @@ pub async fn insert(conn: &mut Conn, t: &ApiToken) -> Result<()> {
 }
 
 /// The token with this digest, if it exists and is neither revoked nor expired.
-pub async fn find_live(conn: &mut Conn, token_hash: &str, now: Timestamp) -> Result<Option<ApiToken>> {
+pub async fn find_live(
+    conn: &mut Conn,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<Option<ApiToken>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)"
     );
-    let row: Option<Row> =
-        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(token_hash).bind(now.millis()).fetch_optional(conn).await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(token_hash)
+        .bind(now.millis())
+        .fetch_optional(conn)
+        .await?;
     Ok(row.map(Into::into))
 }
 
 pub async fn get(conn: &mut Conn, id: TokenId) -> Result<Option<ApiToken>> {
     let sql = format!("SELECT {COLUMNS} FROM api_tokens WHERE id = $1");
-    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id.to_string()).fetch_optional(conn).await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id.to_string())
+        .fetch_optional(conn)
+        .await?;
     Ok(row.map(Into::into))
 }
 
@@ -126,11 +135,13 @@ pub async fn revoke(conn: &mut Conn, id: TokenId, now: Timestamp) -> Result<()> 
 
 /// L-4: a deleted user's tokens stop working on the very next request.
 pub async fn revoke_for_user(conn: &mut Conn, user: UserId, now: Timestamp) -> Result<u64> {
-    let done = sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL")
-        .bind(user.to_string())
-        .bind(now.millis())
-        .execute(conn)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
+    )
+    .bind(user.to_string())
+    .bind(now.millis())
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected())
 }
 

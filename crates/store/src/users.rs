@@ -1,8 +1,9 @@
 //! Users (U-1), their add-ons, teams and SIP credentials, and the users list (U-6, P-1).
 
 use switchboard_domain::{
-    ContractNumber, DepartmentId, DeviceTypeId, E164Number, Email, EnterpriseId, Extension, FirstName, InterceptAction,
-    Language, LastName, LicenceTypeId, LoginName, PortalRole, SiteId, TeamId, Timestamp, UserId, UserState,
+    ContractNumber, DepartmentId, DeviceTypeId, E164Number, Email, EnterpriseId, Extension,
+    FirstName, InterceptAction, Language, LastName, LicenceTypeId, LoginName, PortalRole, SiteId,
+    TeamId, Timestamp, UserId, UserState,
 };
 
 use crate::db::{Backend, Placeholders};
@@ -50,12 +51,22 @@ pub struct User {
 impl User {
     /// The bytewise sort key of the users list: last name, then first name, lower-cased.
     pub fn sort_name(&self) -> String {
-        format!("{} {}", self.last_name.as_str().to_lowercase(), self.first_name.as_str().to_lowercase())
+        format!(
+            "{} {}",
+            self.last_name.as_str().to_lowercase(),
+            self.first_name.as_str().to_lowercase()
+        )
     }
 
     /// What substring search looks in (P-1b).
     pub fn search_text(&self) -> String {
-        format!("{} {} {}", self.first_name.as_str(), self.last_name.as_str(), self.email.as_str()).to_lowercase()
+        format!(
+            "{} {} {}",
+            self.first_name.as_str(),
+            self.last_name.as_str(),
+            self.email.as_str()
+        )
+        .to_lowercase()
     }
 }
 
@@ -98,8 +109,16 @@ where
 
 impl From<Row> for User {
     fn from(r: Row) -> Self {
-        let intercept = match (r.intercept_action.as_deref().and_then(InterceptAction::parse), r.intercept_destination_user_id) {
-            (Some(action), Some(dest)) => Some(Intercept { action, destination_user_id: id(dest) }),
+        let intercept = match (
+            r.intercept_action
+                .as_deref()
+                .and_then(InterceptAction::parse),
+            r.intercept_destination_user_id,
+        ) {
+            (Some(action), Some(dest)) => Some(Intercept {
+                action,
+                destination_user_id: id(dest),
+            }),
             _ => None,
         };
         User {
@@ -235,20 +254,28 @@ pub async fn update(conn: &mut Conn, u: &User, expected_version: i64) -> Result<
 }
 
 async fn set_addons(conn: &mut Conn, u: &User) -> Result<()> {
-    sqlx::query("DELETE FROM user_addons WHERE user_id = $1").bind(u.id.to_string()).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM user_addons WHERE user_id = $1")
+        .bind(u.id.to_string())
+        .execute(&mut *conn)
+        .await?;
     for licence in &u.addon_licence_ids {
-        sqlx::query("INSERT INTO user_addons (user_id, licence_type_id, enterprise_id) VALUES ($1, $2, $3)")
-            .bind(u.id.to_string())
-            .bind(licence.to_string())
-            .bind(u.enterprise_id.to_string())
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO user_addons (user_id, licence_type_id, enterprise_id) VALUES ($1, $2, $3)",
+        )
+        .bind(u.id.to_string())
+        .bind(licence.to_string())
+        .bind(u.enterprise_id.to_string())
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
 
 async fn set_teams(conn: &mut Conn, u: &User) -> Result<()> {
-    sqlx::query("DELETE FROM user_teams WHERE user_id = $1").bind(u.id.to_string()).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM user_teams WHERE user_id = $1")
+        .bind(u.id.to_string())
+        .execute(&mut *conn)
+        .await?;
     for team in &u.team_ids {
         sqlx::query("INSERT INTO user_teams (user_id, team_id, enterprise_id) VALUES ($1, $2, $3)")
             .bind(u.id.to_string())
@@ -262,13 +289,19 @@ async fn set_teams(conn: &mut Conn, u: &User) -> Result<()> {
 
 /// Removes the user row; add-ons, teams and SIP credentials go with it (ON DELETE CASCADE).
 pub async fn delete(conn: &mut Conn, user: UserId) -> Result<()> {
-    sqlx::query("DELETE FROM users WHERE id = $1").bind(user.to_string()).execute(conn).await?;
+    sqlx::query("DELETE FROM users WHERE id = $1")
+        .bind(user.to_string())
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
 pub async fn get(conn: &mut Conn, user: UserId) -> Result<Option<User>> {
     let sql = format!("SELECT {COLUMNS} FROM users u WHERE u.id = $1");
-    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user.to_string()).fetch_optional(&mut *conn).await?;
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(user.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
     let Some(row) = row else { return Ok(None) };
     let mut users = vec![User::from(row)];
     load_parts(conn, &mut users).await?;
@@ -281,7 +314,7 @@ async fn load_parts(conn: &mut Conn, users: &mut [User]) -> Result<()> {
         return Ok(());
     }
     let mut p = Placeholders::default();
-    let list: Vec<String> = users.iter().map(|_| p.next()).collect();
+    let list: Vec<String> = users.iter().map(|_| p.fresh()).collect();
     let list = list.join(", ");
     let ids: Vec<String> = users.iter().map(|u| u.id.to_string()).collect();
     let fetch = |sql: String| {
@@ -294,9 +327,11 @@ async fn load_parts(conn: &mut Conn, users: &mut [User]) -> Result<()> {
     let addons = fetch(format!("SELECT user_id, licence_type_id FROM user_addons WHERE user_id IN ({list}) ORDER BY licence_type_id"))
         .fetch_all(&mut *conn)
         .await?;
-    let teams = fetch(format!("SELECT user_id, team_id FROM user_teams WHERE user_id IN ({list}) ORDER BY team_id"))
-        .fetch_all(&mut *conn)
-        .await?;
+    let teams = fetch(format!(
+        "SELECT user_id, team_id FROM user_teams WHERE user_id IN ({list}) ORDER BY team_id"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
     let alternatives = fetch(format!(
         "SELECT user_id, number FROM numbers WHERE user_id IN ({list}) AND usage = 'alternative' ORDER BY number"
     ))
@@ -304,10 +339,21 @@ async fn load_parts(conn: &mut Conn, users: &mut [User]) -> Result<()> {
     .await?;
     for user in users.iter_mut() {
         let me = user.id.to_string();
-        user.addon_licence_ids = addons.iter().filter(|(u, _)| *u == me).map(|(_, l)| id(l.clone())).collect();
-        user.team_ids = teams.iter().filter(|(u, _)| *u == me).map(|(_, t)| id(t.clone())).collect();
-        user.alternative_numbers =
-            alternatives.iter().filter(|(u, _)| *u == me).map(|(_, n)| E164Number::from_trusted(n.clone())).collect();
+        user.addon_licence_ids = addons
+            .iter()
+            .filter(|(u, _)| *u == me)
+            .map(|(_, l)| id(l.clone()))
+            .collect();
+        user.team_ids = teams
+            .iter()
+            .filter(|(u, _)| *u == me)
+            .map(|(_, t)| id(t.clone()))
+            .collect();
+        user.alternative_numbers = alternatives
+            .iter()
+            .filter(|(u, _)| *u == me)
+            .map(|(_, n)| E164Number::from_trusted(n.clone()))
+            .collect();
     }
     Ok(())
 }
@@ -322,21 +368,27 @@ pub async fn id_by_login(conn: &mut Conn, login: &LoginName) -> Result<Option<Us
 }
 
 /// The user holding an extension in an enterprise, if any (U-2).
-pub async fn id_by_extension(conn: &mut Conn, enterprise: EnterpriseId, extension: &Extension) -> Result<Option<UserId>> {
-    let row: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE enterprise_id = $1 AND extension = $2")
-        .bind(enterprise.to_string())
-        .bind(extension.as_str())
-        .fetch_optional(conn)
-        .await?;
+pub async fn id_by_extension(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    extension: &Extension,
+) -> Result<Option<UserId>> {
+    let row: Option<String> =
+        sqlx::query_scalar("SELECT id FROM users WHERE enterprise_id = $1 AND extension = $2")
+            .bind(enterprise.to_string())
+            .bind(extension.as_str())
+            .fetch_optional(conn)
+            .await?;
     Ok(row.map(id))
 }
 
 /// Users who chose `user` as the destination of their intercept (L-5).
 pub async fn intercepting_to(conn: &mut Conn, user: UserId) -> Result<Vec<UserId>> {
-    let rows: Vec<String> = sqlx::query_scalar("SELECT id FROM users WHERE intercept_destination_user_id = $1")
-        .bind(user.to_string())
-        .fetch_all(conn)
-        .await?;
+    let rows: Vec<String> =
+        sqlx::query_scalar("SELECT id FROM users WHERE intercept_destination_user_id = $1")
+            .bind(user.to_string())
+            .fetch_all(conn)
+            .await?;
     Ok(rows.into_iter().map(id).collect())
 }
 
@@ -377,15 +429,17 @@ pub async fn sip_credentials(conn: &mut Conn, user: UserId) -> Result<Option<Sip
     .bind(user.to_string())
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(u, e, username, realm, ha1, ha1b, at)| SipCredentials {
-        user_id: id(u),
-        enterprise_id: id(e),
-        username,
-        realm,
-        ha1,
-        ha1b,
-        created_at: Timestamp::from_millis(at),
-    }))
+    Ok(
+        row.map(|(u, e, username, realm, ha1, ha1b, at)| SipCredentials {
+            user_id: id(u),
+            enterprise_id: id(e),
+            username,
+            realm,
+            ha1,
+            ha1b,
+            created_at: Timestamp::from_millis(at),
+        }),
+    )
 }
 
 /// The users list's sort orders; each is a keyset walk over an index.
@@ -463,12 +517,21 @@ pub struct ListStatement {
 
 /// A page of users (U-6). Never counts: `limit` rows after the cursor, through an index (P-1).
 pub async fn list(conn: &mut Conn, backend: Backend, q: &ListQuery) -> Result<Vec<User>> {
-    let ListStatement { sql, binds, persistent } = list_statement(backend, q);
+    let ListStatement {
+        sql,
+        binds,
+        persistent,
+    } = list_statement(backend, q);
     let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).persistent(persistent);
     for value in binds {
         query = query.bind(value);
     }
-    let mut users: Vec<User> = query.fetch_all(&mut *conn).await?.into_iter().map(User::from).collect();
+    let mut users: Vec<User> = query
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(User::from)
+        .collect();
     load_parts(conn, &mut users).await?;
     Ok(users)
 }
@@ -479,27 +542,52 @@ pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
     let mut binds: Vec<String> = Vec::new();
     let mut bind = |value: String, binds: &mut Vec<String>| {
         binds.push(value);
-        p.next()
+        p.fresh()
     };
-    let mut conditions = vec![format!("u.enterprise_id = {}", bind(q.enterprise_id.to_string(), &mut binds))];
+    let mut conditions = vec![format!(
+        "u.enterprise_id = {}",
+        bind(q.enterprise_id.to_string(), &mut binds)
+    )];
     if let Some(sites) = &q.within_sites {
-        let list: Vec<String> = sites.iter().map(|s| bind(s.to_string(), &mut binds)).collect();
-        conditions.push(if list.is_empty() { "1 = 0".into() } else { format!("u.site_id IN ({})", list.join(", ")) });
+        let list: Vec<String> = sites
+            .iter()
+            .map(|s| bind(s.to_string(), &mut binds))
+            .collect();
+        conditions.push(if list.is_empty() {
+            "1 = 0".into()
+        } else {
+            format!("u.site_id IN ({})", list.join(", "))
+        });
     }
     if let Some(state) = q.state {
-        conditions.push(format!("u.state = {}", bind(state.as_str().into(), &mut binds)));
+        conditions.push(format!(
+            "u.state = {}",
+            bind(state.as_str().into(), &mut binds)
+        ));
     }
     if let Some(site) = q.site {
-        conditions.push(format!("u.site_id = {}", bind(site.to_string(), &mut binds)));
+        conditions.push(format!(
+            "u.site_id = {}",
+            bind(site.to_string(), &mut binds)
+        ));
     }
     if let Some(role) = q.role {
-        conditions.push(format!("u.role = {}", bind(role.as_str().into(), &mut binds)));
+        conditions.push(format!(
+            "u.role = {}",
+            bind(role.as_str().into(), &mut binds)
+        ));
     }
     if let Some(device) = q.device_type {
-        conditions.push(format!("u.device_type_id = {}", bind(device.to_string(), &mut binds)));
+        conditions.push(format!(
+            "u.device_type_id = {}",
+            bind(device.to_string(), &mut binds)
+        ));
     }
     if let Some(department) = q.department {
-        conditions.push(format!("u.department_id = {}", bind(department.to_string(), &mut binds)));
+        conditions.push(format!(
+            "u.department_id = {}",
+            bind(department.to_string(), &mut binds)
+        ));
     }
     if let Some(licence) = q.licence {
         let a = bind(licence.to_string(), &mut binds);
@@ -523,9 +611,19 @@ pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
     let mut persistent = true;
     match &q.search {
         None => {}
-        Some(Search::NamePrefix(text)) => conditions.push(prefix_range("u.sort_name", &text.to_lowercase(), &mut binds)),
-        Some(Search::EmailPrefix(text)) => conditions.push(prefix_range("u.email_lower", &text.to_lowercase(), &mut binds)),
-        Some(Search::ExtensionPrefix(text)) => conditions.push(prefix_range("u.extension", text, &mut binds)),
+        Some(Search::NamePrefix(text)) => conditions.push(prefix_range(
+            "u.sort_name",
+            &text.to_lowercase(),
+            &mut binds,
+        )),
+        Some(Search::EmailPrefix(text)) => conditions.push(prefix_range(
+            "u.email_lower",
+            &text.to_lowercase(),
+            &mut binds,
+        )),
+        Some(Search::ExtensionPrefix(text)) => {
+            conditions.push(prefix_range("u.extension", text, &mut binds))
+        }
         Some(Search::Contains(text)) => {
             let text = text.to_lowercase();
             match backend {
@@ -537,8 +635,14 @@ pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
                     ));
                 }
                 Backend::Postgres => {
-                    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-                    conditions.push(format!("u.search_text LIKE {}", bind(format!("%{escaped}%"), &mut binds)));
+                    let escaped = text
+                        .replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_");
+                    conditions.push(format!(
+                        "u.search_text LIKE {}",
+                        bind(format!("%{escaped}%"), &mut binds)
+                    ));
                     // A generic plan cannot use the trigram index for a bound pattern: plan each time.
                     persistent = false;
                 }
@@ -546,7 +650,11 @@ pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
         }
     }
     let column = q.sort.column();
-    let (cmp, dir) = if q.descending { ("<", "DESC") } else { (">", "ASC") };
+    let (cmp, dir) = if q.descending {
+        ("<", "DESC")
+    } else {
+        (">", "ASC")
+    };
     if let Some((value, last_id)) = &q.after {
         if q.sort == SortKey::Created {
             conditions.push(format!("u.id {cmp} {}", bind(last_id.clone(), &mut binds)));
@@ -556,21 +664,31 @@ pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
             conditions.push(format!("({column}, u.id) {cmp} ({v}, {i})"));
         }
     }
-    let order = if q.sort == SortKey::Created { format!("u.id {dir}") } else { format!("{column} {dir}, u.id {dir}") };
+    let order = if q.sort == SortKey::Created {
+        format!("u.id {dir}")
+    } else {
+        format!("{column} {dir}, u.id {dir}")
+    };
     let limit = bind(q.limit.to_string(), &mut binds);
     let sql = format!(
         "SELECT {COLUMNS} FROM users u WHERE {} ORDER BY {order} LIMIT CAST({limit} AS BIGINT)",
         conditions.join(" AND ")
     );
-    ListStatement { sql, binds, persistent }
+    ListStatement {
+        sql,
+        binds,
+        persistent,
+    }
 }
 
 /// Whether a SIP user name is used in a realm (an enterprise's SIP domain).
 pub async fn sip_username_taken(conn: &mut Conn, realm: &str, username: &str) -> Result<bool> {
-    let found: Option<String> = sqlx::query_scalar("SELECT user_id FROM sip_credentials WHERE realm = $1 AND username = $2")
-        .bind(realm)
-        .bind(username)
-        .fetch_optional(conn)
-        .await?;
+    let found: Option<String> = sqlx::query_scalar(
+        "SELECT user_id FROM sip_credentials WHERE realm = $1 AND username = $2",
+    )
+    .bind(realm)
+    .bind(username)
+    .fetch_optional(conn)
+    .await?;
     Ok(found.is_some())
 }

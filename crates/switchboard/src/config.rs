@@ -60,18 +60,27 @@ fail_numbers = "+*666"
 impl Settings {
     /// Loads defaults, the file (`path`, or `switchboard.toml` when present), then the environment.
     pub fn load(path: Option<&Path>) -> anyhow::Result<Self> {
-        let mut builder =
-            config::Config::builder().add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
+        let mut builder = config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
         match path {
             Some(path) => builder = builder.add_source(config::File::from(path).required(true)),
-            None => builder = builder.add_source(config::File::with_name("switchboard.toml").required(false)),
+            None => {
+                builder =
+                    builder.add_source(config::File::with_name("switchboard.toml").required(false))
+            }
         }
         builder = builder.add_source(
-            config::Environment::with_prefix("SWITCHBOARD").prefix_separator("_").separator("__").try_parsing(true),
+            config::Environment::with_prefix("SWITCHBOARD")
+                .prefix_separator("_")
+                .separator("__")
+                .try_parsing(true),
         );
         let settings: Settings = builder.build()?.try_deserialize()?;
         if settings.provisioner.kind != "simulated" {
-            anyhow::bail!("unknown provisioner '{}' (available: simulated)", settings.provisioner.kind);
+            anyhow::bail!(
+                "unknown provisioner '{}' (available: simulated)",
+                settings.provisioner.kind
+            );
         }
         Ok(settings)
     }
@@ -83,8 +92,12 @@ impl Settings {
 }
 
 fn mask_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
-    let Some((credentials, host)) = rest.split_once('@') else { return url.to_owned() };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((credentials, host)) = rest.split_once('@') else {
+        return url.to_owned();
+    };
     match credentials.split_once(':') {
         Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
         None => url.to_owned(),
@@ -97,8 +110,14 @@ mod tests {
 
     #[test]
     fn o2_passwords_in_database_urls_are_masked() {
-        assert_eq!(mask_password("postgres://app:s3cret@db:5432/sb"), "postgres://app:***@db:5432/sb");
-        assert_eq!(mask_password("sqlite://switchboard.db"), "sqlite://switchboard.db");
+        assert_eq!(
+            mask_password("postgres://app:s3cret@db:5432/sb"),
+            "postgres://app:***@db:5432/sb"
+        );
+        assert_eq!(
+            mask_password("sqlite://switchboard.db"),
+            "sqlite://switchboard.db"
+        );
     }
 
     #[test]

@@ -18,34 +18,101 @@ use crate::server::build_app;
 pub const ENTERPRISE: &str = "Müller & Søn Logistik GmbH";
 
 const FIRST: [&str; 25] = [
-    "Anna", "Émilie", "Jürgen", "Søren", "Zoë", "François", "Björn", "Çelik", "Agnès", "Lukas", "Chloé", "Mats", "Inès", "Jörg",
-    "Élodie", "Henrik", "Noémie", "Tobias", "Maëlle", "Kai", "Léa", "Ørjan", "Greta", "Théo", "Sinéad",
+    "Anna",
+    "Émilie",
+    "Jürgen",
+    "Søren",
+    "Zoë",
+    "François",
+    "Björn",
+    "Çelik",
+    "Agnès",
+    "Lukas",
+    "Chloé",
+    "Mats",
+    "Inès",
+    "Jörg",
+    "Élodie",
+    "Henrik",
+    "Noémie",
+    "Tobias",
+    "Maëlle",
+    "Kai",
+    "Léa",
+    "Ørjan",
+    "Greta",
+    "Théo",
+    "Sinéad",
 ];
 const LAST: [&str; 25] = [
-    "Müller", "Dubois", "Ørsted", "Schäfer", "Lefèvre", "Nørgaard", "Weiß", "Rousseau", "Kühn", "Girard", "Brückner", "Moreau",
-    "Åberg", "Fontaine", "Groß", "Mercier", "Löwe", "Chevalier", "Hoffmann", "Lambert", "Jäger", "Bonnet", "Fischer", "Faure",
+    "Müller",
+    "Dubois",
+    "Ørsted",
+    "Schäfer",
+    "Lefèvre",
+    "Nørgaard",
+    "Weiß",
+    "Rousseau",
+    "Kühn",
+    "Girard",
+    "Brückner",
+    "Moreau",
+    "Åberg",
+    "Fontaine",
+    "Groß",
+    "Mercier",
+    "Löwe",
+    "Chevalier",
+    "Hoffmann",
+    "Lambert",
+    "Jäger",
+    "Bonnet",
+    "Fischer",
+    "Faure",
     "Köhler",
 ];
 
 /// Loads the demo data if it is not there yet, and returns a new operator token.
 pub async fn load(app: &App, settings: &Settings) -> anyhow::Result<String> {
     let actor = Actor::system("demo loader");
-    let existing = app.tenancy().list_enterprises(&actor, None, 1000).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let existing = app
+        .tenancy()
+        .list_enterprises(&actor, None, 1000)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     if !existing.iter().any(|e| e.name == ENTERPRISE) {
-        populate(app, settings, &actor).await.map_err(|e| anyhow::anyhow!("loading demo data failed: {e:?}"))?;
+        populate(app, settings, &actor)
+            .await
+            .map_err(|e| anyhow::anyhow!("loading demo data failed: {e:?}"))?;
         tracing::info!("demo data loaded");
     }
     let token = app
         .tokens()
-        .create(&actor, NewToken { name: Some("demo operator".into()), scope: Some("operator".into()), ..Default::default() })
+        .create(
+            &actor,
+            NewToken {
+                name: Some("demo operator".into()),
+                scope: Some("operator".into()),
+                ..Default::default()
+            },
+        )
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(token.token)
 }
 
-async fn populate(app: &App, settings: &Settings, actor: &Actor) -> Result<(), switchboard_app::AppError> {
+async fn populate(
+    app: &App,
+    settings: &Settings,
+    actor: &Actor,
+) -> Result<(), switchboard_app::AppError> {
     let catalogue = app.catalogue();
-    let have: Vec<String> = catalogue.licence_types().await?.into_iter().map(|l| l.code.to_string()).collect();
+    let have: Vec<String> = catalogue
+        .licence_types()
+        .await?
+        .into_iter()
+        .map(|l| l.code.to_string())
+        .collect();
     for (code, name, kind, price) in [
         ("voice-basic", "Voice Basic", "package", 1290),
         ("voice-premium", "Voice Premium", "package", 1990),
@@ -64,7 +131,12 @@ async fn populate(app: &App, settings: &Settings, actor: &Actor) -> Result<(), s
             catalogue.create_licence_type(actor, input).await?;
         }
     }
-    let have: Vec<String> = catalogue.device_types().await?.into_iter().map(|d| d.code).collect();
+    let have: Vec<String> = catalogue
+        .device_types()
+        .await?
+        .into_iter()
+        .map(|d| d.code)
+        .collect();
     for (code, name, kind) in [
         ("yealink-t54w", "Yealink T54W", "desk_phone"),
         ("poly-vvx-450", "Poly VVX 450", "desk_phone"),
@@ -73,7 +145,11 @@ async fn populate(app: &App, settings: &Settings, actor: &Actor) -> Result<(), s
         ("desktop-app", "Desktop app", "desktop_client"),
     ] {
         if !have.iter().any(|c| c == code) {
-            let input = NewDeviceType { code: Some(code.into()), name: Some(name.into()), kind: Some(kind.into()) };
+            let input = NewDeviceType {
+                code: Some(code.into()),
+                name: Some(name.into()),
+                kind: Some(kind.into()),
+            };
             catalogue.create_device_type(actor, input).await?;
         }
     }
@@ -89,19 +165,54 @@ async fn populate(app: &App, settings: &Settings, actor: &Actor) -> Result<(), s
             },
         )
         .await?;
-    let berlin = app.tenancy().create_site(actor, enterprise.id, Some("Berlin HQ".into())).await?;
-    let paris = app.tenancy().create_site(actor, enterprise.id, Some("Paris Bureau".into())).await?;
-    let sales = app.tenancy().create_department(actor, enterprise.id, Some("Vertrieb".into())).await?;
-    let support = app.tenancy().create_department(actor, enterprise.id, Some("Support".into())).await?;
-    let team = app.tenancy().create_team(actor, enterprise.id, Some("Hotline".into())).await?;
-    for (code, quantity) in
-        [("voice-basic", 40), ("voice-premium", 20), ("call-centre-agent", 5), ("supervisor", 3), ("mobility", 10), ("additional-number", 5)]
-    {
-        catalogue.record_purchase(actor, enterprise.id, Some(code.into()), Some(quantity), Some("demo order".into())).await?;
+    let berlin = app
+        .tenancy()
+        .create_site(actor, enterprise.id, Some("Berlin HQ".into()))
+        .await?;
+    let paris = app
+        .tenancy()
+        .create_site(actor, enterprise.id, Some("Paris Bureau".into()))
+        .await?;
+    let sales = app
+        .tenancy()
+        .create_department(actor, enterprise.id, Some("Vertrieb".into()))
+        .await?;
+    let support = app
+        .tenancy()
+        .create_department(actor, enterprise.id, Some("Support".into()))
+        .await?;
+    let team = app
+        .tenancy()
+        .create_team(actor, enterprise.id, Some("Hotline".into()))
+        .await?;
+    for (code, quantity) in [
+        ("voice-basic", 40),
+        ("voice-premium", 20),
+        ("call-centre-agent", 5),
+        ("supervisor", 3),
+        ("mobility", 10),
+        ("additional-number", 5),
+    ] {
+        catalogue
+            .record_purchase(
+                actor,
+                enterprise.id,
+                Some(code.into()),
+                Some(quantity),
+                Some("demo order".into()),
+            )
+            .await?;
     }
     let numbers = app.numbers();
-    for (first, last) in [("+493012345600", "+493012345699"), ("+33123456600", "+33123456699")] {
-        let range = NumbersToLoad { first: Some(first.into()), last: Some(last.into()), number: None };
+    for (first, last) in [
+        ("+493012345600", "+493012345699"),
+        ("+33123456600", "+33123456699"),
+    ] {
+        let range = NumbersToLoad {
+            first: Some(first.into()),
+            last: Some(last.into()),
+            number: None,
+        };
         numbers.load(actor, enterprise.id, range).await?;
     }
 
@@ -139,23 +250,46 @@ async fn populate(app: &App, settings: &Settings, actor: &Actor) -> Result<(), s
             site_id: Some(site.id.to_string()),
             first_name: Some(first.into()),
             last_name: Some(last.into()),
-            email: Some(format!("{}.{}{i}@mueller-logistik.example", ascii(first), ascii(last))),
+            email: Some(format!(
+                "{}.{}{i}@mueller-logistik.example",
+                ascii(first),
+                ascii(last)
+            )),
             role: Some(role.into()),
             package_licence: Some(package.into()),
-            addon_licences: Some(if i == 5 || i == 11 { vec!["supervisor".into()] } else { vec![] }),
+            addon_licences: Some(if i == 5 || i == 11 {
+                vec!["supervisor".into()]
+            } else {
+                vec![]
+            }),
             primary_number: Some(number),
             device_type: Some(
-                if no_desk_phone { "no-desk-phone" } else if i % 4 == 1 { "poly-vvx-450" } else { "yealink-t54w" }.into(),
+                if no_desk_phone {
+                    "no-desk-phone"
+                } else if i % 4 == 1 {
+                    "poly-vvx-450"
+                } else {
+                    "yealink-t54w"
+                }
+                .into(),
             ),
             mobile_number: no_desk_phone.then(|| format!("+491512345{:04}", 6700 + i)),
             contract_number: no_desk_phone.then(|| format!("VF-{:06}", 100_200 + i)),
             department_id: Some(if i % 2 == 0 { sales.id } else { support.id }.to_string()),
-            team_ids: Some(if i % 5 == 0 { vec![team.id.to_string()] } else { vec![] }),
+            team_ids: Some(if i % 5 == 0 {
+                vec![team.id.to_string()]
+            } else {
+                vec![]
+            }),
             language: Some(if in_paris { "fr" } else { "de" }.into()),
             ..Default::default()
         };
         let creator = if i >= 44 { &later_app } else { &now_app };
-        let user = creator.users().create(actor, enterprise.id, input).await?.user;
+        let user = creator
+            .users()
+            .create(actor, enterprise.id, input)
+            .await?
+            .user;
         created.push(user.id);
     }
     now_app.jobs().run_due("demo loader").await?;
@@ -171,7 +305,14 @@ async fn populate(app: &App, settings: &Settings, actor: &Actor) -> Result<(), s
         }
         let colleague = if i % 3 == 2 { created[2] } else { created[0] };
         let input = Deactivation {
-            action: Some(if i % 2 == 0 { "announce_new_number" } else { "transfer_on_zero" }.into()),
+            action: Some(
+                if i % 2 == 0 {
+                    "announce_new_number"
+                } else {
+                    "transfer_on_zero"
+                }
+                .into(),
+            ),
             destination_user_id: Some(colleague.to_string()),
         };
         app.users().deactivate(actor, *id, input).await?;

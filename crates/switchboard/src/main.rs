@@ -13,7 +13,11 @@ use switchboard_app::tokens::NewToken;
 use switchboard_app::{Actor, AppError, SystemClock};
 
 #[derive(Parser)]
-#[command(name = "switchboard", version, about = "Administration platform for a hosted business phone system")]
+#[command(
+    name = "switchboard",
+    version,
+    about = "Administration platform for a hosted business phone system"
+)]
 struct Cli {
     /// Configuration file (default: switchboard.toml in the working directory, if present).
     #[arg(long, global = true, env = "SWITCHBOARD_CONFIG")]
@@ -99,7 +103,11 @@ async fn main() -> ExitCode {
 
 async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
     match command {
-        Command::Serve { listen, demo, no_worker } => {
+        Command::Serve {
+            listen,
+            demo,
+            no_worker,
+        } => {
             if let Some(listen) = listen {
                 settings.listen = listen;
             }
@@ -118,10 +126,21 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
         Command::Migrate => {
             let db = switchboard_store::Db::connect(&settings.database_url).await?;
             let applied = db.migrate().await?;
-            println!("{applied} migration(s) applied to {}", settings.database_url_for_display());
+            println!(
+                "{applied} migration(s) applied to {}",
+                settings.database_url_for_display()
+            );
             Ok(())
         }
-        Command::Token { command: TokenCommand::Create { operator, enterprise, site, name } } => {
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    operator,
+                    enterprise,
+                    site,
+                    name,
+                },
+        } => {
             let db = server::open_database(&settings).await?;
             let app = server::build_app(&settings, db, Arc::new(SystemClock));
             let scope = match (operator, &enterprise, &site) {
@@ -130,10 +149,23 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                 (false, Some(_), None) => "enterprise",
                 (false, None, _) => anyhow::bail!("say --operator, or --enterprise ID [--site ID]"),
             };
-            let input = NewToken { name: Some(name), scope: Some(scope.into()), enterprise_id: enterprise, site_id: site, expires_in_days: None };
-            let issued = app.tokens().create(&Actor::cli_operator(), input).await.map_err(describe)?;
+            let input = NewToken {
+                name: Some(name),
+                scope: Some(scope.into()),
+                enterprise_id: enterprise,
+                site_id: site,
+                expires_in_days: None,
+            };
+            let issued = app
+                .tokens()
+                .create(&Actor::cli_operator(), input)
+                .await
+                .map_err(describe)?;
             println!("{}", issued.token);
-            eprintln!("Token {} ({scope}) issued; it is shown only this once.", issued.record.id);
+            eprintln!(
+                "Token {} ({scope}) issued; it is shown only this once.",
+                issued.record.id
+            );
             Ok(())
         }
     }
@@ -143,7 +175,10 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
 fn describe(error: AppError) -> anyhow::Error {
     match error {
         AppError::Validation(errors) => {
-            let lines: Vec<String> = errors.iter().map(|e| format!("  {}: {}", e.field, e.message)).collect();
+            let lines: Vec<String> = errors
+                .iter()
+                .map(|e| format!("  {}: {}", e.field, e.message))
+                .collect();
             anyhow::anyhow!("invalid input:\n{}", lines.join("\n"))
         }
         other => anyhow::anyhow!("{other} ({})", other.code()),

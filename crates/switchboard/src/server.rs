@@ -27,7 +27,12 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
 pub fn build_app(settings: &Settings, db: Db, clock: Arc<dyn Clock>) -> App {
     let provisioner = SimulatedProvisioner {
         activation_delay_ms: settings.provisioner.activation_delay_ms,
-        fail_numbers: settings.provisioner.fail_numbers.clone().filter(|p| !p.is_empty()).map(NumberPattern),
+        fail_numbers: settings
+            .provisioner
+            .fail_numbers
+            .clone()
+            .filter(|p| !p.is_empty())
+            .map(NumberPattern),
     };
     let jobs = JobSettings {
         max_attempts: settings.worker.max_attempts,
@@ -65,11 +70,21 @@ impl Running {
 
 /// Binds `listen` (port 0 picks a free one), then serves the app and, if `with_worker`, runs the
 /// job worker in the same process.
-pub async fn start(app: App, listen: &str, with_worker: bool, poll: Duration) -> anyhow::Result<Running> {
-    let listener = TcpListener::bind(listen).await.map_err(|e| anyhow::anyhow!("cannot listen on {listen}: {e}"))?;
+pub async fn start(
+    app: App,
+    listen: &str,
+    with_worker: bool,
+    poll: Duration,
+) -> anyhow::Result<Running> {
+    let listener = TcpListener::bind(listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {listen}: {e}"))?;
     let addr = listener.local_addr()?;
     let (shutdown, mut stopped) = watch::channel(false);
-    let router = switchboard_web::router(AppState { app: app.clone(), metrics: Some(crate::telemetry::metrics()) });
+    let router = switchboard_web::router(AppState {
+        app: app.clone(),
+        metrics: Some(crate::telemetry::metrics()),
+    });
     let mut tasks = Vec::new();
     let mut http_stopped = stopped.clone();
     tasks.push(tokio::spawn(async move {
@@ -87,10 +102,17 @@ pub async fn start(app: App, listen: &str, with_worker: bool, poll: Duration) ->
         let worker_app = app.clone();
         let worker_id = format!("serve-{}-{}", std::process::id(), addr.port());
         let receiver = stopped.clone();
-        tasks.push(tokio::spawn(async move { worker_app.jobs().work(&worker_id, poll, receiver).await }));
+        tasks.push(tokio::spawn(async move {
+            worker_app.jobs().work(&worker_id, poll, receiver).await
+        }));
     }
     stopped.mark_unchanged();
-    Ok(Running { addr, app, shutdown, tasks })
+    Ok(Running {
+        addr,
+        app,
+        shutdown,
+        tasks,
+    })
 }
 
 /// `switchboard serve`: runs until Ctrl-C or SIGTERM.
@@ -98,9 +120,18 @@ pub async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let db = open_database(&settings).await?;
     let app = build_app(&settings, db, Arc::new(SystemClock));
-    let demo_token = if demo { Some(crate::demo::load(&app, &settings).await?) } else { None };
-    let running =
-        start(app, &settings.listen, settings.worker.enabled, Duration::from_millis(settings.worker.poll_interval_ms)).await?;
+    let demo_token = if demo {
+        Some(crate::demo::load(&app, &settings).await?)
+    } else {
+        None
+    };
+    let running = start(
+        app,
+        &settings.listen,
+        settings.worker.enabled,
+        Duration::from_millis(settings.worker.poll_interval_ms),
+    )
+    .await?;
     tracing::info!(
         listen = %running.addr,
         database = %settings.database_url_for_display(),
@@ -110,11 +141,19 @@ pub async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     eprintln!("\nSwitchboard is listening on http://{}", running.addr);
     eprintln!("  database:      {}", settings.database_url_for_display());
     eprintln!("  API reference: http://{}/api/docs/", running.addr);
-    eprintln!("  OpenAPI:       http://{}/api/v1/openapi.json", running.addr);
+    eprintln!(
+        "  OpenAPI:       http://{}/api/v1/openapi.json",
+        running.addr
+    );
     match demo_token {
         Some(token) => {
-            eprintln!("\nDemo operator token (shown once; a new one at every `demo` start):\n  export TOKEN={token}");
-            eprintln!("  curl -s -H \"Authorization: Bearer $TOKEN\" http://{}/api/v1/enterprises\n", running.addr);
+            eprintln!(
+                "\nDemo operator token (shown once; a new one at every `demo` start):\n  export TOKEN={token}"
+            );
+            eprintln!(
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" http://{}/api/v1/enterprises\n",
+                running.addr
+            );
         }
         None => eprintln!("  first operator token: switchboard token create --operator\n"),
     }
@@ -132,7 +171,8 @@ pub async fn worker(settings: Settings) -> anyhow::Result<()> {
     let worker_id = format!("worker-{}", std::process::id());
     let poll = Duration::from_millis(settings.worker.poll_interval_ms);
     let worker_app = app.clone();
-    let task = tokio::spawn(async move { worker_app.jobs().work(&worker_id, poll, receiver).await });
+    let task =
+        tokio::spawn(async move { worker_app.jobs().work(&worker_id, poll, receiver).await });
     shutdown_signal().await;
     let _ = shutdown.send(true);
     let _ = task.await;

@@ -18,12 +18,27 @@ use crate::problem::{ApiError, problem};
 /// so a field that fails alone is itself wrong — wrong type or unknown).
 pub struct ApiJson<T>(pub T);
 
-fn field_error(error: serde_path_to_error::Error<serde_json::Error>, key: Option<&str>) -> FieldError {
+fn field_error(
+    error: serde_path_to_error::Error<serde_json::Error>,
+    key: Option<&str>,
+) -> FieldError {
     let path = error.path().to_string();
-    let field = if path == "." || path == "?" { key.unwrap_or("body").to_owned() } else { path };
+    let field = if path == "." || path == "?" {
+        key.unwrap_or("body").to_owned()
+    } else {
+        path
+    };
     let message = error.inner().to_string();
-    let code = if message.starts_with("unknown field") { "unknown-field" } else { "invalid-type" };
-    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+    let code = if message.starts_with("unknown field") {
+        "unknown-field"
+    } else {
+        "invalid-type"
+    };
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
     FieldError::new(field, code, message)
 }
 
@@ -38,7 +53,8 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             .and_then(|v| v.split(';').next())
             .map(|mime| {
                 let mime = mime.trim();
-                mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+                mime == "application/json"
+                    || (mime.starts_with("application/") && mime.ends_with("+json"))
             })
             .unwrap_or(false);
         if !is_json {
@@ -54,7 +70,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             problem(status, "body-unreadable", rejection.body_text(), vec![])
         })?;
         let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
-            problem(StatusCode::BAD_REQUEST, "malformed-json", format!("The body is not valid JSON: {e}."), vec![])
+            problem(
+                StatusCode::BAD_REQUEST,
+                "malformed-json",
+                format!("The body is not valid JSON: {e}."),
+                vec![],
+            )
         })?;
         match serde_path_to_error::deserialize::<_, T>(&value) {
             Ok(parsed) => Ok(ApiJson(parsed)),
@@ -62,7 +83,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 let mut errors = Vec::new();
                 if let serde_json::Value::Object(map) = &value {
                     for (key, field) in map {
-                        let alone = serde_json::Value::Object([(key.clone(), field.clone())].into_iter().collect());
+                        let alone = serde_json::Value::Object(
+                            [(key.clone(), field.clone())].into_iter().collect(),
+                        );
                         if let Err(e) = serde_path_to_error::deserialize::<_, T>(&alone) {
                             errors.push(field_error(e, Some(key)));
                         }
@@ -85,13 +108,23 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
-        let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
-        serde_path_to_error::deserialize(deserializer).map(ApiQuery).map_err(|e| {
-            let field = e.path().to_string();
-            let message = e.inner().to_string();
-            let code = if message.starts_with("unknown field") { "unknown-field" } else { "invalid-type" };
-            ApiError(AppError::Validation(vec![FieldError::new(field, code, message)])).into_response()
-        })
+        let deserializer =
+            serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(deserializer)
+            .map(ApiQuery)
+            .map_err(|e| {
+                let field = e.path().to_string();
+                let message = e.inner().to_string();
+                let code = if message.starts_with("unknown field") {
+                    "unknown-field"
+                } else {
+                    "invalid-type"
+                };
+                ApiError(AppError::Validation(vec![FieldError::new(
+                    field, code, message,
+                )]))
+                .into_response()
+            })
     }
 }
 
@@ -101,20 +134,34 @@ pub struct Caller(pub Actor);
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let bearer = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(str::trim)
             .ok_or(ApiError(AppError::Unauthenticated))?;
         let client_ip = parts
             .extensions
             .get::<ConnectInfo<std::net::SocketAddr>>()
             .map(|ConnectInfo(addr)| addr.ip().to_string());
-        let request_id = parts.headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let actor = state.app.tokens().authenticate(bearer, client_ip, request_id).await?;
+        let request_id = parts
+            .headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let actor = state
+            .app
+            .tokens()
+            .authenticate(bearer, client_ip, request_id)
+            .await?;
         Ok(Caller(actor))
     }
 }
@@ -144,7 +191,11 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let Some(raw) = parts.headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()) else {
+        let Some(raw) = parts
+            .headers
+            .get(header::IF_MATCH)
+            .and_then(|v| v.to_str().ok())
+        else {
             return Ok(IfMatch(None));
         };
         let raw = raw.trim();
@@ -152,10 +203,12 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
             return Ok(IfMatch(Some(IfMatchValue::Any)));
         }
         let tag = raw.trim_start_matches("W/").trim_matches('"');
-        Ok(IfMatch(Some(match tag.strip_prefix('v').and_then(|v| v.parse().ok()) {
-            Some(version) => IfMatchValue::Version(version),
-            None => IfMatchValue::Unparseable,
-        })))
+        Ok(IfMatch(Some(
+            match tag.strip_prefix('v').and_then(|v| v.parse().ok()) {
+                Some(version) => IfMatchValue::Version(version),
+                None => IfMatchValue::Unparseable,
+            },
+        )))
     }
 }
 

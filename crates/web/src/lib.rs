@@ -29,7 +29,12 @@ pub fn router(state: AppState) -> Router {
     let api = api
         .fallback(|| async { not_found() })
         .method_not_allowed_fallback(|| async {
-            problem::problem(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", "This method is not allowed here.".into(), vec![])
+            problem::problem(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "This method is not allowed here.".into(),
+                vec![],
+            )
         });
     Router::new()
         .nest("/api/v1", api)
@@ -37,7 +42,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
-        .route("/", get(|| async { axum::response::Redirect::to("/api/docs/") }))
+        .route(
+            "/",
+            get(|| async { axum::response::Redirect::to("/api/docs/") }),
+        )
         .fallback(|| async { not_found() })
         .with_state(state)
         .layer(axum::middleware::from_fn(middleware::problem_request_id))
@@ -50,7 +58,12 @@ pub fn router(state: AppState) -> Router {
 }
 
 fn not_found() -> Response {
-    problem::problem(StatusCode::NOT_FOUND, "not-found", "There is nothing at this address.".into(), vec![])
+    problem::problem(
+        StatusCode::NOT_FOUND,
+        "not-found",
+        "There is nothing at this address.".into(),
+        vec![],
+    )
 }
 
 /// Ready when the database answers (O-2).

@@ -37,7 +37,11 @@ pub struct ProblemField {
 
 impl From<FieldError> for ProblemField {
     fn from(e: FieldError) -> Self {
-        Self { field: e.field, code: e.code.to_owned(), message: e.message }
+        Self {
+            field: e.field,
+            code: e.code.to_owned(),
+            message: e.message,
+        }
     }
 }
 
@@ -80,7 +84,12 @@ fn title_of(code: &str) -> String {
 }
 
 /// Builds the problem response for a status, code, detail and field errors.
-pub fn problem(status: StatusCode, code: &str, detail: String, errors: Vec<ProblemField>) -> Response {
+pub fn problem(
+    status: StatusCode,
+    code: &str,
+    detail: String,
+    errors: Vec<ProblemField>,
+) -> Response {
     let body = Problem {
         kind: format!("urn:switchboard:problem:{code}"),
         title: title_of(code),
@@ -91,7 +100,10 @@ pub fn problem(status: StatusCode, code: &str, detail: String, errors: Vec<Probl
         errors,
     };
     let mut response = (status, axum::Json(body)).into_response();
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
     response
 }
 
@@ -107,11 +119,21 @@ impl IntoResponse for ApiError {
                 } else {
                     format!("{count} fields are invalid; see errors.")
                 };
-                problem(status, code, detail, errors.into_iter().map(Into::into).collect())
+                problem(
+                    status,
+                    code,
+                    detail,
+                    errors.into_iter().map(Into::into).collect(),
+                )
             }
             AppError::Internal(cause) => {
                 tracing::error!(error = %format!("{cause:#}"), "internal error");
-                problem(status, code, "Something went wrong on our side; the request id helps us find it.".into(), vec![])
+                problem(
+                    status,
+                    code,
+                    "Something went wrong on our side; the request id helps us find it.".into(),
+                    vec![],
+                )
             }
             AppError::Unauthenticated => {
                 let mut response = problem(
@@ -120,12 +142,16 @@ impl IntoResponse for ApiError {
                     "Send a valid API token: 'Authorization: Bearer sbt_…'. Operators make the first with 'switchboard token create --operator'.".into(),
                     vec![],
                 );
-                response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
                 response
             }
             other => {
                 let detail = match &other {
-                    AppError::NotFound(what) => format!("No {what} with this id is visible to you."),
+                    AppError::NotFound(what) => {
+                        format!("No {what} with this id is visible to you.")
+                    }
                     _ => other.to_string(),
                 };
                 problem(status, code, detail, vec![])

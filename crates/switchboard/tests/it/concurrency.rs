@@ -26,10 +26,18 @@ async fn race(t: &TestApp, bodies: Vec<serde_json::Value>) -> Vec<Response> {
 }
 
 fn tally(responses: &[Response], loser_code: &str) {
-    let winners = responses.iter().filter(|r| r.status.as_u16() == 201).count();
+    let winners = responses
+        .iter()
+        .filter(|r| r.status.as_u16() == 201)
+        .count();
     assert_eq!(winners, 1, "exactly one succeeds");
     for r in responses.iter().filter(|r| r.status.as_u16() != 201) {
-        assert!(r.status.is_client_error(), "no 5xx: {} {}", r.status, r.body);
+        assert!(
+            r.status.is_client_error(),
+            "no 5xx: {} {}",
+            r.status,
+            r.body
+        );
         assert_eq!(r.body["code"], loser_code, "{}", r.body);
         assert!(!r.body.to_string().contains("locked"));
     }
@@ -42,12 +50,17 @@ async fn n4_fifty_requests_for_one_number_give_it_once(t: TestApp) {
     let responses = race(&t, bodies).await;
     tally(&responses, "number-taken");
     assert_eq!(t.user_count().await, 1);
-    assert_eq!(t.licence("voice-basic").await["assigned"], 1, "losers' licences were given back");
+    assert_eq!(
+        t.licence("voice-basic").await["assigned"],
+        1,
+        "losers' licences were given back"
+    );
 }
 
 async fn n2_fifty_requests_for_the_last_licence_assign_it_once(t: TestApp) {
     // voice-premium: 2 purchased; take one, then race for the last.
-    t.create_user("+493012345601", json!({"package_licence": "voice-premium"})).await;
+    t.create_user("+493012345601", json!({"package_licence": "voice-premium"}))
+        .await;
     let bodies = (0..RACERS)
         .map(|i| {
             t.user_body(
@@ -59,15 +72,39 @@ async fn n2_fifty_requests_for_the_last_licence_assign_it_once(t: TestApp) {
     let responses = race(&t, bodies).await;
     tally(&responses, "licence-exhausted");
     let premium = t.licence("voice-premium").await;
-    assert_eq!((premium["purchased"].as_i64(), premium["assigned"].as_i64(), premium["free"].as_i64()), (Some(2), Some(2), Some(0)));
+    assert_eq!(
+        (
+            premium["purchased"].as_i64(),
+            premium["assigned"].as_i64(),
+            premium["free"].as_i64()
+        ),
+        (Some(2), Some(2), Some(0))
+    );
     assert_eq!(t.user_count().await, 2);
-    let free = t.get(&format!("/api/v1/enterprises/{}/numbers?status=assigned", t.fx.enterprise), &t.fx.admin).await;
-    assert_eq!(free.body["items"].as_array().unwrap().len(), 2, "losers' numbers are free");
+    let free = t
+        .get(
+            &format!(
+                "/api/v1/enterprises/{}/numbers?status=assigned",
+                t.fx.enterprise
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    assert_eq!(
+        free.body["items"].as_array().unwrap().len(),
+        2,
+        "losers' numbers are free"
+    );
 }
 
 async fn u2_fifty_requests_for_one_extension_give_it_once(t: TestApp) {
     let bodies = (0..RACERS)
-        .map(|i| t.user_body(&format!("+4930123456{:02}", i), json!({"email": format!("racer{i}@example.de"), "extension": "777"})))
+        .map(|i| {
+            t.user_body(
+                &format!("+4930123456{:02}", i),
+                json!({"email": format!("racer{i}@example.de"), "extension": "777"}),
+            )
+        })
         .collect();
     let responses = race(&t, bodies).await;
     tally(&responses, "extension-taken");

@@ -13,7 +13,9 @@ use switchboard_app::catalogue::{NewDeviceType, NewLicenceType};
 use switchboard_app::numbers::NumbersToLoad;
 use switchboard_app::tenancy::NewEnterprise;
 use switchboard_app::tokens::NewToken;
-use switchboard_app::{Actor, App, Clock, JobSettings, NumberPattern, Provisioner, SimulatedProvisioner, SystemClock};
+use switchboard_app::{
+    Actor, App, Clock, JobSettings, NumberPattern, Provisioner, SimulatedProvisioner, SystemClock,
+};
 use switchboard_domain::{DepartmentId, EnterpriseId, SiteId, TeamId};
 use switchboard_store::Db;
 
@@ -34,10 +36,17 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            provisioner: Arc::new(SimulatedProvisioner { activation_delay_ms: 0, fail_numbers: Some(NumberPattern("+*666".into())) }),
+            provisioner: Arc::new(SimulatedProvisioner {
+                activation_delay_ms: 0,
+                fail_numbers: Some(NumberPattern("+*666".into())),
+            }),
             clock: Arc::new(SystemClock),
             worker: false,
-            jobs: JobSettings { max_attempts: 3, backoff_base_ms: 1_000, lease_ms: 60_000 },
+            jobs: JobSettings {
+                max_attempts: 3,
+                backoff_base_ms: 1_000,
+                lease_ms: 60_000,
+            },
         }
     }
 }
@@ -84,25 +93,44 @@ impl TestDatabase {
     pub async fn create(kind: Kind) -> Option<Arc<Self>> {
         match kind {
             Kind::Sqlite => {
-                let path = std::env::temp_dir().join(format!("switchboard-test-{}.db", uuid::Uuid::now_v7()));
-                Some(Arc::new(Self { url: format!("sqlite://{}", path.display()), cleanup: None, sqlite_path: Some(path) }))
+                let path = std::env::temp_dir()
+                    .join(format!("switchboard-test-{}.db", uuid::Uuid::now_v7()));
+                Some(Arc::new(Self {
+                    url: format!("sqlite://{}", path.display()),
+                    cleanup: None,
+                    sqlite_path: Some(path),
+                }))
             }
             Kind::Postgres => {
                 let Ok(base) = std::env::var("SWITCHBOARD_TEST_POSTGRES_URL") else {
-                    eprintln!("SKIPPED (PostgreSQL): set SWITCHBOARD_TEST_POSTGRES_URL to run this test against PostgreSQL");
+                    eprintln!(
+                        "SKIPPED (PostgreSQL): set SWITCHBOARD_TEST_POSTGRES_URL to run this test against PostgreSQL"
+                    );
                     return None;
                 };
                 sqlx::any::install_default_drivers();
                 let name = format!("sb_test_{}", uuid::Uuid::new_v4().simple());
-                let mut conn = sqlx::AnyConnection::connect(&base).await.expect("SWITCHBOARD_TEST_POSTGRES_URL must be reachable");
-                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.expect("create test database");
+                let mut conn = sqlx::AnyConnection::connect(&base)
+                    .await
+                    .expect("SWITCHBOARD_TEST_POSTGRES_URL must be reachable");
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create test database");
                 let _ = conn.close().await;
                 let (prefix, query) = match base.split_once('?') {
                     Some((p, q)) => (p.to_owned(), format!("?{q}")),
                     None => (base.clone(), String::new()),
                 };
-                let server = prefix.rsplit_once('/').map(|(server, _)| server.to_owned()).unwrap_or(prefix);
-                Some(Arc::new(Self { url: format!("{server}/{name}{query}"), cleanup: Some((base, name)), sqlite_path: None }))
+                let server = prefix
+                    .rsplit_once('/')
+                    .map(|(server, _)| server.to_owned())
+                    .unwrap_or(prefix);
+                Some(Arc::new(Self {
+                    url: format!("{server}/{name}{query}"),
+                    cleanup: Some((base, name)),
+                    sqlite_path: None,
+                }))
             }
         }
     }
@@ -118,11 +146,16 @@ impl Drop for TestDatabase {
         if let Some((base, name)) = self.cleanup.take() {
             // Drop runs outside async context: a short-lived runtime on its own thread.
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
                 runtime.block_on(async {
                     if let Ok(mut conn) = sqlx::AnyConnection::connect(&base).await {
                         let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                        let _ = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await;
+                        let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
+                            .execute(&mut conn)
+                            .await;
                     }
                 });
             })
@@ -146,14 +179,34 @@ impl TestApp {
 
     /// Another server over the same database (a restart, or a second process), same fixture.
     pub async fn restart_on_same_database(&self, options: Options) -> Self {
-        Self::start_on(self.kind, self._database.clone(), options, Some(self.fx.clone())).await
+        Self::start_on(
+            self.kind,
+            self._database.clone(),
+            options,
+            Some(self.fx.clone()),
+        )
+        .await
     }
 
-    async fn start_on(kind: Kind, database: Arc<TestDatabase>, options: Options, fx: Option<Fixture>) -> Self {
-        let db = Db::connect(&database.url).await.expect("connect test database");
+    async fn start_on(
+        kind: Kind,
+        database: Arc<TestDatabase>,
+        options: Options,
+        fx: Option<Fixture>,
+    ) -> Self {
+        let db = Db::connect(&database.url)
+            .await
+            .expect("connect test database");
         db.migrate().await.expect("migrate test database");
         let app = App::new(db, options.clock, options.provisioner, options.jobs);
-        let running = server::start(app.clone(), "127.0.0.1:0", options.worker, Duration::from_millis(50)).await.expect("start server");
+        let running = server::start(
+            app.clone(),
+            "127.0.0.1:0",
+            options.worker,
+            Duration::from_millis(50),
+        )
+        .await
+        .expect("start server");
         let base = format!("http://{}", running.addr);
         TestApp {
             kind,
@@ -173,7 +226,14 @@ impl TestApp {
     }
 
     /// Sends a request; returns status, headers and the JSON body (Null when empty).
-    pub async fn call(&self, method: Method, path: &str, token: &str, body: Option<Value>, if_match: Option<&str>) -> Response {
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        body: Option<Value>,
+        if_match: Option<&str>,
+    ) -> Response {
         let mut request = self.http.request(method, format!("{}{path}", self.base));
         if !token.is_empty() {
             request = request.bearer_auth(token);
@@ -188,8 +248,16 @@ impl TestApp {
         let status = response.status();
         let headers = response.headers().clone();
         let text = response.text().await.expect("body read");
-        let body = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
-        Response { status, headers, body }
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        Response {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str, token: &str) -> Response {
@@ -200,8 +268,15 @@ impl TestApp {
         self.call(Method::POST, path, token, Some(body), None).await
     }
 
-    pub async fn patch(&self, path: &str, token: &str, if_match: Option<&str>, body: Value) -> Response {
-        self.call(Method::PATCH, path, token, Some(body), if_match).await
+    pub async fn patch(
+        &self,
+        path: &str,
+        token: &str,
+        if_match: Option<&str>,
+        body: Value,
+    ) -> Response {
+        self.call(Method::PATCH, path, token, Some(body), if_match)
+            .await
     }
 
     pub async fn delete(&self, path: &str, token: &str) -> Response {
@@ -238,8 +313,15 @@ impl TestApp {
     /// Creates a user as the enterprise admin and returns the response body (`user`, `sip_login`).
     pub async fn create_user(&self, number: &str, overrides: Value) -> Value {
         let path = format!("/api/v1/enterprises/{}/users", self.fx.enterprise);
-        let response = self.post(&path, &self.fx.admin, self.user_body(number, overrides)).await;
-        assert_eq!(response.status, StatusCode::CREATED, "create user: {}", response.body);
+        let response = self
+            .post(&path, &self.fx.admin, self.user_body(number, overrides))
+            .await;
+        assert_eq!(
+            response.status,
+            StatusCode::CREATED,
+            "create user: {}",
+            response.body
+        );
         response.body
     }
 
@@ -247,20 +329,40 @@ impl TestApp {
     pub async fn create_active_user(&self, number: &str, overrides: Value) -> Value {
         let created = self.create_user(number, overrides).await;
         self.drain_jobs().await;
-        let user = self.get(&format!("/api/v1/users/{}", created["user"]["id"].as_str().unwrap()), &self.fx.admin).await;
+        let user = self
+            .get(
+                &format!("/api/v1/users/{}", created["user"]["id"].as_str().unwrap()),
+                &self.fx.admin,
+            )
+            .await;
         assert_eq!(user.body["state"], "active", "activation: {}", user.body);
         user.body
     }
 
     /// The licence pool line of a licence code.
     pub async fn licence(&self, code: &str) -> Value {
-        let response = self.get(&format!("/api/v1/enterprises/{}/licences", self.fx.enterprise), &self.fx.admin).await;
-        response.body["pools"].as_array().unwrap().iter().find(|p| p["licence"]["code"] == code).cloned().expect("licence in pool")
+        let response = self
+            .get(
+                &format!("/api/v1/enterprises/{}/licences", self.fx.enterprise),
+                &self.fx.admin,
+            )
+            .await;
+        response.body["pools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["licence"]["code"] == code)
+            .cloned()
+            .expect("licence in pool")
     }
 
     /// The pool entry of a number.
     pub async fn number(&self, number: &str) -> Value {
-        let path = format!("/api/v1/enterprises/{}/numbers?prefix={}&limit=1", self.fx.enterprise, number.replace('+', "%2B"));
+        let path = format!(
+            "/api/v1/enterprises/{}/numbers?prefix={}&limit=1",
+            self.fx.enterprise,
+            number.replace('+', "%2B")
+        );
         let response = self.get(&path, &self.fx.admin).await;
         response.body["items"][0].clone()
     }
@@ -270,7 +372,10 @@ impl TestApp {
         let mut count = 0;
         let mut cursor: Option<String> = None;
         loop {
-            let mut path = format!("/api/v1/enterprises/{}/users?limit=500&sort=created", self.fx.enterprise);
+            let mut path = format!(
+                "/api/v1/enterprises/{}/users?limit=500&sort=created",
+                self.fx.enterprise
+            );
             if let Some(c) = &cursor {
                 path.push_str(&format!("&cursor={c}"));
             }
@@ -292,7 +397,12 @@ pub struct Response {
 
 impl Response {
     pub fn etag(&self) -> String {
-        self.headers.get("etag").expect("etag").to_str().unwrap().to_owned()
+        self.headers
+            .get("etag")
+            .expect("etag")
+            .to_str()
+            .unwrap()
+            .to_owned()
     }
 
     /// Asserts a problem with this status and code, and returns the body.
@@ -300,13 +410,23 @@ impl Response {
     pub fn problem(&self, status: u16, code: &str) -> &Value {
         assert_eq!(self.status.as_u16(), status, "{}", self.body);
         assert_eq!(self.body["code"], code, "{}", self.body);
-        assert_eq!(self.headers.get("content-type").unwrap(), "application/problem+json");
+        assert_eq!(
+            self.headers.get("content-type").unwrap(),
+            "application/problem+json"
+        );
         &self.body
     }
 
     /// The fields named in a validation problem.
     pub fn failing_fields(&self) -> Vec<String> {
-        self.body["errors"].as_array().map(|e| e.iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect()).unwrap_or_default()
+        self.body["errors"]
+            .as_array()
+            .map(|e| {
+                e.iter()
+                    .map(|e| e["field"].as_str().unwrap().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -337,12 +457,31 @@ async fn fixture(app: &App) -> Fixture {
         ("mobility", "addon", 300),
         ("additional-number", "addon", 200),
     ] {
-        let input = NewLicenceType { code: Some(code.into()), name: Some(code.into()), kind: Some(kind.into()), monthly_price_cents: Some(price) };
-        catalogue.create_licence_type(&actor, input).await.expect("licence type");
+        let input = NewLicenceType {
+            code: Some(code.into()),
+            name: Some(code.into()),
+            kind: Some(kind.into()),
+            monthly_price_cents: Some(price),
+        };
+        catalogue
+            .create_licence_type(&actor, input)
+            .await
+            .expect("licence type");
     }
-    for (code, kind) in [("yealink-t54w", "desk_phone"), ("no-desk-phone", "none"), ("mobile-app", "mobile_client")] {
-        let input = NewDeviceType { code: Some(code.into()), name: Some(code.into()), kind: Some(kind.into()) };
-        catalogue.create_device_type(&actor, input).await.expect("device type");
+    for (code, kind) in [
+        ("yealink-t54w", "desk_phone"),
+        ("no-desk-phone", "none"),
+        ("mobile-app", "mobile_client"),
+    ] {
+        let input = NewDeviceType {
+            code: Some(code.into()),
+            name: Some(code.into()),
+            kind: Some(kind.into()),
+        };
+        catalogue
+            .create_device_type(&actor, input)
+            .await
+            .expect("device type");
     }
     let tenancy = app.tenancy();
     let make_enterprise = |name: &str, domain: &str| NewEnterprise {
@@ -351,13 +490,34 @@ async fn fixture(app: &App) -> Fixture {
         contact_email: Some(format!("it@{domain}")),
         ..Default::default()
     };
-    let enterprise = tenancy.create_enterprise(&actor, make_enterprise("Müller GmbH", "mueller.sip.test")).await.unwrap();
-    let other = tenancy.create_enterprise(&actor, make_enterprise("Dupont SA", "dupont.sip.test")).await.unwrap();
-    let berlin = tenancy.create_site(&actor, enterprise.id, Some("Berlin".into())).await.unwrap();
-    let paris = tenancy.create_site(&actor, enterprise.id, Some("Paris".into())).await.unwrap();
-    let other_site = tenancy.create_site(&actor, other.id, Some("Lyon".into())).await.unwrap();
-    let sales = tenancy.create_department(&actor, enterprise.id, Some("Sales".into())).await.unwrap();
-    let hotline = tenancy.create_team(&actor, enterprise.id, Some("Hotline".into())).await.unwrap();
+    let enterprise = tenancy
+        .create_enterprise(&actor, make_enterprise("Müller GmbH", "mueller.sip.test"))
+        .await
+        .unwrap();
+    let other = tenancy
+        .create_enterprise(&actor, make_enterprise("Dupont SA", "dupont.sip.test"))
+        .await
+        .unwrap();
+    let berlin = tenancy
+        .create_site(&actor, enterprise.id, Some("Berlin".into()))
+        .await
+        .unwrap();
+    let paris = tenancy
+        .create_site(&actor, enterprise.id, Some("Paris".into()))
+        .await
+        .unwrap();
+    let other_site = tenancy
+        .create_site(&actor, other.id, Some("Lyon".into()))
+        .await
+        .unwrap();
+    let sales = tenancy
+        .create_department(&actor, enterprise.id, Some("Sales".into()))
+        .await
+        .unwrap();
+    let hotline = tenancy
+        .create_team(&actor, enterprise.id, Some("Hotline".into()))
+        .await
+        .unwrap();
     for (e, code, quantity) in [
         (enterprise.id, "voice-basic", 100),
         (enterprise.id, "voice-premium", 2),
@@ -365,7 +525,10 @@ async fn fixture(app: &App) -> Fixture {
         (enterprise.id, "additional-number", 3),
         (other.id, "voice-basic", 10),
     ] {
-        catalogue.record_purchase(&actor, e, Some(code.into()), Some(quantity), None).await.unwrap();
+        catalogue
+            .record_purchase(&actor, e, Some(code.into()), Some(quantity), None)
+            .await
+            .unwrap();
     }
     let numbers = app.numbers();
     for (e, first, last) in [
@@ -373,7 +536,18 @@ async fn fixture(app: &App) -> Fixture {
         (enterprise.id, "+33123456600", "+33123456699"),
         (other.id, "+33478000000", "+33478000099"),
     ] {
-        numbers.load(&actor, e, NumbersToLoad { number: None, first: Some(first.into()), last: Some(last.into()) }).await.unwrap();
+        numbers
+            .load(
+                &actor,
+                e,
+                NumbersToLoad {
+                    number: None,
+                    first: Some(first.into()),
+                    last: Some(last.into()),
+                },
+            )
+            .await
+            .unwrap();
     }
     let token = |scope: &str, enterprise: Option<EnterpriseId>, site: Option<SiteId>| NewToken {
         name: Some(format!("{scope} test token")),
@@ -391,10 +565,26 @@ async fn fixture(app: &App) -> Fixture {
         hotline: hotline.id,
         other_enterprise: other.id,
         other_site: other_site.id,
-        operator: tokens.create(&actor, token("operator", None, None)).await.unwrap().token,
-        admin: tokens.create(&actor, token("enterprise", Some(enterprise.id), None)).await.unwrap().token,
-        site_admin: tokens.create(&actor, token("site", Some(enterprise.id), Some(berlin.id))).await.unwrap().token,
-        other_admin: tokens.create(&actor, token("enterprise", Some(other.id), None)).await.unwrap().token,
+        operator: tokens
+            .create(&actor, token("operator", None, None))
+            .await
+            .unwrap()
+            .token,
+        admin: tokens
+            .create(&actor, token("enterprise", Some(enterprise.id), None))
+            .await
+            .unwrap()
+            .token,
+        site_admin: tokens
+            .create(&actor, token("site", Some(enterprise.id), Some(berlin.id)))
+            .await
+            .unwrap()
+            .token,
+        other_admin: tokens
+            .create(&actor, token("enterprise", Some(other.id), None))
+            .await
+            .unwrap()
+            .token,
     }
 }
 

@@ -30,19 +30,52 @@ async fn k3_every_failing_field_is_listed_and_nothing_is_written(t: TestApp) {
         "role": "king",
         "language": "es",
     });
-    let response = t.post(&format!("/api/v1/enterprises/{}/users", t.fx.enterprise), &t.fx.admin, body).await;
+    let response = t
+        .post(
+            &format!("/api/v1/enterprises/{}/users", t.fx.enterprise),
+            &t.fx.admin,
+            body,
+        )
+        .await;
     response.problem(422, "validation");
     let mut fields = response.failing_fields();
     fields.sort();
     assert_eq!(
         fields,
-        vec!["device_type", "email", "extension", "first_name", "language", "last_name", "package_licence", "primary_number", "role"]
+        vec![
+            "device_type",
+            "email",
+            "extension",
+            "first_name",
+            "language",
+            "last_name",
+            "package_licence",
+            "primary_number",
+            "role"
+        ]
     );
     assert!(response.body["request_id"].is_string());
-    let missing = t.post(&format!("/api/v1/enterprises/{}/users", t.fx.enterprise), &t.fx.admin, json!({})).await;
+    let missing = t
+        .post(
+            &format!("/api/v1/enterprises/{}/users", t.fx.enterprise),
+            &t.fx.admin,
+            json!({}),
+        )
+        .await;
     let mut fields = missing.failing_fields();
     fields.sort();
-    assert_eq!(fields, vec!["device_type", "email", "extension", "first_name", "last_name", "package_licence", "site_id"]);
+    assert_eq!(
+        fields,
+        vec![
+            "device_type",
+            "email",
+            "extension",
+            "first_name",
+            "last_name",
+            "package_licence",
+            "site_id"
+        ]
+    );
     assert_eq!(t.user_count().await, before, "nothing written");
     assert_eq!(t.licence("voice-basic").await["assigned"], 0);
 }
@@ -53,17 +86,31 @@ async fn u1_names_are_counted_in_characters_not_bytes(t: TestApp) {
     let last = "Müller-Lüdenscheidt-Ørsted-Åsé";
     assert_eq!((first.chars().count(), last.chars().count()), (23, 30));
     assert!(first.len() > 23 && last.len() > 30);
-    let created = t.create_user("+493012345630", json!({"first_name": first, "last_name": last})).await;
+    let created = t
+        .create_user(
+            "+493012345630",
+            json!({"first_name": first, "last_name": last}),
+        )
+        .await;
     assert_eq!(created["user"]["last_name"], last);
-    let too_long = t.post(
-        &format!("/api/v1/enterprises/{}/users", t.fx.enterprise),
-        &t.fx.admin,
-        t.user_body("+493012345631", json!({"first_name": format!("{first}x"), "last_name": format!("{last}x")})),
-    )
-    .await;
+    let too_long = t
+        .post(
+            &format!("/api/v1/enterprises/{}/users", t.fx.enterprise),
+            &t.fx.admin,
+            t.user_body(
+                "+493012345631",
+                json!({"first_name": format!("{first}x"), "last_name": format!("{last}x")}),
+            ),
+        )
+        .await;
     too_long.problem(422, "validation");
     assert_eq!(too_long.failing_fields(), vec!["first_name", "last_name"]);
-    assert!(too_long.body["errors"][0]["message"].as_str().unwrap().contains("24"));
+    assert!(
+        too_long.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("24")
+    );
 }
 
 async fn k3_wrong_types_and_unknown_fields_are_named(t: TestApp) {
@@ -71,30 +118,70 @@ async fn k3_wrong_types_and_unknown_fields_are_named(t: TestApp) {
     body["first_name"] = json!(42);
     body["team_ids"] = json!("not-a-list");
     body["favourite_colour"] = json!("blue");
-    let response = t.post(&format!("/api/v1/enterprises/{}/users", t.fx.enterprise), &t.fx.admin, body).await;
+    let response = t
+        .post(
+            &format!("/api/v1/enterprises/{}/users", t.fx.enterprise),
+            &t.fx.admin,
+            body,
+        )
+        .await;
     response.problem(422, "validation");
     let mut fields = response.failing_fields();
     fields.sort();
     assert_eq!(fields, vec!["favourite_colour", "first_name", "team_ids"]);
-    let codes: Vec<&str> = response.body["errors"].as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = response.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
     assert!(codes.contains(&"unknown-field") && codes.contains(&"invalid-type"));
-    let list = t.get(&format!("/api/v1/enterprises/{}/users?limit=many", t.fx.enterprise), &t.fx.admin).await;
+    let list = t
+        .get(
+            &format!("/api/v1/enterprises/{}/users?limit=many", t.fx.enterprise),
+            &t.fx.admin,
+        )
+        .await;
     list.problem(422, "validation");
     assert_eq!(list.failing_fields(), vec!["limit"]);
 }
 
 async fn k3_malformed_json_and_wrong_content_type_are_problems(t: TestApp) {
     let url = format!("{}/api/v1/enterprises/{}/users", t.base, t.fx.enterprise);
-    let broken = t.http.post(&url).bearer_auth(&t.fx.admin).header("content-type", "application/json").body("{\"first_name\": ").send().await.unwrap();
+    let broken = t
+        .http
+        .post(&url)
+        .bearer_auth(&t.fx.admin)
+        .header("content-type", "application/json")
+        .body("{\"first_name\": ")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(broken.status().as_u16(), 400);
     assert_eq!(broken.headers()["content-type"], "application/problem+json");
     let body: serde_json::Value = broken.json().await.unwrap();
     assert_eq!(body["code"], "malformed-json");
-    let form = t.http.post(&url).bearer_auth(&t.fx.admin).header("content-type", "text/plain").body("x").send().await.unwrap();
+    let form = t
+        .http
+        .post(&url)
+        .bearer_auth(&t.fx.admin)
+        .header("content-type", "text/plain")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(form.status().as_u16(), 415);
     let nowhere = t.get("/api/v1/nowhere", &t.fx.admin).await;
     nowhere.problem(404, "not-found");
-    let wrong_method = t.call(reqwest::Method::PUT, "/api/v1/enterprises", &t.fx.admin, Some(json!({})), None).await;
+    let wrong_method = t
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/enterprises",
+            &t.fx.admin,
+            Some(json!({})),
+            None,
+        )
+        .await;
     wrong_method.problem(405, "method-not-allowed");
 }
 
@@ -105,7 +192,10 @@ async fn u2_extension_rules(t: TestApp) {
         .post(
             &format!("/api/v1/enterprises/{}/users", t.fx.enterprise),
             &t.fx.admin,
-            t.user_body("+493012345641", json!({"extension": "5640", "email": "b@example.de"})),
+            t.user_body(
+                "+493012345641",
+                json!({"extension": "5640", "email": "b@example.de"}),
+            ),
         )
         .await;
     collision.problem(409, "extension-taken");
@@ -115,7 +205,10 @@ async fn u2_extension_rules(t: TestApp) {
             .post(
                 &format!("/api/v1/enterprises/{}/users", t.fx.enterprise),
                 &t.fx.admin,
-                t.user_body("+493012345642", json!({"extension": bad, "email": "c@example.de"})),
+                t.user_body(
+                    "+493012345642",
+                    json!({"extension": bad, "email": "c@example.de"}),
+                ),
             )
             .await;
         response.problem(422, "validation");
@@ -124,19 +217,41 @@ async fn u2_extension_rules(t: TestApp) {
     // U-2: the default is taken → the request fails and says so instead of inventing one.
     let enterprise_path = format!("/api/v1/enterprises/{}", t.fx.enterprise);
     let etag = t.get(&enterprise_path, &t.fx.operator).await.etag();
-    let changed = t.patch(&enterprise_path, &t.fx.operator, Some(&etag), json!({"extension_max_len": 3})).await;
+    let changed = t
+        .patch(
+            &enterprise_path,
+            &t.fx.operator,
+            Some(&etag),
+            json!({"extension_max_len": 3}),
+        )
+        .await;
     assert_eq!(changed.body["extension_max_len"], 3);
-    let short = t.create_user("+493012345643", json!({"email": "d@example.de"})).await;
-    assert_eq!(short["user"]["extension"], "643", "fewer digits when the maximum is lower");
+    let short = t
+        .create_user("+493012345643", json!({"email": "d@example.de"}))
+        .await;
+    assert_eq!(
+        short["user"]["extension"], "643",
+        "fewer digits when the maximum is lower"
+    );
     let again = t
-        .post(&format!("/api/v1/enterprises/{}/users", t.fx.enterprise), &t.fx.admin, t.user_body("+33123456643", json!({"email": "e@example.de"})))
+        .post(
+            &format!("/api/v1/enterprises/{}/users", t.fx.enterprise),
+            &t.fx.admin,
+            t.user_body("+33123456643", json!({"email": "e@example.de"})),
+        )
         .await;
     again.problem(409, "extension-taken");
 }
 
 async fn u3_no_desk_phone_needs_mobile_and_contract_number(t: TestApp) {
     let path = format!("/api/v1/enterprises/{}/users", t.fx.enterprise);
-    let refused = t.post(&path, &t.fx.admin, t.user_body("+493012345650", json!({"device_type": "no-desk-phone"}))).await;
+    let refused = t
+        .post(
+            &path,
+            &t.fx.admin,
+            t.user_body("+493012345650", json!({"device_type": "no-desk-phone"})),
+        )
+        .await;
     refused.problem(422, "validation");
     let mut fields = refused.failing_fields();
     fields.sort();
@@ -152,12 +267,21 @@ async fn u3_no_desk_phone_needs_mobile_and_contract_number(t: TestApp) {
 
 async fn a2_ids_of_another_tenant_are_unknown_references(t: TestApp) {
     let path = format!("/api/v1/enterprises/{}/users", t.fx.enterprise);
-    let body = t.user_body("+33478000001", json!({"site_id": t.fx.other_site.to_string()}));
+    let body = t.user_body(
+        "+33478000001",
+        json!({"site_id": t.fx.other_site.to_string()}),
+    );
     let response = t.post(&path, &t.fx.admin, body).await;
     response.problem(422, "validation");
     assert_eq!(response.failing_fields(), vec!["site_id"]);
-    let number = t.post(&path, &t.fx.admin, t.user_body("+33478000001", json!({}))).await;
+    let number = t
+        .post(&path, &t.fx.admin, t.user_body("+33478000001", json!({})))
+        .await;
     number.problem(422, "validation");
-    assert_eq!(number.failing_fields(), vec!["primary_number"], "another enterprise's number is not in this pool");
+    assert_eq!(
+        number.failing_fields(),
+        vec!["primary_number"],
+        "another enterprise's number is not in this pool"
+    );
     assert_eq!(t.user_count().await, 0);
 }

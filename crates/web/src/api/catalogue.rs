@@ -22,15 +22,31 @@ pub async fn create_licence_type(
     Caller(actor): Caller,
     ApiJson(body): ApiJson<CreateLicenceType>,
 ) -> ApiResult<(StatusCode, Json<LicenceTypeDto>)> {
-    let input = NewLicenceType { code: body.code, name: body.name, kind: body.kind, monthly_price_cents: body.monthly_price_cents };
+    let input = NewLicenceType {
+        code: body.code,
+        name: body.name,
+        kind: body.kind,
+        monthly_price_cents: body.monthly_price_cents,
+    };
     let licence = s.app.catalogue().create_licence_type(&actor, input).await?;
     Ok((StatusCode::CREATED, Json(licence.into())))
 }
 
 /// The licence catalogue: packages and add-ons (N-1).
 #[utoipa::path(get, path = "/licence-types", tag = "catalogue", responses((status = 200, body = Vec<LicenceTypeDto>)))]
-pub async fn list_licence_types(State(s): State<AppState>, Caller(_actor): Caller) -> ApiResult<Json<Vec<LicenceTypeDto>>> {
-    Ok(Json(s.app.catalogue().licence_types().await?.into_iter().map(Into::into).collect()))
+pub async fn list_licence_types(
+    State(s): State<AppState>,
+    Caller(_actor): Caller,
+) -> ApiResult<Json<Vec<LicenceTypeDto>>> {
+    Ok(Json(
+        s.app
+            .catalogue()
+            .licence_types()
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 /// Add a device type to the catalogue (operators).
@@ -41,21 +57,44 @@ pub async fn create_device_type(
     Caller(actor): Caller,
     ApiJson(body): ApiJson<CreateDeviceType>,
 ) -> ApiResult<(StatusCode, Json<DeviceTypeDto>)> {
-    let input = NewDeviceType { code: body.code, name: body.name, kind: body.kind };
+    let input = NewDeviceType {
+        code: body.code,
+        name: body.name,
+        kind: body.kind,
+    };
     let device = s.app.catalogue().create_device_type(&actor, input).await?;
     Ok((StatusCode::CREATED, Json(device.into())))
 }
 
 /// The device-type catalogue (U-3).
 #[utoipa::path(get, path = "/device-types", tag = "catalogue", responses((status = 200, body = Vec<DeviceTypeDto>)))]
-pub async fn list_device_types(State(s): State<AppState>, Caller(_actor): Caller) -> ApiResult<Json<Vec<DeviceTypeDto>>> {
-    Ok(Json(s.app.catalogue().device_types().await?.into_iter().map(Into::into).collect()))
+pub async fn list_device_types(
+    State(s): State<AppState>,
+    Caller(_actor): Caller,
+) -> ApiResult<Json<Vec<DeviceTypeDto>>> {
+    Ok(Json(
+        s.app
+            .catalogue()
+            .device_types()
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 /// Purchased, assigned and free licences per type, and the monthly total (N-3).
 #[utoipa::path(get, path = "/enterprises/{id}/licences", tag = "licences", responses((status = 200, body = LicencesDto)))]
-pub async fn licences(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<Json<LicencesDto>> {
-    let overview = s.app.catalogue().licences(&actor, path_id(&id, "enterprise")?).await?;
+pub async fn licences(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<LicencesDto>> {
+    let overview = s
+        .app
+        .catalogue()
+        .licences(&actor, path_id(&id, "enterprise")?)
+        .await?;
     Ok(Json(LicencesDto {
         pools: overview.pools.into_iter().map(Into::into).collect(),
         monthly_total_cents: overview.monthly_total_cents,
@@ -71,14 +110,32 @@ pub async fn create_purchase(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<CreatePurchase>,
 ) -> ApiResult<(StatusCode, Json<PurchaseDto>)> {
-    let purchase = s.app.catalogue().record_purchase(&actor, path_id(&id, "enterprise")?, body.licence, body.quantity, body.note).await?;
+    let purchase = s
+        .app
+        .catalogue()
+        .record_purchase(
+            &actor,
+            path_id(&id, "enterprise")?,
+            body.licence,
+            body.quantity,
+            body.note,
+        )
+        .await?;
     Ok((StatusCode::CREATED, Json(purchase.into())))
 }
 
 /// The purchase history (newest first).
 #[utoipa::path(get, path = "/enterprises/{id}/licence-purchases", tag = "licences", responses((status = 200, body = Vec<PurchaseDto>)))]
-pub async fn list_purchases(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<Json<Vec<PurchaseDto>>> {
-    let purchases = s.app.catalogue().purchases(&actor, path_id(&id, "enterprise")?).await?;
+pub async fn list_purchases(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<PurchaseDto>>> {
+    let purchases = s
+        .app
+        .catalogue()
+        .purchases(&actor, path_id(&id, "enterprise")?)
+        .await?;
     Ok(Json(purchases.into_iter().map(Into::into).collect()))
 }
 
@@ -91,8 +148,16 @@ pub async fn load_numbers(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<LoadNumbers>,
 ) -> ApiResult<(StatusCode, Json<LoadedNumbers>)> {
-    let input = NumbersToLoad { number: body.number, first: body.first, last: body.last };
-    let numbers = s.app.numbers().load(&actor, path_id(&id, "enterprise")?, input).await?;
+    let input = NumbersToLoad {
+        number: body.number,
+        first: body.first,
+        last: body.last,
+    };
+    let numbers = s
+        .app
+        .numbers()
+        .load(&actor, path_id(&id, "enterprise")?, input)
+        .await?;
     Ok((
         StatusCode::CREATED,
         Json(LoadedNumbers {
@@ -140,7 +205,14 @@ pub async fn list_numbers(
     let mut items = s
         .app
         .numbers()
-        .list(&actor, path_id(&id, "enterprise")?, availability, q.prefix.as_deref(), q.cursor.as_deref(), limit + 1)
+        .list(
+            &actor,
+            path_id(&id, "enterprise")?,
+            availability,
+            q.prefix.as_deref(),
+            q.cursor.as_deref(),
+            limit + 1,
+        )
         .await?;
     let next_cursor = if items.len() as i64 > limit {
         items.truncate(limit as usize);
@@ -148,5 +220,8 @@ pub async fn list_numbers(
     } else {
         None
     };
-    Ok(Json(Page { items: items.into_iter().map(Into::into).collect(), next_cursor }))
+    Ok(Json(Page {
+        items: items.into_iter().map(Into::into).collect(),
+        next_cursor,
+    }))
 }

@@ -16,7 +16,9 @@ use switchboard_store::users::User;
 use utoipa::ToSchema;
 
 /// `null` clears a field, absence keeps it (JSON merge-patch semantics).
-fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+fn nullable<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 
@@ -113,7 +115,12 @@ pub struct UnitDto {
 
 impl<Id: std::fmt::Display> From<Unit<Id>> for UnitDto {
     fn from(u: Unit<Id>) -> Self {
-        Self { id: u.id.to_string(), enterprise_id: u.enterprise_id.to_string(), name: u.name, created_at: ts(u.created_at) }
+        Self {
+            id: u.id.to_string(),
+            enterprise_id: u.enterprise_id.to_string(),
+            name: u.name,
+            created_at: ts(u.created_at),
+        }
     }
 }
 
@@ -164,7 +171,13 @@ pub struct LicencePoolDto {
 impl From<Pool> for LicencePoolDto {
     fn from(p: Pool) -> Self {
         let monthly_cost_cents = p.purchased * p.licence.monthly_price_cents;
-        Self { free: p.purchased - p.assigned, purchased: p.purchased, assigned: p.assigned, monthly_cost_cents, licence: p.licence.into() }
+        Self {
+            free: p.purchased - p.assigned,
+            purchased: p.purchased,
+            assigned: p.assigned,
+            monthly_cost_cents,
+            licence: p.licence.into(),
+        }
     }
 }
 
@@ -225,7 +238,12 @@ pub struct DeviceTypeDto {
 
 impl From<DeviceType> for DeviceTypeDto {
     fn from(d: DeviceType) -> Self {
-        Self { id: d.id.to_string(), code: d.code, name: d.name, kind: d.kind.as_str().to_owned() }
+        Self {
+            id: d.id.to_string(),
+            code: d.code,
+            name: d.name,
+            kind: d.kind.as_str().to_owned(),
+        }
     }
 }
 
@@ -263,11 +281,21 @@ pub struct NumberDto {
 impl From<PoolNumber> for NumberDto {
     fn from(n: PoolNumber) -> Self {
         Self {
-            status: if n.user_id.is_some() { "assigned" } else { "free" }.into(),
+            status: if n.user_id.is_some() {
+                "assigned"
+            } else {
+                "free"
+            }
+            .into(),
             number: n.number.to_string(),
             user_id: n.user_id.map(|u| u.to_string()),
             user_name: n.user_name,
-            usage: n.usage.map(|u| serde_json::to_value(u).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+            usage: n.usage.map(|u| {
+                serde_json::to_value(u)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            }),
         }
     }
 }
@@ -384,8 +412,12 @@ fn describe(state: UserState) -> &'static str {
     match state {
         UserState::Pending => "Pending activation: can make calls but not receive them.",
         UserState::Active => "Active: makes and receives calls.",
-        UserState::Failed => "Activation failed: can make calls but not receive them until an operator retries.",
-        UserState::Deactivated => "Deactivated: callers hear the intercept message and are sent on; the number is kept.",
+        UserState::Failed => {
+            "Activation failed: can make calls but not receive them until an operator retries."
+        }
+        UserState::Deactivated => {
+            "Deactivated: callers hear the intercept message and are sent on; the number is kept."
+        }
     }
 }
 
@@ -404,10 +436,18 @@ impl From<User> for UserDto {
             state_description: describe(u.state).into(),
             state_reason: u.state_reason,
             package_licence_id: u.package_licence_id.to_string(),
-            addon_licence_ids: u.addon_licence_ids.iter().map(ToString::to_string).collect(),
+            addon_licence_ids: u
+                .addon_licence_ids
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
             device_type_id: u.device_type_id.to_string(),
             primary_number: u.primary_number.map(|n| n.to_string()),
-            alternative_numbers: u.alternative_numbers.iter().map(ToString::to_string).collect(),
+            alternative_numbers: u
+                .alternative_numbers
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
             extension: u.extension.to_string(),
             mobile_number: u.mobile_number.map(|n| n.to_string()),
             contract_number: u.contract_number.map(|n| n.as_str().to_owned()),
@@ -438,7 +478,11 @@ pub struct SipLoginDto {
 
 impl From<SipLogin> for SipLoginDto {
     fn from(s: SipLogin) -> Self {
-        Self { username: s.username, password: s.password, domain: s.domain }
+        Self {
+            username: s.username,
+            password: s.password,
+            domain: s.domain,
+        }
     }
 }
 
@@ -492,7 +536,15 @@ impl From<UserDraft> for UserDraftDto {
             department_id: d.department_id.map(|x| x.to_string()),
             team_ids: d.team_ids.iter().map(ToString::to_string).collect(),
             language: d.language.as_str().into(),
-            missing: ["first_name", "last_name", "email", "primary_number", "extension"].map(String::from).to_vec(),
+            missing: [
+                "first_name",
+                "last_name",
+                "email",
+                "primary_number",
+                "extension",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }

@@ -43,26 +43,48 @@ struct BearerAuth;
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
     }
 }
 
 /// The API's routes with their OpenAPI description.
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(tenancy::create_enterprise, tenancy::list_enterprises))
+        .routes(routes!(
+            tenancy::create_enterprise,
+            tenancy::list_enterprises
+        ))
         .routes(routes!(tenancy::get_enterprise, tenancy::update_enterprise))
         .routes(routes!(tenancy::create_site, tenancy::list_sites))
         .routes(routes!(tenancy::get_site))
-        .routes(routes!(tenancy::create_department, tenancy::list_departments))
+        .routes(routes!(
+            tenancy::create_department,
+            tenancy::list_departments
+        ))
         .routes(routes!(tenancy::create_team, tenancy::list_teams))
-        .routes(routes!(catalogue::create_licence_type, catalogue::list_licence_types))
-        .routes(routes!(catalogue::create_device_type, catalogue::list_device_types))
+        .routes(routes!(
+            catalogue::create_licence_type,
+            catalogue::list_licence_types
+        ))
+        .routes(routes!(
+            catalogue::create_device_type,
+            catalogue::list_device_types
+        ))
         .routes(routes!(catalogue::licences))
-        .routes(routes!(catalogue::create_purchase, catalogue::list_purchases))
+        .routes(routes!(
+            catalogue::create_purchase,
+            catalogue::list_purchases
+        ))
         .routes(routes!(catalogue::load_numbers, catalogue::list_numbers))
         .routes(routes!(users::create_user, users::list_users))
-        .routes(routes!(users::get_user, users::update_user, users::delete_user))
+        .routes(routes!(
+            users::get_user,
+            users::update_user,
+            users::delete_user
+        ))
         .routes(routes!(users::retry_activation))
         .routes(routes!(users::deactivate))
         .routes(routes!(users::reactivate))

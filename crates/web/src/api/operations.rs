@@ -29,16 +29,34 @@ pub struct JobListQuery {
 
 /// Background jobs, newest first (operators).
 #[utoipa::path(get, path = "/jobs", tag = "operations", params(JobListQuery), responses((status = 200, body = Page<JobDto>)))]
-pub async fn list_jobs(State(s): State<AppState>, Caller(actor): Caller, ApiQuery(q): ApiQuery<JobListQuery>) -> ApiResult<Json<Page<JobDto>>> {
+pub async fn list_jobs(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    ApiQuery(q): ApiQuery<JobListQuery>,
+) -> ApiResult<Json<Page<JobDto>>> {
     let status = match q.status.as_deref() {
         None => None,
         Some(raw) => Some(JobStatus::parse(raw).ok_or_else(|| {
-            ApiError(AppError::invalid("status", "invalid-choice", "The status is one of: queued, running, succeeded, failed."))
+            ApiError(AppError::invalid(
+                "status",
+                "invalid-choice",
+                "The status is one of: queued, running, succeeded, failed.",
+            ))
         })?),
     };
-    let enterprise_id = q.enterprise_id.as_deref().map(|e| path_id(e, "enterprise")).transpose()?;
+    let enterprise_id = q
+        .enterprise_id
+        .as_deref()
+        .map(|e| path_id(e, "enterprise"))
+        .transpose()?;
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let query = JobQuery { enterprise_id, status, subject_id: q.subject_id, before_id: q.cursor, limit: limit + 1 };
+    let query = JobQuery {
+        enterprise_id,
+        status,
+        subject_id: q.subject_id,
+        before_id: q.cursor,
+        limit: limit + 1,
+    };
     let mut items = s.app.jobs().list(&actor, query).await?;
     let next_cursor = if items.len() as i64 > limit {
         items.truncate(limit as usize);
@@ -46,19 +64,38 @@ pub async fn list_jobs(State(s): State<AppState>, Caller(actor): Caller, ApiQuer
     } else {
         None
     };
-    Ok(Json(Page { items: items.into_iter().map(Into::into).collect(), next_cursor }))
+    Ok(Json(Page {
+        items: items.into_iter().map(Into::into).collect(),
+        next_cursor,
+    }))
 }
 
 /// One job (operators).
 #[utoipa::path(get, path = "/jobs/{id}", tag = "operations", responses((status = 200, body = JobDto), (status = 404, body = Problem)))]
-pub async fn get_job(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<Json<JobDto>> {
-    Ok(Json(s.app.jobs().get(&actor, path_id(&id, "job")?).await?.into()))
+pub async fn get_job(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<JobDto>> {
+    Ok(Json(
+        s.app.jobs().get(&actor, path_id(&id, "job")?).await?.into(),
+    ))
 }
 
 /// Run a failed job again (operators).
 #[utoipa::path(post, path = "/jobs/{id}/retry", tag = "operations", responses((status = 200, body = JobDto), (status = 409, body = Problem)))]
-pub async fn retry_job(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<Json<JobDto>> {
-    Ok(Json(s.app.jobs().retry(&actor, path_id(&id, "job")?).await?.into()))
+pub async fn retry_job(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<JobDto>> {
+    Ok(Json(
+        s.app
+            .jobs()
+            .retry(&actor, path_id(&id, "job")?)
+            .await?
+            .into(),
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -75,10 +112,24 @@ pub struct AuditListQuery {
 
 /// The audit log, newest first: operators, enterprise administrators (their enterprise).
 #[utoipa::path(get, path = "/audit", tag = "operations", params(AuditListQuery), responses((status = 200, body = Page<AuditDto>)))]
-pub async fn list_audit(State(s): State<AppState>, Caller(actor): Caller, ApiQuery(q): ApiQuery<AuditListQuery>) -> ApiResult<Json<Page<AuditDto>>> {
-    let enterprise_id = q.enterprise_id.as_deref().map(|e| path_id(e, "enterprise")).transpose()?;
+pub async fn list_audit(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    ApiQuery(q): ApiQuery<AuditListQuery>,
+) -> ApiResult<Json<Page<AuditDto>>> {
+    let enterprise_id = q
+        .enterprise_id
+        .as_deref()
+        .map(|e| path_id(e, "enterprise"))
+        .transpose()?;
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let query = AuditQuery { enterprise_id, target_id: q.target_id, action: q.action, before_id: q.cursor, limit: limit + 1 };
+    let query = AuditQuery {
+        enterprise_id,
+        target_id: q.target_id,
+        action: q.action,
+        before_id: q.cursor,
+        limit: limit + 1,
+    };
     let mut items = s.app.audit().list(&actor, query).await?;
     let next_cursor = if items.len() as i64 > limit {
         items.truncate(limit as usize);
@@ -86,7 +137,10 @@ pub async fn list_audit(State(s): State<AppState>, Caller(actor): Caller, ApiQue
     } else {
         None
     };
-    Ok(Json(Page { items: items.into_iter().map(Into::into).collect(), next_cursor }))
+    Ok(Json(Page {
+        items: items.into_iter().map(Into::into).collect(),
+        next_cursor,
+    }))
 }
 
 /// Issue an API token (K-2). The token is in this response only.
@@ -97,20 +151,50 @@ pub async fn create_token(
     Caller(actor): Caller,
     ApiJson(b): ApiJson<CreateToken>,
 ) -> ApiResult<(StatusCode, Json<IssuedTokenDto>)> {
-    let input = NewToken { name: b.name, scope: b.scope, enterprise_id: b.enterprise_id, site_id: b.site_id, expires_in_days: b.expires_in_days };
+    let input = NewToken {
+        name: b.name,
+        scope: b.scope,
+        enterprise_id: b.enterprise_id,
+        site_id: b.site_id,
+        expires_in_days: b.expires_in_days,
+    };
     let issued = s.app.tokens().create(&actor, input).await?;
-    Ok((StatusCode::CREATED, Json(IssuedTokenDto { token: issued.token, record: issued.record.into() })))
+    Ok((
+        StatusCode::CREATED,
+        Json(IssuedTokenDto {
+            token: issued.token,
+            record: issued.record.into(),
+        }),
+    ))
 }
 
 /// API tokens in reach (never their secrets).
 #[utoipa::path(get, path = "/tokens", tag = "operations", responses((status = 200, body = Vec<TokenDto>)))]
-pub async fn list_tokens(State(s): State<AppState>, Caller(actor): Caller) -> ApiResult<Json<Vec<TokenDto>>> {
-    Ok(Json(s.app.tokens().list(&actor).await?.into_iter().map(Into::into).collect()))
+pub async fn list_tokens(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+) -> ApiResult<Json<Vec<TokenDto>>> {
+    Ok(Json(
+        s.app
+            .tokens()
+            .list(&actor)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 /// Revoke an API token; it stops working on the next request.
 #[utoipa::path(delete, path = "/tokens/{id}", tag = "operations", responses((status = 204), (status = 404, body = Problem)))]
-pub async fn revoke_token(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
-    s.app.tokens().revoke(&actor, path_id(&id, "token")?).await?;
+pub async fn revoke_token(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    s.app
+        .tokens()
+        .revoke(&actor, path_id(&id, "token")?)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -50,14 +50,21 @@ pub async fn list_enterprises(
     ApiQuery(q): ApiQuery<EnterpriseListQuery>,
 ) -> ApiResult<Json<Page<EnterpriseDto>>> {
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let mut items = s.app.tenancy().list_enterprises(&actor, q.cursor.as_deref(), limit + 1).await?;
+    let mut items = s
+        .app
+        .tenancy()
+        .list_enterprises(&actor, q.cursor.as_deref(), limit + 1)
+        .await?;
     let next_cursor = if items.len() as i64 > limit {
         items.truncate(limit as usize);
         items.last().map(|e| e.name.clone())
     } else {
         None
     };
-    Ok(Json(Page { items: items.into_iter().map(Into::into).collect(), next_cursor }))
+    Ok(Json(Page {
+        items: items.into_iter().map(Into::into).collect(),
+        next_cursor,
+    }))
 }
 
 /// Get an enterprise.
@@ -68,7 +75,11 @@ pub async fn get_enterprise(
     Caller(actor): Caller,
     Path(id): Path<String>,
 ) -> ApiResult<(HeaderMap, Json<EnterpriseDto>)> {
-    let enterprise = s.app.tenancy().enterprise(&actor, path_id(&id, "enterprise")?).await?;
+    let enterprise = s
+        .app
+        .tenancy()
+        .enterprise(&actor, path_id(&id, "enterprise")?)
+        .await?;
     Ok((etag_header(enterprise.version), Json(enterprise.into())))
 }
 
@@ -90,7 +101,11 @@ pub async fn update_enterprise(
         extension_min_len: body.extension_min_len,
         extension_max_len: body.extension_max_len,
     };
-    let enterprise = s.app.tenancy().update_enterprise(&actor, id, if_match.version(|| current.version), changes).await?;
+    let enterprise = s
+        .app
+        .tenancy()
+        .update_enterprise(&actor, id, if_match.version(|| current.version), changes)
+        .await?;
     Ok((etag_header(enterprise.version), Json(enterprise.into())))
 }
 
@@ -103,20 +118,36 @@ pub async fn create_site(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<CreateNamed>,
 ) -> ApiResult<(StatusCode, Json<UnitDto>)> {
-    let site = s.app.tenancy().create_site(&actor, path_id(&id, "enterprise")?, body.name).await?;
+    let site = s
+        .app
+        .tenancy()
+        .create_site(&actor, path_id(&id, "enterprise")?, body.name)
+        .await?;
     Ok((StatusCode::CREATED, Json(site.into())))
 }
 
 /// List the sites in reach (a site administrator sees their own).
 #[utoipa::path(get, path = "/enterprises/{id}/sites", tag = "enterprises", responses((status = 200, body = Vec<UnitDto>)))]
-pub async fn list_sites(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<Json<Vec<UnitDto>>> {
-    let sites = s.app.tenancy().sites(&actor, path_id(&id, "enterprise")?).await?;
+pub async fn list_sites(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<UnitDto>>> {
+    let sites = s
+        .app
+        .tenancy()
+        .sites(&actor, path_id(&id, "enterprise")?)
+        .await?;
     Ok(Json(sites.into_iter().map(Into::into).collect()))
 }
 
 /// Get a site.
 #[utoipa::path(get, path = "/sites/{id}", tag = "enterprises", responses((status = 200, body = UnitDto), (status = 404, body = Problem)))]
-pub async fn get_site(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<Json<UnitDto>> {
+pub async fn get_site(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<UnitDto>> {
     let site_id: SiteId = path_id(&id, "site")?;
     Ok(Json(s.app.tenancy().site(&actor, site_id).await?.into()))
 }
@@ -130,14 +161,26 @@ pub async fn create_department(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<CreateNamed>,
 ) -> ApiResult<(StatusCode, Json<UnitDto>)> {
-    let unit = s.app.tenancy().create_department(&actor, path_id(&id, "enterprise")?, body.name).await?;
+    let unit = s
+        .app
+        .tenancy()
+        .create_department(&actor, path_id(&id, "enterprise")?, body.name)
+        .await?;
     Ok((StatusCode::CREATED, Json(unit.into())))
 }
 
 /// List departments.
 #[utoipa::path(get, path = "/enterprises/{id}/departments", tag = "enterprises", responses((status = 200, body = Vec<UnitDto>)))]
-pub async fn list_departments(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<Json<Vec<UnitDto>>> {
-    let units = s.app.tenancy().departments(&actor, path_id(&id, "enterprise")?).await?;
+pub async fn list_departments(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<UnitDto>>> {
+    let units = s
+        .app
+        .tenancy()
+        .departments(&actor, path_id(&id, "enterprise")?)
+        .await?;
     Ok(Json(units.into_iter().map(Into::into).collect()))
 }
 
@@ -150,19 +193,36 @@ pub async fn create_team(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<CreateNamed>,
 ) -> ApiResult<(StatusCode, Json<UnitDto>)> {
-    let unit = s.app.tenancy().create_team(&actor, path_id(&id, "enterprise")?, body.name).await?;
+    let unit = s
+        .app
+        .tenancy()
+        .create_team(&actor, path_id(&id, "enterprise")?, body.name)
+        .await?;
     Ok((StatusCode::CREATED, Json(unit.into())))
 }
 
 /// List teams.
 #[utoipa::path(get, path = "/enterprises/{id}/teams", tag = "enterprises", responses((status = 200, body = Vec<UnitDto>)))]
-pub async fn list_teams(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<Json<Vec<UnitDto>>> {
-    let units = s.app.tenancy().teams(&actor, path_id(&id, "enterprise")?).await?;
+pub async fn list_teams(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<UnitDto>>> {
+    let units = s
+        .app
+        .tenancy()
+        .teams(&actor, path_id(&id, "enterprise")?)
+        .await?;
     Ok(Json(units.into_iter().map(Into::into).collect()))
 }
 
 pub fn etag_header(version: i64) -> HeaderMap {
     let mut headers = HeaderMap::new();
-    headers.insert(header::ETAG, etag(version).parse().expect("an ETag is a valid header value"));
+    headers.insert(
+        header::ETAG,
+        etag(version)
+            .parse()
+            .expect("an ETag is a valid header value"),
+    );
     headers
 }

@@ -17,7 +17,10 @@ use crate::problem::{ApiResult, Problem};
 fn with_login(result: UserWithLogin) -> (HeaderMap, Json<UserWithLoginDto>) {
     (
         etag_header(result.user.version),
-        Json(UserWithLoginDto { user: result.user.into(), sip_login: result.sip_login.map(Into::into) }),
+        Json(UserWithLoginDto {
+            user: result.user.into(),
+            sip_login: result.sip_login.map(Into::into),
+        }),
     )
 }
 
@@ -56,7 +59,11 @@ pub async fn create_user(
         personal_contact: b.personal_contact,
         language: b.language,
     };
-    let created = s.app.users().create(&actor, path_id(&id, "enterprise")?, input).await?;
+    let created = s
+        .app
+        .users()
+        .create(&actor, path_id(&id, "enterprise")?, input)
+        .await?;
     let (headers, body) = with_login(created);
     Ok((StatusCode::CREATED, headers, body))
 }
@@ -110,13 +117,24 @@ pub async fn list_users(
         cursor: q.cursor,
         limit: q.limit,
     };
-    let page = s.app.users().list(&actor, path_id(&id, "enterprise")?, params).await?;
-    Ok(Json(Page { items: page.users.into_iter().map(Into::into).collect(), next_cursor: page.next_cursor }))
+    let page = s
+        .app
+        .users()
+        .list(&actor, path_id(&id, "enterprise")?, params)
+        .await?;
+    Ok(Json(Page {
+        items: page.users.into_iter().map(Into::into).collect(),
+        next_cursor: page.next_cursor,
+    }))
 }
 
 /// Get a user; the ETag is its version.
 #[utoipa::path(get, path = "/users/{id}", tag = "users", responses((status = 200, body = UserDto), (status = 404, body = Problem)))]
-pub async fn get_user(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<(HeaderMap, Json<UserDto>)> {
+pub async fn get_user(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<(HeaderMap, Json<UserDto>)> {
     let user = s.app.users().get(&actor, user_id(&id)?).await?;
     Ok((etag_header(user.version), Json(user.into())))
 }
@@ -135,7 +153,9 @@ pub async fn update_user(
 ) -> ApiResult<(HeaderMap, Json<UserWithLoginDto>)> {
     let id = user_id(&id)?;
     let version = match if_match.0 {
-        Some(crate::extract::IfMatchValue::Any) => Some(s.app.users().get(&actor, id).await?.version),
+        Some(crate::extract::IfMatchValue::Any) => {
+            Some(s.app.users().get(&actor, id).await?.version)
+        }
         _ => if_match.version(|| -1),
     };
     let changes = UserChanges {
@@ -156,14 +176,20 @@ pub async fn update_user(
         mobile_number: patch(b.mobile_number),
         contract_number: patch(b.contract_number),
     };
-    Ok(with_login(s.app.users().update(&actor, id, version, changes).await?))
+    Ok(with_login(
+        s.app.users().update(&actor, id, version, changes).await?,
+    ))
 }
 
 /// Delete a user for good (L-4): frees numbers and licences, revokes credentials. Administrators
 /// can delete only active or deactivated users (L-3).
 #[utoipa::path(delete, path = "/users/{id}", tag = "users",
     responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
-pub async fn delete_user(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<StatusCode> {
+pub async fn delete_user(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
     s.app.users().delete(&actor, user_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -171,8 +197,16 @@ pub async fn delete_user(State(s): State<AppState>, Caller(actor): Caller, Path(
 /// Retry a failed activation (operators; L-1).
 #[utoipa::path(post, path = "/users/{id}/retry-activation", tag = "users",
     responses((status = 200, body = UserDto), (status = 403, body = Problem), (status = 409, body = Problem)))]
-pub async fn retry_activation(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<(HeaderMap, Json<UserDto>)> {
-    let user = s.app.users().retry_activation(&actor, user_id(&id)?).await?;
+pub async fn retry_activation(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<(HeaderMap, Json<UserDto>)> {
+    let user = s
+        .app
+        .users()
+        .retry_activation(&actor, user_id(&id)?)
+        .await?;
     Ok((etag_header(user.version), Json(user.into())))
 }
 
@@ -185,14 +219,25 @@ pub async fn deactivate(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<DeactivateUser>,
 ) -> ApiResult<(HeaderMap, Json<UserDto>)> {
-    let input = Deactivation { action: b.action, destination_user_id: b.destination_user_id };
-    let user = s.app.users().deactivate(&actor, user_id(&id)?, input).await?;
+    let input = Deactivation {
+        action: b.action,
+        destination_user_id: b.destination_user_id,
+    };
+    let user = s
+        .app
+        .users()
+        .deactivate(&actor, user_id(&id)?, input)
+        .await?;
     Ok((etag_header(user.version), Json(user.into())))
 }
 
 /// Reactivate a deactivated user; the intercept is cleared (L-6).
 #[utoipa::path(post, path = "/users/{id}/reactivate", tag = "users", responses((status = 200, body = UserDto), (status = 409, body = Problem)))]
-pub async fn reactivate(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<(HeaderMap, Json<UserDto>)> {
+pub async fn reactivate(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<(HeaderMap, Json<UserDto>)> {
     let user = s.app.users().reactivate(&actor, user_id(&id)?).await?;
     Ok((etag_header(user.version), Json(user.into())))
 }
@@ -204,14 +249,25 @@ pub async fn new_sip_credentials(
     Caller(actor): Caller,
     Path(id): Path<String>,
 ) -> ApiResult<(StatusCode, HeaderMap, Json<UserWithLoginDto>)> {
-    let (headers, body) = with_login(s.app.users().renew_sip_credentials(&actor, user_id(&id)?).await?);
+    let (headers, body) = with_login(
+        s.app
+            .users()
+            .renew_sip_credentials(&actor, user_id(&id)?)
+            .await?,
+    );
     Ok((StatusCode::CREATED, headers, body))
 }
 
 /// A prefilled new-user form from this user (U-7). Writes nothing.
 #[utoipa::path(post, path = "/users/{id}/duplicate", tag = "users", responses((status = 200, body = UserDraftDto)))]
-pub async fn duplicate(State(s): State<AppState>, Caller(actor): Caller, Path(id): Path<String>) -> ApiResult<Json<UserDraftDto>> {
-    Ok(Json(s.app.users().duplicate(&actor, user_id(&id)?).await?.into()))
+pub async fn duplicate(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<UserDraftDto>> {
+    Ok(Json(
+        s.app.users().duplicate(&actor, user_id(&id)?).await?.into(),
+    ))
 }
 
 /// Add an alternative number (N-5): consumes an additional-number licence.
@@ -223,7 +279,11 @@ pub async fn add_alternative_number(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<AddNumber>,
 ) -> ApiResult<(HeaderMap, Json<UserDto>)> {
-    let user = s.app.users().add_alternative_number(&actor, user_id(&id)?, b.number).await?;
+    let user = s
+        .app
+        .users()
+        .add_alternative_number(&actor, user_id(&id)?, b.number)
+        .await?;
     Ok((etag_header(user.version), Json(user.into())))
 }
 
@@ -235,6 +295,10 @@ pub async fn remove_alternative_number(
     Caller(actor): Caller,
     Path((id, number)): Path<(String, String)>,
 ) -> ApiResult<(HeaderMap, Json<UserDto>)> {
-    let user = s.app.users().remove_alternative_number(&actor, user_id(&id)?, &number).await?;
+    let user = s
+        .app
+        .users()
+        .remove_alternative_number(&actor, user_id(&id)?, &number)
+        .await?;
     Ok((etag_header(user.version), Json(user.into())))
 }
