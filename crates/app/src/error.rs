@@ -17,30 +17,30 @@ pub enum AppError {
     #[error("{0}")]
     Forbidden(String),
     /// L-2/L-3: the user's state does not allow this.
-    #[error("the user is {state}: {detail}")]
+    #[error("{detail}")]
     UserNotActive { state: UserState, detail: String },
     /// N-2.
     #[error(
-        "no free '{licence}' licence: all purchased licences are assigned; purchase more to continue"
+        "No free '{licence}' licence: every purchased one is assigned. Purchase more to continue."
     )]
     LicenceExhausted { licence: String },
     /// N-4.
-    #[error("number {0} is already assigned")]
+    #[error("Number {0} is already assigned to someone.")]
     NumberTaken(String),
     /// U-2.
-    #[error("extension {0} is already used in this enterprise")]
+    #[error("Extension {0} is already used in this enterprise.")]
     ExtensionTaken(String),
     /// U-1.
-    #[error("login name {0} is already used")]
+    #[error("The login name {0} is already used.")]
     LoginTaken(String),
     /// Another conflict with the current state, with its own stable code.
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },
     /// `If-Match` names a version that is not the current one.
-    #[error("the resource was changed since you read it; read it again and retry")]
+    #[error("It was changed since you read it: read it again (new ETag) and retry.")]
     PreconditionFailed,
     /// An update came without `If-Match`.
-    #[error("this update needs an If-Match header with the ETag you read")]
+    #[error("This update needs an If-Match header with the ETag you read.")]
     PreconditionRequired,
     /// Anything unexpected; its cause goes to the log, never to the client.
     #[error("internal error")]

@@ -147,10 +147,7 @@ fn not_active(state: UserState, what: &str) -> AppError {
         UserState::Deactivated => "while it is deactivated (reactivate it first)",
         UserState::Active => "now",
     };
-    AppError::UserNotActive {
-        state,
-        detail: format!("{what} cannot be done {why}."),
-    }
+    AppError::UserNotActive { state, detail: format!("This user is {state}: {what} is not possible {why}.") }
 }
 
 fn parse_choice<T: Copy>(
@@ -826,7 +823,7 @@ impl Users<'_> {
         if configuration_changed && !before.state.allows_configuration_change() {
             return Err(not_active(
                 before.state,
-                "Changing the number, extension, device, licences, mobile or contract number",
+                "changing the number, extension, device, licences, mobile or contract number",
             ));
         }
         let kind = match device_kind {
@@ -931,7 +928,7 @@ impl Users<'_> {
         let mut tx = self.0.begin().await?;
         let user = self.in_reach(&mut tx, actor, id).await?;
         if !actor.is_operator() && !user.state.allows_deletion_by_admin() {
-            return Err(not_active(user.state, "Deleting this user"));
+            return Err(not_active(user.state, "deleting it"));
         }
         self.refuse_if_intercept_destination(&mut tx, &user, "deleted")
             .await?;
@@ -1012,7 +1009,7 @@ impl Users<'_> {
         let mut tx = self.0.begin().await?;
         let before = self.in_reach(&mut tx, actor, id).await?;
         let Ok(state) = before.state.deactivate() else {
-            return Err(not_active(before.state, "Deactivating this user"));
+            return Err(not_active(before.state, "deactivating it"));
         };
         let mut v = Violations::new();
         let action = v.require("action", input.action).and_then(|a| {
@@ -1192,7 +1189,7 @@ impl Users<'_> {
         v.finish()?;
         let number = number.expect("checked");
         if !before.state.allows_configuration_change() {
-            return Err(not_active(before.state, "Adding an alternative number"));
+            return Err(not_active(before.state, "adding an alternative number"));
         }
         if before.alternative_numbers.len() >= MAX_ALTERNATIVE_NUMBERS {
             return Err(AppError::conflict(
@@ -1236,7 +1233,7 @@ impl Users<'_> {
             return Err(AppError::NotFound("alternative number"));
         }
         if !before.state.allows_configuration_change() {
-            return Err(not_active(before.state, "Removing an alternative number"));
+            return Err(not_active(before.state, "removing an alternative number"));
         }
         numbers::release(&mut tx, &number, before.id).await?;
         if let Some(additional) =

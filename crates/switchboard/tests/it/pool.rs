@@ -96,7 +96,7 @@ async fn n2_last_licence_cannot_be_assigned_twice(t: TestApp) {
         refused.body["detail"]
             .as_str()
             .unwrap()
-            .contains("purchase more")
+            .contains("Purchase more")
     );
     assert_eq!(
         t.number("+493012345604").await["status"],
