@@ -85,8 +85,14 @@ impl Settings {
         Ok(settings)
     }
 
-    /// The database URL with any password masked, for logs.
+    /// The database for people: a SQLite file's absolute path, or the URL with any password masked.
     pub fn database_url_for_display(&self) -> String {
+        if let Some(path) = self.database_url.strip_prefix("sqlite://") {
+            let file = path.split('?').next().unwrap_or(path);
+            if let Ok(absolute) = std::path::absolute(file) {
+                return format!("SQLite file {}", absolute.display());
+            }
+        }
         mask_password(&self.database_url)
     }
 }
