@@ -77,11 +77,12 @@ impl Catalogue<'_> {
             parsed
         });
         let price = input.monthly_price_cents.unwrap_or(0);
-        if price < 0 {
+        // Bounded so that purchased × price and the monthly total always fit.
+        if !(0..=10_000_000).contains(&price) {
             v.push(switchboard_domain::FieldError::new(
                 "monthly_price_cents",
                 "out-of-range",
-                "A price cannot be negative.",
+                "A monthly price is 0 to 10,000,000 cents.",
             ));
         }
         v.finish()?;
@@ -246,19 +247,24 @@ impl Catalogue<'_> {
                 "The quantity is a non-zero number up to 1,000,000 (negative to cancel).",
             ));
         }
-        v.finish()?;
         let mut tx = self.0.begin().await?;
         load_enterprise(&mut tx, enterprise).await?;
-        let licence_code = licence.expect("checked");
-        let licence = licences::find_type(&mut tx, &licence_code)
-            .await?
-            .ok_or_else(|| {
-                AppError::invalid(
-                    "licence",
-                    "unknown-reference",
-                    format!("There is no licence type '{licence_code}'."),
-                )
-            })?;
+        let licence = match licence {
+            Some(code) => {
+                let found = licences::find_type(&mut tx, &code).await?;
+                if found.is_none() {
+                    v.push(switchboard_domain::FieldError::new(
+                        "licence",
+                        "unknown-reference",
+                        format!("There is no licence type '{code}'."),
+                    ));
+                }
+                found
+            }
+            None => None,
+        };
+        v.finish()?;
+        let licence = licence.expect("checked");
         let purchase = Purchase {
             id: PurchaseId::new(),
             enterprise_id: enterprise,

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use serde::Deserialize;
-use switchboard_domain::{EnterpriseId, JobId, Timestamp, UserId};
+use switchboard_domain::{EnterpriseId, JobId, Timestamp, UserId, UserState};
 use switchboard_store::jobs::{self, Job, JobQuery, NewJob};
 use switchboard_store::users::{self, User};
 use switchboard_store::{Conn, Tx};
@@ -177,11 +177,15 @@ impl Jobs<'_> {
         .await?;
         commit(tx).await?;
         let Some(job) = claimed else { return Ok(false) };
-        let outcome = match self.execute(&job).await {
-            Ok(outcome) => outcome,
-            Err(e) => Outcome::Retry(format!("{e:#}")),
+        // Give up well before the lease runs out, so that no other worker takes the job over
+        // while this one still works on it.
+        let limit = Duration::from_millis((self.0.job_settings().lease_ms / 2).max(1) as u64);
+        let outcome = match tokio::time::timeout(limit, self.execute(&job)).await {
+            Ok(Ok(outcome)) => outcome,
+            Ok(Err(e)) => Outcome::Retry(format!("{e:#}")),
+            Err(_) => Outcome::Retry(format!("no answer within {} ms", limit.as_millis())),
         };
-        self.finish(&job, outcome).await?;
+        self.finish(&job, worker, outcome).await?;
         Ok(true)
     }
 
@@ -220,25 +224,17 @@ impl Jobs<'_> {
         let Some(user) = users::get(&mut conn, payload.user_id).await? else {
             return Ok(Outcome::Done);
         };
-        if user.state != switchboard_domain::UserState::Pending {
+        if user.state != UserState::Pending {
             return Ok(Outcome::Done);
         }
         let target = provisioned(&mut conn, &user).await?;
         drop(conn);
-        let result = self.0.provisioner().activate(&target).await;
-        let reason = match &result {
-            Ok(()) => None,
-            Err(ProvisionError::Rejected(reason)) => Some(reason.clone()),
-            Err(ProvisionError::Unavailable(reason)) if job.attempts >= job.max_attempts => {
-                Some(reason.clone())
-            }
-            Err(ProvisionError::Unavailable(reason)) => return Ok(Outcome::Retry(reason.clone())),
-        };
-        self.record_activation(user.id, reason.clone()).await?;
-        Ok(match reason {
-            None => Outcome::Done,
-            Some(reason) => Outcome::GaveUp(reason),
-        })
+        // A refusal or the last failed attempt marks the user failed in `finish`.
+        let outcome = provision_outcome(self.0.provisioner().activate(&target).await);
+        if let Outcome::Done = outcome {
+            self.record_activation(user.id, None).await?;
+        }
+        Ok(outcome)
     }
 
     async fn record_activation(&self, user_id: UserId, failure: Option<String>) -> AppResult<()> {
@@ -258,13 +254,13 @@ impl Jobs<'_> {
         after.state_reason = failure;
         after.version += 1;
         after.updated_at = now;
-        if failure_is_none(&after) {
+        if after.state == UserState::Active {
             after.activated_at = Some(now);
         }
         if !users::update(&mut tx, &after, before.version).await? {
             return Ok(());
         }
-        let action = if after.state == switchboard_domain::UserState::Active {
+        let action = if after.state == UserState::Active {
             "user.activated"
         } else {
             "user.activation_failed"
@@ -286,24 +282,35 @@ impl Jobs<'_> {
         commit(tx).await
     }
 
-    async fn finish(&self, job: &Job, outcome: Outcome) -> AppResult<()> {
+    async fn finish(&self, job: &Job, worker: &str, outcome: Outcome) -> AppResult<()> {
         let now = self.0.now();
-        let mut tx = self.0.begin().await?;
-        match outcome {
-            Outcome::Done => jobs::succeed(&mut tx, job.id, now).await?,
-            Outcome::GaveUp(error) => {
-                tracing::warn!(job = %job.id, kind = %job.kind, %error, "job failed");
-                jobs::fail(&mut tx, job.id, &error, None, now).await?
-            }
-            Outcome::Retry(error) if job.attempts >= job.max_attempts => {
-                tracing::warn!(job = %job.id, kind = %job.kind, %error, "job failed after its last attempt");
-                jobs::fail(&mut tx, job.id, &error, None, now).await?
-            }
-            Outcome::Retry(error) => {
+        let (error, retry_at) = match outcome {
+            Outcome::Done => (None, None),
+            Outcome::Retry(error) if job.attempts < job.max_attempts => {
                 let retry_at = now.plus_millis(self.backoff_ms(job.attempts));
                 tracing::info!(job = %job.id, kind = %job.kind, %error, attempt = job.attempts, "job will be retried");
-                jobs::fail(&mut tx, job.id, &error, Some(retry_at), now).await?
+                (Some(error), Some(retry_at))
             }
+            Outcome::Retry(error) | Outcome::GaveUp(error) => {
+                tracing::warn!(job = %job.id, kind = %job.kind, %error, attempts = job.attempts, "job failed");
+                (Some(error), None)
+            }
+        };
+        // L-1: an activation that ends without success leaves the user failed, never pending
+        // for ever, so an operator can see it and retry.
+        if let (ACTIVATE, Some(error), None) = (job.kind.as_str(), &error, retry_at) {
+            let payload: UserPayload =
+                serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+            self.record_activation(payload.user_id, Some(error.clone()))
+                .await?;
+        }
+        let mut tx = self.0.begin().await?;
+        let held = match &error {
+            None => jobs::succeed(&mut tx, job.id, worker, now).await?,
+            Some(error) => jobs::fail(&mut tx, job.id, worker, error, retry_at, now).await?,
+        };
+        if !held {
+            tracing::warn!(job = %job.id, worker, "job was taken over by another worker; its result is dropped");
         }
         commit(tx).await
     }
@@ -351,10 +358,6 @@ impl Jobs<'_> {
             (due.millis() - self.0.now().millis()).max(0) as u64,
         ))
     }
-}
-
-fn failure_is_none(user: &User) -> bool {
-    user.state_reason.is_none()
 }
 
 fn provision_outcome(result: Result<(), ProvisionError>) -> Outcome {

@@ -75,7 +75,14 @@ impl Numbers<'_> {
             ));
         }
         let now = self.0.now();
-        numbers::insert_free(&mut tx, enterprise, &numbers, now).await?;
+        numbers::insert_free(&mut tx, enterprise, &numbers, now).await.map_err(|e| {
+            if e.unique_violation().is_some() {
+                // Another request loaded some of them in the meantime.
+                AppError::conflict("number-exists", "Some of these numbers were just loaded by another request; nothing was loaded.")
+            } else {
+                e.into()
+            }
+        })?;
         audit::record(
             &mut tx,
             actor,
@@ -126,6 +133,19 @@ impl Numbers<'_> {
         }
         let mut conn = self.0.db().read().await?;
         load_enterprise(&mut conn, enterprise).await?;
-        Ok(numbers::list(&mut conn, enterprise, availability, prefix, after, limit).await?)
+        let mut page =
+            numbers::list(&mut conn, enterprise, availability, prefix, after, limit).await?;
+        // a site administrator sees that a number is taken, not who of another site holds it.
+        if let Some(sites) = actor.site_limit() {
+            for number in page
+                .iter_mut()
+                .filter(|n| n.user_site_id.is_some_and(|s| !sites.contains(&s)))
+            {
+                number.user_id = None;
+                number.user_name = None;
+                number.user_site_id = None;
+            }
+        }
+        Ok(page)
     }
 }

@@ -214,16 +214,21 @@ impl Tenancy<'_> {
         v.finish()?;
         after.version += 1;
         after.updated_at = self.0.now();
-        enterprises::update(&mut tx, &after).await.map_err(|e| {
-            if e.is_unique_violation_on("name") {
-                AppError::conflict(
-                    "name-taken",
-                    format!("An enterprise named '{}' exists already.", after.name),
-                )
-            } else {
-                e.into()
-            }
-        })?;
+        let saved = enterprises::update(&mut tx, &after, before.version)
+            .await
+            .map_err(|e| {
+                if e.is_unique_violation_on("name") {
+                    AppError::conflict(
+                        "name-taken",
+                        format!("An enterprise named '{}' exists already.", after.name),
+                    )
+                } else {
+                    e.into()
+                }
+            })?;
+        if !saved {
+            return Err(AppError::PreconditionFailed);
+        }
         audit::record(
             &mut tx,
             actor,

@@ -147,7 +147,10 @@ fn not_active(state: UserState, what: &str) -> AppError {
         UserState::Deactivated => "while it is deactivated (reactivate it first)",
         UserState::Active => "now",
     };
-    AppError::UserNotActive { state, detail: format!("This user is {state}: {what} is not possible {why}.") }
+    AppError::UserNotActive {
+        state,
+        detail: format!("This user is {state}: {what} is not possible {why}."),
+    }
 }
 
 fn parse_choice<T: Copy>(
@@ -331,6 +334,42 @@ fn user_collision(e: switchboard_store::StoreError, user: &User) -> AppError {
     }
 }
 
+/// A number that is not in this enterprise's pool. Numbers of other enterprises get the same
+/// answer as numbers that exist nowhere (A-2: nothing is revealed about other pools).
+fn unknown_number(field: &str, number: &E164Number) -> FieldError {
+    FieldError::new(
+        field,
+        "unknown-number",
+        format!(
+            "{number} is not in this enterprise's number pool; an operator loads numbers first."
+        ),
+    )
+}
+
+/// Records a field error unless `number` is in the enterprise's own pool.
+async fn check_in_pool(
+    tx: &mut Tx,
+    v: &mut Violations,
+    enterprise: EnterpriseId,
+    number: &E164Number,
+    field: &str,
+) -> AppResult<()> {
+    if numbers::owner(tx, number).await? != Some(enterprise) {
+        v.push(unknown_number(field, number));
+    }
+    Ok(())
+}
+
+/// A-1: a site administrator cannot hand out more power than a site administrator has.
+fn check_role_grant(actor: &Actor, role: PortalRole) -> AppResult<()> {
+    if role == PortalRole::EnterpriseAdmin && actor.site_limit().is_some() {
+        return Err(AppError::Forbidden(
+            "Site administrators cannot make enterprise administrators.".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// N-4: claims a number of the enterprise's pool for the user.
 async fn claim_number(
     tx: &mut Tx,
@@ -343,13 +382,7 @@ async fn claim_number(
     match numbers::claim(tx, user.enterprise_id, number, user.id, usage, app.now()).await? {
         Claim::Claimed => Ok(()),
         Claim::Taken => Err(AppError::NumberTaken(number.to_string())),
-        Claim::NotInPool => Err(AppError::invalid(
-            field,
-            "unknown-number",
-            format!(
-                "{number} is not in this enterprise's number pool; an operator loads numbers first."
-            ),
-        )),
+        Claim::NotInPool => Err(AppError::Validation(vec![unknown_number(field, number)])),
     }
 }
 
@@ -434,6 +467,15 @@ impl Users<'_> {
         Ok(user)
     }
 
+    /// Locks the user's row for this transaction, then loads it (every write starts here, so
+    /// concurrent changes of one user are serialised and none works from a stale read).
+    async fn in_reach_locked(&self, tx: &mut Tx, actor: &Actor, id: UserId) -> AppResult<User> {
+        if !users::lock(tx, id).await? {
+            return Err(AppError::NotFound("user"));
+        }
+        self.in_reach(tx, actor, id).await
+    }
+
     pub async fn get(&self, actor: &Actor, id: UserId) -> AppResult<User> {
         let mut conn = self.0.db().read().await?;
         self.in_reach(&mut conn, actor, id).await
@@ -472,6 +514,9 @@ impl Users<'_> {
             ),
             None => Some(PortalRole::User),
         };
+        if let Some(role) = role {
+            check_role_grant(actor, role)?;
+        }
         let language = match input.language {
             Some(lang) => parse_choice(
                 &mut v,
@@ -497,6 +542,9 @@ impl Users<'_> {
 
         let mut tx = self.0.begin().await?;
         let enterprise = load_enterprise(&mut tx, enterprise_id).await?;
+        if let Some(number) = &primary_number {
+            check_in_pool(&mut tx, &mut v, enterprise_id, number, "primary_number").await?;
+        }
         let site = match v.require("site_id", input.site_id) {
             Some(id) => {
                 let site: Result<Site, _> = unit_of(
@@ -524,7 +572,22 @@ impl Users<'_> {
         };
         let extension = match (input.extension, &primary_number) {
             (Some(ext), _) => v.check("extension", enterprise.extension_policy.parse(&ext)),
-            (None, Some(number)) => Some(enterprise.extension_policy.default_for(number)),
+            (None, Some(number)) => {
+                // U-2: the default must fit the enterprise's lengths too; never invent another.
+                let default = enterprise.extension_policy.default_for(number);
+                let fits = enterprise.extension_policy.parse(default.as_str()).map_err(|_| {
+                    FieldError::new(
+                        "extension",
+                        "required",
+                        format!(
+                            "The default extension {default} (from the number) does not fit this enterprise's \
+                             {} to {} digits; give an extension.",
+                            enterprise.extension_policy.min_len, enterprise.extension_policy.max_len
+                        ),
+                    )
+                });
+                v.check("extension", fits)
+            }
             (None, None) => {
                 v.push(FieldError::new(
                     "extension",
@@ -637,9 +700,11 @@ impl Users<'_> {
             )
             .await?;
         }
-        claim_licence(&mut tx, enterprise_id, &package).await?;
-        for addon in &addons {
-            claim_licence(&mut tx, enterprise_id, addon).await?;
+        // Pool rows are always locked in id order, so two requests never deadlock.
+        let mut wanted: Vec<&LicenceType> = std::iter::once(&package).chain(&addons).collect();
+        wanted.sort_by_key(|l| l.id);
+        for licence in wanted {
+            claim_licence(&mut tx, enterprise_id, licence).await?;
         }
         let login = new_sip_login(&mut tx, &user, &enterprise, self.0).await?;
         enqueue_activation(&mut tx, self.0, &user).await?;
@@ -674,7 +739,7 @@ impl Users<'_> {
         changes: UserChanges,
     ) -> AppResult<UserWithLogin> {
         let mut tx = self.0.begin().await?;
-        let before = self.in_reach(&mut tx, actor, id).await?;
+        let before = self.in_reach_locked(&mut tx, actor, id).await?;
         match if_match {
             None => return Err(AppError::PreconditionRequired),
             Some(version) if version != before.version => return Err(AppError::PreconditionFailed),
@@ -712,6 +777,9 @@ impl Users<'_> {
         if let Some(s) = changes.role {
             after.role = parse_choice(&mut v, "role", &s, PortalRole::parse, PortalRole::choices())
                 .unwrap_or(after.role);
+            if after.role != before.role {
+                check_role_grant(actor, after.role)?;
+            }
         }
         if let Some(s) = changes.language {
             after.language =
@@ -755,6 +823,18 @@ impl Users<'_> {
             after.primary_number = v
                 .check("primary_number", E164Number::parse(&s))
                 .or(after.primary_number);
+            if let Some(number) = &after.primary_number
+                && after.primary_number != before.primary_number
+            {
+                check_in_pool(
+                    &mut tx,
+                    &mut v,
+                    before.enterprise_id,
+                    number,
+                    "primary_number",
+                )
+                .await?;
+            }
         }
         if let Some(s) = changes.extension {
             after.extension = v
@@ -876,21 +956,31 @@ impl Users<'_> {
                 .await?;
             }
         }
-        if let Some(package) = &new_package
-            && package.id != before.package_licence_id
-        {
-            licences::release(&mut tx, after.enterprise_id, before.package_licence_id).await?;
-            claim_licence(&mut tx, after.enterprise_id, package).await?;
-        }
-        for licence in &removed_addons {
-            licences::release(&mut tx, after.enterprise_id, *licence).await?;
-        }
-        for addon in new_addons
+        // Releases and claims in licence id order, so that pool rows are always locked in the
+        // same order and two requests never deadlock.
+        let mut releases: Vec<LicenceTypeId> = removed_addons.clone();
+        let mut claims: Vec<&LicenceType> = new_addons
             .iter()
             .flatten()
             .filter(|l| added_addons.contains(&l.id))
+            .collect();
+        if let Some(package) = &new_package
+            && package.id != before.package_licence_id
         {
-            claim_licence(&mut tx, after.enterprise_id, addon).await?;
+            releases.push(before.package_licence_id);
+            claims.push(package);
+        }
+        let mut steps: Vec<(LicenceTypeId, Option<&LicenceType>)> = releases
+            .into_iter()
+            .map(|id| (id, None))
+            .chain(claims.into_iter().map(|l| (l.id, Some(l))))
+            .collect();
+        steps.sort_by_key(|(id, _)| *id);
+        for (id, claim) in steps {
+            match claim {
+                Some(licence) => claim_licence(&mut tx, after.enterprise_id, licence).await?,
+                None => licences::release(&mut tx, after.enterprise_id, id).await?,
+            }
         }
         // L-7: a new desk phone gets new login details.
         let sip_login = if device_changed {
@@ -926,7 +1016,7 @@ impl Users<'_> {
     /// credentials and tokens. L-3: administrators only delete active or deactivated users.
     pub async fn delete(&self, actor: &Actor, id: UserId) -> AppResult<()> {
         let mut tx = self.0.begin().await?;
-        let user = self.in_reach(&mut tx, actor, id).await?;
+        let user = self.in_reach_locked(&mut tx, actor, id).await?;
         if !actor.is_operator() && !user.state.allows_deletion_by_admin() {
             return Err(not_active(user.state, "deleting it"));
         }
@@ -935,17 +1025,18 @@ impl Users<'_> {
         let enterprise = load_enterprise(&mut tx, user.enterprise_id).await?;
         let credentials = users::sip_credentials(&mut tx, user.id).await?;
         numbers::release_all(&mut tx, user.id).await?;
-        licences::release(&mut tx, user.enterprise_id, user.package_licence_id).await?;
-        for addon in &user.addon_licence_ids {
-            licences::release(&mut tx, user.enterprise_id, *addon).await?;
-        }
+        let mut releases: Vec<LicenceTypeId> = std::iter::once(user.package_licence_id)
+            .chain(user.addon_licence_ids.iter().copied())
+            .collect();
         if !user.alternative_numbers.is_empty()
             && let Some(additional) =
                 licences::find_type(&mut tx, LicenceCode::ADDITIONAL_NUMBER).await?
         {
-            for _ in &user.alternative_numbers {
-                licences::release(&mut tx, user.enterprise_id, additional.id).await?;
-            }
+            releases.extend(user.alternative_numbers.iter().map(|_| additional.id));
+        }
+        releases.sort();
+        for licence in releases {
+            licences::release(&mut tx, user.enterprise_id, licence).await?;
         }
         let now = self.0.now();
         tokens::revoke_for_user(&mut tx, user.id, now).await?;
@@ -1007,6 +1098,18 @@ impl Users<'_> {
         input: Deactivation,
     ) -> AppResult<User> {
         let mut tx = self.0.begin().await?;
+        // Lock the user and the destination in id order: the destination must stay active until
+        // this commits, and two crossing deactivations must not deadlock.
+        let destination_id = input
+            .destination_user_id
+            .as_deref()
+            .and_then(|raw| raw.parse::<UserId>().ok())
+            .filter(|d| *d != id);
+        let mut to_lock: Vec<UserId> = std::iter::once(id).chain(destination_id).collect();
+        to_lock.sort();
+        for user in to_lock {
+            users::lock(&mut tx, user).await?;
+        }
         let before = self.in_reach(&mut tx, actor, id).await?;
         let Ok(state) = before.state.deactivate() else {
             return Err(not_active(before.state, "deactivating it"));
@@ -1068,7 +1171,7 @@ impl Users<'_> {
     /// L-6: back to active, intercept cleared.
     pub async fn reactivate(&self, actor: &Actor, id: UserId) -> AppResult<User> {
         let mut tx = self.0.begin().await?;
-        let before = self.in_reach(&mut tx, actor, id).await?;
+        let before = self.in_reach_locked(&mut tx, actor, id).await?;
         let Ok(state) = before.state.reactivate() else {
             return Err(AppError::conflict(
                 "invalid-state",
@@ -1089,7 +1192,7 @@ impl Users<'_> {
     /// L-1: an operator sends a failed user back to pending and activation runs again.
     pub async fn retry_activation(&self, actor: &Actor, id: UserId) -> AppResult<User> {
         let mut tx = self.0.begin().await?;
-        let before = self.in_reach(&mut tx, actor, id).await?;
+        let before = self.in_reach_locked(&mut tx, actor, id).await?;
         actor.require_operator("retry an activation")?;
         let Ok(state) = before.state.retry_activation() else {
             return Err(AppError::conflict(
@@ -1148,9 +1251,15 @@ impl Users<'_> {
         id: UserId,
     ) -> AppResult<UserWithLogin> {
         let mut tx = self.0.begin().await?;
-        let user = self.in_reach(&mut tx, actor, id).await?;
-        let enterprise = load_enterprise(&mut tx, user.enterprise_id).await?;
-        let login = new_sip_login(&mut tx, &user, &enterprise, self.0).await?;
+        let before = self.in_reach_locked(&mut tx, actor, id).await?;
+        let enterprise = load_enterprise(&mut tx, before.enterprise_id).await?;
+        let login = new_sip_login(&mut tx, &before, &enterprise, self.0).await?;
+        let mut user = before.clone();
+        user.version += 1;
+        user.updated_at = self.0.now();
+        if !users::update(&mut tx, &user, before.version).await? {
+            return Err(AppError::PreconditionFailed);
+        }
         enqueue_sync(&mut tx, self.0, &user).await?;
         audit::record(
             &mut tx,
@@ -1181,7 +1290,7 @@ impl Users<'_> {
         number: Option<String>,
     ) -> AppResult<User> {
         let mut tx = self.0.begin().await?;
-        let before = self.in_reach(&mut tx, actor, id).await?;
+        let before = self.in_reach_locked(&mut tx, actor, id).await?;
         let mut v = Violations::new();
         let number = v
             .require("number", number)
@@ -1227,7 +1336,7 @@ impl Users<'_> {
         number: &str,
     ) -> AppResult<User> {
         let mut tx = self.0.begin().await?;
-        let before = self.in_reach(&mut tx, actor, id).await?;
+        let before = self.in_reach_locked(&mut tx, actor, id).await?;
         let number = E164Number::parse(number).map_err(|e| AppError::Validation(vec![e]))?;
         if !before.alternative_numbers.contains(&number) {
             return Err(AppError::NotFound("alternative number"));

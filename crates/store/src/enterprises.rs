@@ -68,10 +68,11 @@ pub async fn insert(conn: &mut Conn, e: &Enterprise) -> Result<()> {
     Ok(())
 }
 
-pub async fn update(conn: &mut Conn, e: &Enterprise) -> Result<()> {
-    sqlx::query(
+/// Writes the enterprise if it is still at `expected_version`; false on a lost race.
+pub async fn update(conn: &mut Conn, e: &Enterprise, expected_version: i64) -> Result<bool> {
+    let done = sqlx::query(
         "UPDATE enterprises SET name = $2, sip_domain = $3, extension_min_len = $4, extension_max_len = $5, \
-         contact_email = $6, version = $7, updated_at = $8 WHERE id = $1",
+         contact_email = $6, version = $7, updated_at = $8 WHERE id = $1 AND version = $9",
     )
     .bind(e.id.to_string())
     .bind(&e.name)
@@ -81,9 +82,10 @@ pub async fn update(conn: &mut Conn, e: &Enterprise) -> Result<()> {
     .bind(e.contact_email.as_str())
     .bind(e.version)
     .bind(e.updated_at.millis())
+    .bind(expected_version)
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn get(conn: &mut Conn, id: EnterpriseId) -> Result<Option<Enterprise>> {

@@ -154,32 +154,39 @@ pub async fn claim(
     Ok(row.map(Into::into))
 }
 
-pub async fn succeed(conn: &mut Conn, id: JobId, now: Timestamp) -> Result<()> {
-    sqlx::query(
-        "UPDATE jobs SET status = 'succeeded', locked_by = NULL, locked_until = NULL, last_error = NULL, updated_at = $2, finished_at = $2 WHERE id = $1",
+/// Marks a job done, if `worker` still holds it (a worker whose lease ran out has lost the job
+/// to another); false otherwise.
+pub async fn succeed(conn: &mut Conn, id: JobId, worker: &str, now: Timestamp) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE jobs SET status = 'succeeded', locked_by = NULL, locked_until = NULL, last_error = NULL, \
+         updated_at = $2, finished_at = $2 WHERE id = $1 AND status = 'running' AND locked_by = $3",
     )
     .bind(id.to_string())
     .bind(now.millis())
+    .bind(worker)
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
-/// Puts a job back in the queue to run at `retry_at` (back-off), or ends it as failed when `retry_at` is `None`.
+/// Puts a job back in the queue to run at `retry_at` (back-off), or ends it as failed when
+/// `retry_at` is `None` — if `worker` still holds it; false otherwise.
 pub async fn fail(
     conn: &mut Conn,
     id: JobId,
+    worker: &str,
     error: &str,
     retry_at: Option<Timestamp>,
     now: Timestamp,
-) -> Result<()> {
+) -> Result<bool> {
     let (status, run_at, finished) = match retry_at {
         Some(at) => ("queued", Some(at.millis()), None),
         None => ("failed", None, Some(now.millis())),
     };
-    sqlx::query(
-        "UPDATE jobs SET status = $2, run_at = COALESCE($3, run_at), last_error = $4, locked_by = NULL, locked_until = NULL, \
-         updated_at = $5, finished_at = $6 WHERE id = $1",
+    let done = sqlx::query(
+        "UPDATE jobs SET status = $2, run_at = COALESCE($3, run_at), last_error = $4, locked_by = NULL, \
+         locked_until = NULL, updated_at = $5, finished_at = $6 \
+         WHERE id = $1 AND status = 'running' AND locked_by = $7",
     )
     .bind(id.to_string())
     .bind(status)
@@ -187,9 +194,10 @@ pub async fn fail(
     .bind(error)
     .bind(now.millis())
     .bind(finished)
+    .bind(worker)
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// An operator's retry of a failed job: queued again now, with a fresh allowance of attempts.

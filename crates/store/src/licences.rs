@@ -95,24 +95,23 @@ pub async fn find_type(conn: &mut Conn, code_or_id: &str) -> Result<Option<Licen
 /// Adds `quantity` (negative: a cancellation) to what the enterprise purchased, and records it.
 /// The pool's CHECK refuses a cancellation below what is assigned.
 pub async fn record_purchase(conn: &mut Conn, purchase: &Purchase) -> Result<()> {
-    // Update first: an INSERT … ON CONFLICT would check the pool's CHECK against the would-be new
-    // row, refusing a cancellation that the existing row can take.
-    let updated = sqlx::query(
-        "UPDATE licence_pools SET purchased = purchased + $3 WHERE enterprise_id = $1 AND licence_type_id = $2",
+    // Make sure the pool row exists (two first purchases may race), then add to it: a single
+    // INSERT … ON CONFLICT would check the CHECK against the would-be new row and refuse a
+    // cancellation that the existing row can take.
+    sqlx::query(
+        "INSERT INTO licence_pools (enterprise_id, licence_type_id, purchased, assigned) VALUES ($1, $2, 0, 0) \
+         ON CONFLICT (enterprise_id, licence_type_id) DO NOTHING",
     )
     .bind(purchase.enterprise_id.to_string())
     .bind(purchase.licence_type_id.to_string())
-    .bind(purchase.quantity)
     .execute(&mut *conn)
     .await?;
-    if updated.rows_affected() == 0 {
-        sqlx::query("INSERT INTO licence_pools (enterprise_id, licence_type_id, purchased, assigned) VALUES ($1, $2, $3, 0)")
-            .bind(purchase.enterprise_id.to_string())
-            .bind(purchase.licence_type_id.to_string())
-            .bind(purchase.quantity)
-            .execute(&mut *conn)
-            .await?;
-    }
+    sqlx::query("UPDATE licence_pools SET purchased = purchased + $3 WHERE enterprise_id = $1 AND licence_type_id = $2")
+        .bind(purchase.enterprise_id.to_string())
+        .bind(purchase.licence_type_id.to_string())
+        .bind(purchase.quantity)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query(
         "INSERT INTO licence_purchases (id, enterprise_id, licence_type_id, quantity, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )

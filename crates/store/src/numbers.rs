@@ -1,6 +1,6 @@
 //! The number pool of each enterprise (N-4…N-6).
 
-use switchboard_domain::{E164Number, EnterpriseId, Timestamp, UserId};
+use switchboard_domain::{E164Number, EnterpriseId, SiteId, Timestamp, UserId};
 
 use crate::db::Placeholders;
 use crate::{Conn, Result};
@@ -29,6 +29,8 @@ pub struct PoolNumber {
     pub enterprise_id: EnterpriseId,
     pub user_id: Option<UserId>,
     pub user_name: Option<String>,
+    /// The site of the user holding it (to hide it from administrators of other sites).
+    pub user_site_id: Option<SiteId>,
     pub usage: Option<Usage>,
     pub created_at: Timestamp,
 }
@@ -186,6 +188,7 @@ pub async fn list(
         user_id: Option<String>,
         first_name: Option<String>,
         last_name: Option<String>,
+        site_id: Option<String>,
         usage: Option<String>,
         created_at: i64,
     }
@@ -195,7 +198,7 @@ pub async fn list(
         Availability::Assigned => " AND n.user_id IS NOT NULL",
     };
     let sql = format!(
-        "SELECT n.number, n.enterprise_id, n.user_id, u.first_name, u.last_name, n.usage, n.created_at \
+        "SELECT n.number, n.enterprise_id, n.user_id, u.first_name, u.last_name, u.site_id, n.usage, n.created_at \
          FROM numbers n LEFT JOIN users u ON u.id = n.user_id \
          WHERE n.enterprise_id = $1 AND n.number > $2 AND n.number LIKE $3{condition} ORDER BY n.number LIMIT $4"
     );
@@ -218,6 +221,7 @@ pub async fn list(
                 .first_name
                 .zip(r.last_name)
                 .map(|(f, l)| format!("{f} {l}")),
+            user_site_id: r.site_id.map(|s| s.parse().expect("stored ids are UUIDs")),
             usage: r.usage.map(|u| {
                 if u == "primary" {
                     Usage::Primary
@@ -228,4 +232,14 @@ pub async fn list(
             created_at: Timestamp::from_millis(r.created_at),
         })
         .collect())
+}
+
+/// The enterprise whose pool holds `number`, if any.
+pub async fn owner(conn: &mut Conn, number: &E164Number) -> Result<Option<EnterpriseId>> {
+    let owner: Option<String> =
+        sqlx::query_scalar("SELECT enterprise_id FROM numbers WHERE number = $1")
+            .bind(number.as_str())
+            .fetch_optional(conn)
+            .await?;
+    Ok(owner.map(|e| e.parse().expect("stored ids are UUIDs")))
 }

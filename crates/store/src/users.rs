@@ -287,6 +287,17 @@ async fn set_teams(conn: &mut Conn, u: &User) -> Result<()> {
     Ok(())
 }
 
+/// Locks the user's row for the rest of the transaction (PostgreSQL; SQLite writers are serial
+/// anyway), so that a read that follows sees the latest committed state and no concurrent change
+/// can interleave. False when the user does not exist.
+pub async fn lock(conn: &mut Conn, user: UserId) -> Result<bool> {
+    let done = sqlx::query("UPDATE users SET version = version WHERE id = $1")
+        .bind(user.to_string())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Removes the user row; add-ons, teams and SIP credentials go with it (ON DELETE CASCADE).
 pub async fn delete(conn: &mut Conn, user: UserId) -> Result<()> {
     sqlx::query("DELETE FROM users WHERE id = $1")

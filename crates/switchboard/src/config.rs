@@ -70,10 +70,11 @@ impl Settings {
             }
         }
         builder = builder.add_source(
+            // No `try_parsing`: it would turn `+*666` or `+4930…` into numbers; typed settings
+            // still parse their strings.
             config::Environment::with_prefix("SWITCHBOARD")
                 .prefix_separator("_")
-                .separator("__")
-                .try_parsing(true),
+                .separator("__"),
         );
         let settings: Settings = builder.build()?.try_deserialize()?;
         if settings.provisioner.kind != "simulated" {
@@ -97,16 +98,33 @@ impl Settings {
     }
 }
 
+/// Masks a password in the user-info part and in a `password=` query parameter.
 fn mask_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
     };
-    let Some((credentials, host)) = rest.split_once('@') else {
-        return url.to_owned();
-    };
-    match credentials.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => url.to_owned(),
+    let masked = base.split_once("://").and_then(|(scheme, rest)| {
+        let (credentials, host) = rest.split_once('@')?;
+        let (user, _) = credentials.split_once(':')?;
+        Some(format!("{scheme}://{user}:***@{host}"))
+    });
+    let base = masked.unwrap_or_else(|| base.to_owned());
+    match query {
+        None => base,
+        Some(query) => {
+            let parts: Vec<&str> = query
+                .split('&')
+                .map(|pair| {
+                    if pair.starts_with("password=") {
+                        "password=***"
+                    } else {
+                        pair
+                    }
+                })
+                .collect();
+            format!("{base}?{}", parts.join("&"))
+        }
     }
 }
 
@@ -123,6 +141,32 @@ mod tests {
         assert_eq!(
             mask_password("sqlite://switchboard.db"),
             "sqlite://switchboard.db"
+        );
+        assert_eq!(
+            mask_password("postgres://db/sb?user=app&password=s3cret&sslmode=require"),
+            "postgres://db/sb?user=app&password=***&sslmode=require"
+        );
+    }
+
+    #[test]
+    fn o2_environment_strings_are_not_turned_into_numbers() {
+        // SAFETY: this test alone sets this variable, and reads it back at once.
+        unsafe {
+            std::env::set_var("SWITCHBOARD_PROVISIONER__FAIL_NUMBERS", "+4930123456*");
+            std::env::set_var("SWITCHBOARD_WORKER__POLL_INTERVAL_MS", "250");
+        }
+        let settings = Settings::load(None).unwrap();
+        unsafe {
+            std::env::remove_var("SWITCHBOARD_PROVISIONER__FAIL_NUMBERS");
+            std::env::remove_var("SWITCHBOARD_WORKER__POLL_INTERVAL_MS");
+        }
+        assert_eq!(
+            settings.provisioner.fail_numbers.as_deref(),
+            Some("+4930123456*")
+        );
+        assert_eq!(
+            settings.worker.poll_interval_ms, 250,
+            "typed settings still parse"
         );
     }
 

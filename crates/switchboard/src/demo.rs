@@ -216,9 +216,9 @@ async fn populate(
         numbers.load(actor, enterprise.id, range).await?;
     }
 
-    // Activation runs at once for the loader; the last few wait an hour, to show "pending".
+    // Activation runs at once for the loader; the last few wait 30 days (a slow carrier), to show "pending".
     let now_app = demo_app(app, settings, 0);
-    let later_app = demo_app(app, settings, 3_600_000);
+    let later_app = demo_app(app, settings, 30 * 86_400_000);
     let mut created = Vec::new();
     for i in 0..50usize {
         let in_paris = i % 3 == 2;

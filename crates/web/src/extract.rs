@@ -221,3 +221,14 @@ pub fn etag(version: i64) -> String {
 pub fn path_id<T: std::str::FromStr>(raw: &str, what: &'static str) -> Result<T, ApiError> {
     raw.parse().map_err(|_| ApiError(AppError::NotFound(what)))
 }
+
+/// Parses an id given in a query string; a malformed one is a `validation` problem on that field.
+pub fn query_id<T: std::str::FromStr>(raw: &str, field: &str) -> Result<T, ApiError> {
+    raw.parse().map_err(|_| {
+        ApiError(AppError::invalid(
+            field,
+            "invalid-id",
+            format!("'{raw}' is not an id."),
+        ))
+    })
+}

@@ -12,6 +12,8 @@ on_both_databases!(
     n4_fifty_requests_for_one_number_give_it_once,
     n2_fifty_requests_for_the_last_licence_assign_it_once,
     u2_fifty_requests_for_one_extension_give_it_once,
+    l4_concurrent_deletes_of_one_user_free_its_licences_once,
+    i1_concurrent_updates_with_one_etag_let_one_win,
 );
 
 const RACERS: usize = 50;
@@ -110,4 +112,84 @@ async fn u2_fifty_requests_for_one_extension_give_it_once(t: TestApp) {
     tally(&responses, "extension-taken");
     assert_eq!(t.user_count().await, 1);
     assert_eq!(t.licence("voice-basic").await["assigned"], 1);
+}
+
+async fn l4_concurrent_deletes_of_one_user_free_its_licences_once(t: TestApp) {
+    t.create_active_user("+493012345601", json!({"addon_licences": ["supervisor"]}))
+        .await;
+    let user = t
+        .create_active_user("+493012345602", json!({"email": "b@example.de"}))
+        .await;
+    let path = format!("/api/v1/users/{}", user["id"].as_str().unwrap());
+    let responses = join_all((0..20).map(|_| t.delete(&path, &t.fx.admin))).await;
+    let deleted = responses
+        .iter()
+        .filter(|r| r.status.as_u16() == 204)
+        .count();
+    assert_eq!(deleted, 1, "exactly one delete happens");
+    for r in responses.iter().filter(|r| r.status.as_u16() != 204) {
+        assert_eq!(r.body["code"], "not-found", "{}", r.body);
+    }
+    let basic = t.licence("voice-basic").await;
+    assert_eq!(
+        basic["assigned"], 1,
+        "N-2: the deleted user's licence is freed once, the other stays: {basic}"
+    );
+    assert_eq!(t.licence("supervisor").await["assigned"], 1);
+}
+
+async fn i1_concurrent_updates_with_one_etag_let_one_win(t: TestApp) {
+    let t = &t;
+    let user = t.create_active_user("+493012345603", json!({})).await;
+    let path = format!("/api/v1/users/{}", user["id"].as_str().unwrap());
+    let etag = t.get(&path, &t.fx.admin).await.etag();
+    let responses = join_all((0..20).map(|i| {
+        let (path, etag) = (path.clone(), etag.clone());
+        async move {
+            t.patch(
+                &path,
+                &t.fx.admin,
+                Some(&etag),
+                json!({"first_name": format!("Anna{i}")}),
+            )
+            .await
+        }
+    }))
+    .await;
+    assert_eq!(
+        responses
+            .iter()
+            .filter(|r| r.status.as_u16() == 200)
+            .count(),
+        1
+    );
+    assert!(
+        responses
+            .iter()
+            .filter(|r| r.status.as_u16() != 200)
+            .all(|r| r.body["code"] == "precondition-failed")
+    );
+    let enterprise = format!("/api/v1/enterprises/{}", t.fx.enterprise);
+    let etag = t.get(&enterprise, &t.fx.operator).await.etag();
+    let responses = join_all((0..10).map(|i| {
+        let (enterprise, etag) = (enterprise.clone(), etag.clone());
+        async move {
+            t.patch(
+                &enterprise,
+                &t.fx.operator,
+                Some(&etag),
+                json!({"name": format!("Müller GmbH {i}")}),
+            )
+            .await
+        }
+    }))
+    .await;
+    assert_eq!(
+        responses
+            .iter()
+            .filter(|r| r.status.as_u16() == 200)
+            .count(),
+        1,
+        "no lost update of an enterprise"
+    );
 }

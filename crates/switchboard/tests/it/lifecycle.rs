@@ -14,7 +14,7 @@ on_both_databases!(
     l7_n6_changing_the_number_frees_the_old_one_and_needs_if_match,
     l7_new_device_gives_new_login_details,
     u8_changing_the_email_changes_the_login_name,
-    l3_pending_user_configuration_cannot_change_but_profile_can,
+    l2_l3_pending_user_profile_changes_but_configuration_does_not,
     l3_pending_user_cannot_be_deleted_by_site_admin_but_by_operator,
     l4_deleting_frees_numbers_and_licences_and_revokes_credentials,
     l5_l6_deactivation_intercepts_to_an_active_colleague_and_reactivation_clears_it,
@@ -295,7 +295,7 @@ async fn u8_changing_the_email_changes_the_login_name(t: TestApp) {
     .problem(409, "login-taken");
 }
 
-async fn l3_pending_user_configuration_cannot_change_but_profile_can(t: TestApp) {
+async fn l2_l3_pending_user_profile_changes_but_configuration_does_not(t: TestApp) {
     let created = t.create_user("+493012345608", json!({})).await;
     let path = format!("/api/v1/users/{}", created["user"]["id"].as_str().unwrap());
     let etag = t.get(&path, &t.fx.admin).await.etag();

@@ -9,6 +9,7 @@ on_both_databases!(
     a2_another_enterprises_user_is_not_found_by_id_list_or_search,
     a1_site_admin_acts_on_own_site_only,
     a1_roles_limit_provider_operations,
+    a1_site_admin_cannot_make_enterprise_admins_or_see_other_sites_numbers,
     k2_tokens_are_stored_hashed_and_revocable,
     u6_list_pages_with_keyset_cursors_without_gaps_or_repeats,
     u6_list_filters_search_and_sorts,
@@ -388,4 +389,44 @@ async fn first_names(t: &TestApp, query: &str) -> Vec<String> {
         .iter()
         .map(|u| u["first_name"].as_str().unwrap().to_owned())
         .collect()
+}
+
+async fn a1_site_admin_cannot_make_enterprise_admins_or_see_other_sites_numbers(t: TestApp) {
+    let path = format!("/api/v1/enterprises/{}/users", t.fx.enterprise);
+    let escalate = t.user_body("+493012345605", json!({"role": "enterprise_admin"}));
+    t.post(&path, &t.fx.site_admin, escalate)
+        .await
+        .problem(403, "forbidden");
+    let created = t
+        .post(
+            &path,
+            &t.fx.site_admin,
+            t.user_body("+493012345605", json!({"role": "site_admin"})),
+        )
+        .await;
+    assert_eq!(created.status.as_u16(), 201, "{}", created.body);
+    t.create_user(
+        "+33123456601",
+        json!({"site_id": t.fx.paris.to_string(), "email": "p@example.fr"}),
+    )
+    .await;
+    let numbers = format!(
+        "/api/v1/enterprises/{}/numbers?status=assigned",
+        t.fx.enterprise
+    );
+    let seen = t.get(&numbers, &t.fx.site_admin).await;
+    let paris = seen.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["number"] == "+33123456601")
+        .unwrap()
+        .clone();
+    assert_eq!(paris["status"], "assigned");
+    assert!(
+        paris["user_id"].is_null() && paris["user_name"].is_null(),
+        "A-1: not who, at another site: {paris}"
+    );
+    let admin_view = t.get(&numbers, &t.fx.admin).await;
+    assert!(admin_view.body.to_string().contains("Anna Müller"));
 }

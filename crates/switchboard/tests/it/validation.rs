@@ -14,6 +14,8 @@ on_both_databases!(
     u2_extension_rules,
     u3_no_desk_phone_needs_mobile_and_contract_number,
     a2_ids_of_another_tenant_are_unknown_references,
+    a2_another_tenants_assigned_number_is_unknown_not_taken,
+    u2_default_extension_must_fit_the_minimum_length,
 );
 
 async fn k3_every_failing_field_is_listed_and_nothing_is_written(t: TestApp) {
@@ -273,7 +275,11 @@ async fn a2_ids_of_another_tenant_are_unknown_references(t: TestApp) {
     );
     let response = t.post(&path, &t.fx.admin, body).await;
     response.problem(422, "validation");
-    assert_eq!(response.failing_fields(), vec!["site_id"]);
+    assert_eq!(
+        response.failing_fields(),
+        vec!["primary_number", "site_id"],
+        "both the foreign site and the foreign number are unknown here"
+    );
     let number = t
         .post(&path, &t.fx.admin, t.user_body("+33478000001", json!({})))
         .await;
@@ -284,4 +290,66 @@ async fn a2_ids_of_another_tenant_are_unknown_references(t: TestApp) {
         "another enterprise's number is not in this pool"
     );
     assert_eq!(t.user_count().await, 0);
+}
+
+async fn a2_another_tenants_assigned_number_is_unknown_not_taken(t: TestApp) {
+    // The other enterprise gives one of its numbers to a user.
+    let other_path = format!("/api/v1/enterprises/{}/users", t.fx.other_enterprise);
+    let mut body = t.user_body(
+        "+33478000002",
+        json!({"site_id": t.fx.other_site.to_string(), "email": "x@dupont.test"}),
+    );
+    body["site_id"] = json!(t.fx.other_site.to_string());
+    let taken = t.post(&other_path, &t.fx.other_admin, body).await;
+    assert_eq!(taken.status.as_u16(), 201, "{}", taken.body);
+    // Probing it from this enterprise says "not in your pool", exactly like a number that exists nowhere.
+    let path = format!("/api/v1/enterprises/{}/users", t.fx.enterprise);
+    for number in ["+33478000002", "+33478000003", "+33499999999"] {
+        let probe = t
+            .post(
+                &path,
+                &t.fx.admin,
+                t.user_body(number, json!({"extension": "55"})),
+            )
+            .await;
+        probe.problem(422, "validation");
+        assert_eq!(
+            probe.body["errors"][0]["code"], "unknown-number",
+            "{number}"
+        );
+    }
+}
+
+async fn u2_default_extension_must_fit_the_minimum_length(t: TestApp) {
+    let enterprise = format!("/api/v1/enterprises/{}", t.fx.enterprise);
+    let etag = t.get(&enterprise, &t.fx.operator).await.etag();
+    let changed = t
+        .patch(
+            &enterprise,
+            &t.fx.operator,
+            Some(&etag),
+            json!({"extension_min_len": 5, "extension_max_len": 6}),
+        )
+        .await;
+    assert_eq!(changed.status.as_u16(), 200, "{}", changed.body);
+    let path = format!("/api/v1/enterprises/{}/users", t.fx.enterprise);
+    let refused = t
+        .post(&path, &t.fx.admin, t.user_body("+493012345660", json!({})))
+        .await;
+    refused.problem(422, "validation");
+    assert_eq!(refused.failing_fields(), vec!["extension"]);
+    assert!(
+        refused.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("5660")
+    );
+    let created = t
+        .post(
+            &path,
+            &t.fx.admin,
+            t.user_body("+493012345660", json!({"extension": "45660"})),
+        )
+        .await;
+    assert_eq!(created.status.as_u16(), 201, "{}", created.body);
 }

@@ -281,7 +281,7 @@ pub struct NumberDto {
 impl From<PoolNumber> for NumberDto {
     fn from(n: PoolNumber) -> Self {
         Self {
-            status: if n.user_id.is_some() {
+            status: if n.usage.is_some() {
                 "assigned"
             } else {
                 "free"

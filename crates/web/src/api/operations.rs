@@ -12,7 +12,7 @@ use utoipa::IntoParams;
 
 use super::dto::*;
 use crate::AppState;
-use crate::extract::{ApiJson, ApiQuery, Caller, path_id};
+use crate::extract::{ApiJson, ApiQuery, Caller, path_id, query_id};
 use crate::problem::{ApiError, ApiResult, Problem};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -47,7 +47,7 @@ pub async fn list_jobs(
     let enterprise_id = q
         .enterprise_id
         .as_deref()
-        .map(|e| path_id(e, "enterprise"))
+        .map(|e| query_id(e, "enterprise_id"))
         .transpose()?;
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let query = JobQuery {
@@ -120,7 +120,7 @@ pub async fn list_audit(
     let enterprise_id = q
         .enterprise_id
         .as_deref()
-        .map(|e| path_id(e, "enterprise"))
+        .map(|e| query_id(e, "enterprise_id"))
         .transpose()?;
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
     let query = AuditQuery {
