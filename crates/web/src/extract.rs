@@ -108,24 +108,56 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
-        let deserializer =
-            serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
-        serde_path_to_error::deserialize(deserializer)
-            .map(ApiQuery)
-            .map_err(|e| {
-                let field = e.path().to_string();
-                let message = e.inner().to_string();
-                let code = if message.starts_with("unknown field") {
-                    "unknown-field"
-                } else {
-                    "invalid-type"
-                };
-                ApiError(AppError::Validation(vec![FieldError::new(
-                    field, code, message,
-                )]))
-                .into_response()
-            })
+        let parse = |pairs: &[(String, String)]| {
+            let encoded = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs)
+                .finish();
+            let deserializer =
+                serde_urlencoded::Deserializer::new(form_urlencoded::parse(encoded.as_bytes()));
+            serde_path_to_error::deserialize::<_, T>(deserializer)
+        };
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        match parse(&pairs) {
+            Ok(parsed) => Ok(ApiQuery(parsed)),
+            Err(first) => {
+                // As for bodies: query types have only optional fields, so each parameter is
+                // tried alone and every wrong one is reported.
+                let mut errors: Vec<FieldError> = pairs
+                    .iter()
+                    .filter_map(|pair| {
+                        parse(std::slice::from_ref(pair))
+                            .err()
+                            .map(|e| query_error(e, &pair.0))
+                    })
+                    .collect();
+                if errors.is_empty() {
+                    errors.push(query_error(first, "query"));
+                }
+                Err(ApiError(AppError::Validation(errors)).into_response())
+            }
+        }
     }
+}
+
+fn query_error(
+    error: serde_path_to_error::Error<serde_urlencoded::de::Error>,
+    key: &str,
+) -> FieldError {
+    let path = error.path().to_string();
+    let field = if path == "." || path == "?" {
+        key.to_owned()
+    } else {
+        path
+    };
+    let message = error.inner().to_string();
+    let code = if message.starts_with("unknown field") {
+        "unknown-field"
+    } else {
+        "invalid-type"
+    };
+    FieldError::new(field, code, message)
 }
 
 /// The authenticated caller (K-2): `Authorization: Bearer <token>`.

@@ -146,6 +146,22 @@ async fn k3_wrong_types_and_unknown_fields_are_named(t: TestApp) {
         .await;
     list.problem(422, "validation");
     assert_eq!(list.failing_fields(), vec!["limit"]);
+    let several = t
+        .get(
+            &format!(
+                "/api/v1/enterprises/{}/users?limit=many&colour=blue&state=active",
+                t.fx.enterprise
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    let mut fields = several.failing_fields();
+    fields.sort();
+    assert_eq!(
+        fields,
+        vec!["colour", "limit"],
+        "every wrong query parameter is named"
+    );
 }
 
 async fn k3_malformed_json_and_wrong_content_type_are_problems(t: TestApp) {
