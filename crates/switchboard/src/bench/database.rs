@@ -15,8 +15,15 @@ pub enum Kind {
 }
 
 pub enum FreshDatabase {
-    Sqlite { path: PathBuf, url: String },
-    Postgres { server_url: String, name: String, url: String },
+    Sqlite {
+        path: PathBuf,
+        url: String,
+    },
+    Postgres {
+        server_url: String,
+        name: String,
+        url: String,
+    },
 }
 
 impl FreshDatabase {
@@ -40,7 +47,11 @@ impl FreshDatabase {
                     .with_context(|| format!("cannot create database {name}"))?;
                 admin.close().await?;
                 let url = with_database(postgres_url, &name);
-                Ok(Self::Postgres { server_url: postgres_url.to_owned(), name, url })
+                Ok(Self::Postgres {
+                    server_url: postgres_url.to_owned(),
+                    name,
+                    url,
+                })
             }
         }
     }
@@ -67,17 +78,24 @@ impl FreshDatabase {
                     match std::fs::remove_file(&file) {
                         Ok(()) => {}
                         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                        Err(e) => return Err(e).with_context(|| format!("cannot remove {}", file.display())),
+                        Err(e) => {
+                            return Err(e)
+                                .with_context(|| format!("cannot remove {}", file.display()));
+                        }
                     }
                 }
                 Ok(())
             }
-            Self::Postgres { server_url, name, .. } => {
+            Self::Postgres {
+                server_url, name, ..
+            } => {
                 let mut admin = PgConnection::connect(&server_url).await?;
-                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")))
-                    .execute(&mut admin)
-                    .await
-                    .with_context(|| format!("cannot drop database {name}"))?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                )))
+                .execute(&mut admin)
+                .await
+                .with_context(|| format!("cannot drop database {name}"))?;
                 admin.close().await?;
                 Ok(())
             }
@@ -93,7 +111,8 @@ fn with_database(url: &str, name: &str) -> String {
         None => (url, String::new()),
     };
     let (scheme, rest) = base.split_once("://").unwrap_or(("postgres", base));
-    let authority = rest.split_once('/').map_or(rest, |(authority, _)| authority);
+    let authority = rest
+        .split_once('/')
+        .map_or(rest, |(authority, _)| authority);
     format!("{scheme}://{authority}/{name}{query}")
 }
-

@@ -4,7 +4,8 @@
 //!
 //! 1. a fresh database (a temporary SQLite file, or a new PostgreSQL database), migrated;
 //! 2. catalogue, enterprise, sites, licences and an operator token through the real services;
-//! 3. N users seeded in bulk (multi-row INSERTs in large transactions), then ANALYZE;
+//! 3. N users seeded in bulk (multi-row INSERTs in large transactions), then ANALYZE and a
+//!    checkpoint (PostgreSQL: VACUUM ANALYZE, CHECKPOINT);
 //! 4. the real HTTP server in-process: list, filter, search and deep pages, p50/p99;
 //! 5. create-user throughput with concurrent HTTP clients, and the raw commit rate;
 //! 6. a table, plain and as Markdown. The database is removed at the end, also on failure.
@@ -12,6 +13,7 @@
 //! Usage: `switchboard-bench --db sqlite|postgres [--users 1000000] [--postgres-url URL]`.
 
 mod database;
+mod machine;
 mod names;
 mod reads;
 mod report;
@@ -32,12 +34,16 @@ use switchboard_store::{Backend, Db};
 use tracing_subscriber::EnvFilter;
 
 use crate::database::{FreshDatabase, Kind};
+use crate::machine::CpuTimes;
 use crate::reads::ReadSettings;
 use crate::report::Report;
 use crate::setup::NumberBlock;
 
 #[derive(Parser)]
-#[command(name = "switchboard-bench", about = "Measures Switchboard's performance goals (PRODUCT.md §12) against the raw database")]
+#[command(
+    name = "switchboard-bench",
+    about = "Measures Switchboard's performance goals (PRODUCT.md §12) against the raw database"
+)]
 struct Args {
     /// Which database to measure.
     #[arg(long, value_enum)]
@@ -60,6 +66,9 @@ struct Args {
     /// Concurrent clients (HTTP) and tasks (raw) for the creates.
     #[arg(long, default_value_t = 16)]
     clients: usize,
+    /// Leave the database in place afterwards (to look at query plans), and print its URL.
+    #[arg(long)]
+    keep_database: bool,
 }
 
 impl Args {
@@ -76,9 +85,14 @@ impl Args {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    // Warnings only: an access-log line per request would cost more than some requests.
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    // Warnings only: an access-log line per request would cost more than some requests. Slow
+    // statements (sqlx warns above 500 ms) show in the figures; one line each would drown them.
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("warn,sqlx=error,sqlx_core=error"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
     let args = Args::parse();
     match run(&args).await {
         Ok(()) => ExitCode::SUCCESS,
@@ -97,7 +111,12 @@ async fn run(args: &Args) -> anyhow::Result<()> {
         outcome = bench(args, fresh.url()) => outcome,
         _ = tokio::signal::ctrl_c() => Err(anyhow::anyhow!("interrupted")),
     };
-    let removed = fresh.remove().await;
+    let removed = if args.keep_database {
+        eprintln!("kept the database: {}", fresh.url());
+        Ok(())
+    } else {
+        fresh.remove().await
+    };
     match (outcome, removed) {
         (Ok(report), Ok(())) => {
             report.print_plain();
@@ -105,8 +124,12 @@ async fn run(args: &Args) -> anyhow::Result<()> {
             Ok(())
         }
         (Err(e), Ok(())) => Err(e),
-        (Ok(_), Err(e)) => Err(e.context("the benchmark ran, but its database could not be removed")),
-        (Err(e), Err(removing)) => Err(e.context(format!("also, removing the database failed: {removing:#}"))),
+        (Ok(_), Err(e)) => {
+            Err(e.context("the benchmark ran, but its database could not be removed"))
+        }
+        (Err(e), Err(removing)) => {
+            Err(e.context(format!("also, removing the database failed: {removing:#}")))
+        }
     }
 }
 
@@ -129,25 +152,40 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {
 
     eprintln!("setting up the tenant through the services");
     let tenant = setup::tenant(&app, args.users + 2 * args.creates_per_kind()).await?;
-    NumberBlock::HTTP_CREATES.load(&app, &tenant, args.creates_per_kind()).await?;
-    NumberBlock::RAW_CREATES.load(&app, &tenant, args.creates_per_kind()).await?;
+    NumberBlock::HTTP_CREATES
+        .load(&app, &tenant, args.creates_per_kind())
+        .await?;
+    NumberBlock::RAW_CREATES
+        .load(&app, &tenant, args.creates_per_kind())
+        .await?;
 
     eprintln!("seeding {} users", stats::thousands(args.users));
+    let seeding_started = CpuTimes::now();
     let seeding = seed::users(&db, &tenant, args.users).await?;
-    let analyze = seed::analyze(&db).await?;
+    let settle = seed::settle(&db).await?;
+    let measuring_started = CpuTimes::now();
 
     let running = server::start(app, "127.0.0.1:0", false, Duration::from_secs(1)).await?;
     let base_url = format!("http://{}/api/v1", running.addr);
     eprintln!("measuring reads on {base_url}");
-    let read_settings = ReadSettings { users: args.users, warmup: args.warmup, samples: args.samples };
+    let read_settings = ReadSettings {
+        users: args.users,
+        warmup: args.warmup,
+        samples: args.samples,
+    };
     let reads = reads::measure(&db, &base_url, &tenant, &read_settings).await?;
 
     eprintln!("measuring creates");
     let (warmup, end) = (args.create_warmup(), args.creates_per_kind());
-    writes::http_creates(&base_url, &tenant, args.clients, 0..warmup).await?;
+    writes::http_creates(&base_url, &tenant, args.clients, 0..warmup)
+        .await?
+        .check("warm-up creates over HTTP")?;
     let http_creates = writes::http_creates(&base_url, &tenant, args.clients, warmup..end).await?;
-    writes::raw_creates(&db, &tenant, args.clients, 0..warmup).await?;
+    writes::raw_creates(&db, &tenant, args.clients, 0..warmup)
+        .await?
+        .check("warm-up raw creates")?;
     let raw_creates = writes::raw_creates(&db, &tenant, args.clients, warmup..end).await?;
+    let measuring_ended = CpuTimes::now();
     running.stop().await;
 
     Ok(Report {
@@ -155,7 +193,9 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {
         users: args.users,
         cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
         seeding,
-        analyze,
+        settle,
+        steal_seeding: machine::steal(seeding_started, measuring_started),
+        steal_measuring: machine::steal(measuring_started, measuring_ended),
         warmup: args.warmup,
         samples: args.samples,
         reads,
@@ -171,12 +211,19 @@ async fn database_name(db: &Db) -> anyhow::Result<String> {
     let mut conn = db.read().await?;
     Ok(match db.backend() {
         Backend::Sqlite => {
-            let version: String = sqlx::query_scalar("SELECT sqlite_version()").fetch_one(&mut *conn).await?;
+            let version: String = sqlx::query_scalar("SELECT sqlite_version()")
+                .fetch_one(&mut *conn)
+                .await?;
             format!("SQLite {version}")
         }
         Backend::Postgres => {
-            let version: String = sqlx::query_scalar("SHOW server_version").fetch_one(&mut *conn).await?;
-            format!("PostgreSQL {}", version.split_whitespace().next().unwrap_or(&version))
+            let version: String = sqlx::query_scalar("SHOW server_version")
+                .fetch_one(&mut *conn)
+                .await?;
+            format!(
+                "PostgreSQL {}",
+                version.split_whitespace().next().unwrap_or(&version)
+            )
         }
     })
 }

@@ -8,24 +8,85 @@ use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 
 const FIRST: &[&str] = &[
-    "Anna", "Émilie", "Jürgen", "Søren", "Zoë", "François", "Björn", "Agnès", "Lukas", "Chloé", "Mats", "Inès", "Jörg",
-    "Élodie", "Henrik", "Noémie", "Tobias", "Maëlle", "Kai", "Léa", "Ørjan", "Greta", "Théo", "Sinéad", "Maria", "José",
-    "Łukasz", "Zoltán", "Ágnes", "Dorothée", "Mehmet", "Ayşe", "Nikolaj", "Åsa", "Siobhán", "Raphaël", "Małgorzata",
-    "Jiří", "Tomáš", "Oğuz", "Friederike", "Ludwig", "Hélène", "Matthias", "Sophie", "Paul", "Emma", "Ben", "Mia", "Finn",
-    "Lena", "Jonas", "Clara", "Felix", "Ida", "Leon", "Marie", "Noah", "Laura", "Elias", "Ines", "Jan", "Sara", "Oskar",
+    "Anna",
+    "Émilie",
+    "Jürgen",
+    "Søren",
+    "Zoë",
+    "François",
+    "Björn",
+    "Agnès",
+    "Lukas",
+    "Chloé",
+    "Mats",
+    "Inès",
+    "Jörg",
+    "Élodie",
+    "Henrik",
+    "Noémie",
+    "Tobias",
+    "Maëlle",
+    "Kai",
+    "Léa",
+    "Ørjan",
+    "Greta",
+    "Théo",
+    "Sinéad",
+    "Maria",
+    "José",
+    "Łukasz",
+    "Zoltán",
+    "Ágnes",
+    "Dorothée",
+    "Mehmet",
+    "Ayşe",
+    "Nikolaj",
+    "Åsa",
+    "Siobhán",
+    "Raphaël",
+    "Małgorzata",
+    "Jiří",
+    "Tomáš",
+    "Oğuz",
+    "Friederike",
+    "Ludwig",
+    "Hélène",
+    "Matthias",
+    "Sophie",
+    "Paul",
+    "Emma",
+    "Ben",
+    "Mia",
+    "Finn",
+    "Lena",
+    "Jonas",
+    "Clara",
+    "Felix",
+    "Ida",
+    "Leon",
+    "Marie",
+    "Noah",
+    "Laura",
+    "Elias",
+    "Ines",
+    "Jan",
+    "Sara",
+    "Oskar",
 ];
 
 /// Last names are START + MIDDLE + END: 56 × 8 × 32 ≈ 14,000 distinct names.
 const START: &[&str] = &[
-    "Mül", "Schä", "Ber", "Hoff", "Lef", "Dub", "Nør", "Wei", "Rous", "Kü", "Gir", "Brück", "Mor", "Åb", "Font", "Gro",
-    "Mer", "Lö", "Chev", "Lam", "Jä", "Bon", "Fisch", "Fau", "Köh", "Zim", "Wag", "Bau", "Kow", "Nowa", "Yıl", "Dvoř",
-    "Szab", "Ek", "Lind", "Sand", "Stein", "Hart", "Kel", "Pet", "Vog", "Mart", "Gar", "Rod", "Fern", "Ros", "Ham", "Wol",
-    "Krä", "Sø", "Čap", "Hal", "Óla", "Esz", "Tor", "Quen",
+    "Mül", "Schä", "Ber", "Hoff", "Lef", "Dub", "Nør", "Wei", "Rous", "Kü", "Gir", "Brück", "Mor",
+    "Åb", "Font", "Gro", "Mer", "Lö", "Chev", "Lam", "Jä", "Bon", "Fisch", "Fau", "Köh", "Zim",
+    "Wag", "Bau", "Kow", "Nowa", "Yıl", "Dvoř", "Szab", "Ek", "Lind", "Sand", "Stein", "Hart",
+    "Kel", "Pet", "Vog", "Mart", "Gar", "Rod", "Fern", "Ros", "Ham", "Wol", "Krä", "Sø", "Čap",
+    "Hal", "Óla", "Esz", "Tor", "Quen",
 ];
 const MIDDLE: &[&str] = &["", "el", "en", "an", "er", "o", "ing", "au"];
 const END: &[&str] = &[
-    "ler", "mann", "ner", "berg", "ard", "ois", "ström", "sen", "ez", "ini", "ović", "ski", "ová", "eau", "ier", "gaard",
-    "hoff", "stein", "feld", "wald", "er", "t", "son", "dóttir", "lund", "ke", "ek", "as", "oux", "ig", "beck", "ås",
+    "ler", "mann", "ner", "berg", "ard", "ois", "ström", "sen", "ez", "ini", "ović", "ski", "ová",
+    "eau", "ier", "gaard", "hoff", "stein", "feld", "wald", "er", "t", "son", "dóttir", "lund",
+    "ke", "ek", "as", "oux", "ig", "beck", "ås",
 ];
 
 /// The domain of every generated email address.
@@ -45,7 +106,9 @@ pub struct Names {
 
 impl Names {
     pub fn new(seed: u64) -> Self {
-        Self { rng: StdRng::seed_from_u64(seed) }
+        Self {
+            rng: StdRng::seed_from_u64(seed),
+        }
     }
 
     pub fn first_name(&mut self) -> &'static str {
@@ -53,15 +116,25 @@ impl Names {
     }
 
     pub fn last_name(&mut self) -> String {
-        let pick = |rng: &mut StdRng, parts: &[&'static str]| *parts.choose(rng).expect("not empty");
-        format!("{}{}{}", pick(&mut self.rng, START), pick(&mut self.rng, MIDDLE), pick(&mut self.rng, END))
+        let pick =
+            |rng: &mut StdRng, parts: &[&'static str]| *parts.choose(rng).expect("not empty");
+        format!(
+            "{}{}{}",
+            pick(&mut self.rng, START),
+            pick(&mut self.rng, MIDDLE),
+            pick(&mut self.rng, END)
+        )
     }
 
     /// A person whose email is unique through `serial`.
     pub fn person(&mut self, serial: u64) -> Person {
         let first = self.first_name().to_owned();
         let last = self.last_name();
-        let email = format!("{}.{}.{serial}@{EMAIL_DOMAIN}", ascii_fold(&first), ascii_fold(&last));
+        let email = format!(
+            "{}.{}.{serial}@{EMAIL_DOMAIN}",
+            ascii_fold(&first),
+            ascii_fold(&last)
+        );
         Person { first, last, email }
     }
 

@@ -40,8 +40,6 @@ pub struct ReadFigures {
     pub label: String,
     pub http: Latencies,
     pub raw: Latencies,
-    /// Users per page on average (a sanity check that the probes find something).
-    pub mean_rows: f64,
 }
 
 pub struct ReadSettings {
@@ -50,22 +48,39 @@ pub struct ReadSettings {
     pub samples: usize,
 }
 
-pub async fn measure(db: &Db, base_url: &str, tenant: &Tenant, settings: &ReadSettings) -> anyhow::Result<Vec<ReadFigures>> {
+pub async fn measure(
+    db: &Db,
+    base_url: &str,
+    tenant: &Tenant,
+    settings: &ReadSettings,
+) -> anyhow::Result<Vec<ReadFigures>> {
     let operations = operations(db, tenant, settings).await?;
     let client = reqwest::Client::builder().no_proxy().build()?;
     let url = format!("{base_url}/enterprises/{}/users", tenant.enterprise);
     let mut conn = db.read().await?;
     let mut figures = Vec::new();
     for operation in operations {
-        let (http, http_rows) = http_series(&client, &url, &tenant.token, &operation, settings.warmup).await?;
-        let (raw, raw_rows) = raw_series(&mut conn, db.backend(), &operation, settings.warmup).await?;
+        let (http, http_rows) =
+            http_series(&client, &url, &tenant.token, &operation, settings.warmup).await?;
+        let (raw, raw_rows) =
+            raw_series(&mut conn, db.backend(), &operation, settings.warmup).await?;
         // The raw query must be the one the service ran: same rows for every probe.
         if http_rows != raw_rows {
-            bail!("{}: the HTTP pages and the raw query returned different numbers of users", operation.label);
+            bail!(
+                "{}: the HTTP pages and the raw query returned different numbers of users",
+                operation.label
+            );
         }
         let mean_rows = http_rows.iter().sum::<usize>() as f64 / http_rows.len().max(1) as f64;
-        eprintln!("  measured {} ({mean_rows:.1} users per page)", operation.label);
-        figures.push(ReadFigures { label: operation.label, http, raw, mean_rows });
+        eprintln!(
+            "  measured {} ({mean_rows:.1} users per page)",
+            operation.label
+        );
+        figures.push(ReadFigures {
+            label: operation.label,
+            http,
+            raw,
+        });
     }
     Ok(figures)
 }
@@ -91,53 +106,129 @@ fn first_page(tenant: &Tenant) -> ListQuery {
 }
 
 /// The six operations, each with `warmup + samples` probes; searches vary from probe to probe.
-async fn operations(db: &Db, tenant: &Tenant, settings: &ReadSettings) -> anyhow::Result<Vec<Operation>> {
+async fn operations(
+    db: &Db,
+    tenant: &Tenant,
+    settings: &ReadSettings,
+) -> anyhow::Result<Vec<Operation>> {
     let count = settings.warmup + settings.samples;
     let mut names = Names::new(0xbe7c);
     let limit = ("limit", PAGE.to_string());
     let probes = |make: &mut dyn FnMut(usize) -> Probe| (0..count).map(make).collect::<Vec<_>>();
 
-    let first = probes(&mut |_| Probe { params: vec![limit.clone()], query: first_page(tenant) });
+    let first = probes(&mut |_| Probe {
+        params: vec![limit.clone()],
+        query: first_page(tenant),
+    });
     let filtered = probes(&mut |i| {
         let site = tenant.sites[i % 2];
-        let params = vec![("state", "active".to_owned()), ("site_id", site.to_string()), limit.clone()];
-        Probe { params, query: ListQuery { state: Some(UserState::Active), site: Some(site), ..first_page(tenant) } }
+        let params = vec![
+            ("state", "active".to_owned()),
+            ("site_id", site.to_string()),
+            limit.clone(),
+        ];
+        Probe {
+            params,
+            query: ListQuery {
+                state: Some(UserState::Active),
+                site: Some(site),
+                ..first_page(tenant)
+            },
+        }
     });
     let prefix = probes(&mut |_| {
         let q = names.last_name_prefix(3);
-        let params = vec![("q", q.clone()), ("match", "prefix".to_owned()), limit.clone()];
-        Probe { params, query: ListQuery { search: Some(Search::NamePrefix(q)), ..first_page(tenant) } }
+        let params = vec![
+            ("q", q.clone()),
+            ("match", "prefix".to_owned()),
+            limit.clone(),
+        ];
+        Probe {
+            params,
+            query: ListQuery {
+                search: Some(Search::NamePrefix(q)),
+                ..first_page(tenant)
+            },
+        }
     });
     let contains = probes(&mut |_| {
         let q = names.last_name_piece(3, 5);
-        let params = vec![("q", q.clone()), ("match", "contains".to_owned()), limit.clone()];
-        Probe { params, query: ListQuery { search: Some(Search::Contains(q)), ..first_page(tenant) } }
+        let params = vec![
+            ("q", q.clone()),
+            ("match", "contains".to_owned()),
+            limit.clone(),
+        ];
+        Probe {
+            params,
+            query: ListQuery {
+                search: Some(Search::Contains(q)),
+                ..first_page(tenant)
+            },
+        }
     });
     let extension = probes(&mut |_| {
         let q = (SEEDED_EXTENSIONS + names.below(settings.users)).to_string();
-        Probe { params: vec![("q", q.clone()), limit.clone()], query: ListQuery { search: Some(Search::ExtensionPrefix(q)), ..first_page(tenant) } }
+        Probe {
+            params: vec![("q", q.clone()), limit.clone()],
+            query: ListQuery {
+                search: Some(Search::ExtensionPrefix(q)),
+                ..first_page(tenant)
+            },
+        }
     });
     let depth = DEEP.min(settings.users / 2);
-    let mut cursors = deep_cursors(db, tenant, depth, settings.users, count).await?.into_iter();
+    let mut cursors = deep_cursors(db, tenant, depth, settings.users, count)
+        .await?
+        .into_iter();
     let deep = probes(&mut |_| {
         let (sort_name, id) = cursors.next().expect("one cursor per probe");
         let cursor = URL_SAFE_NO_PAD.encode(format!("name\n{sort_name}\n{id}"));
-        Probe { params: vec![("cursor", cursor), limit.clone()], query: ListQuery { after: Some((sort_name, id)), ..first_page(tenant) } }
+        Probe {
+            params: vec![("cursor", cursor), limit.clone()],
+            query: ListQuery {
+                after: Some((sort_name, id)),
+                ..first_page(tenant)
+            },
+        }
     });
     Ok(vec![
-        Operation { label: "first page of 50".into(), probes: first },
-        Operation { label: "filtered page (state + site)".into(), probes: filtered },
-        Operation { label: "name prefix search (3 letters)".into(), probes: prefix },
-        Operation { label: "substring search (3-5 letters)".into(), probes: contains },
-        Operation { label: "extension lookup".into(), probes: extension },
-        Operation { label: format!("page at depth ≥ {}", thousands(depth)), probes: deep },
+        Operation {
+            label: "first page of 50".into(),
+            probes: first,
+        },
+        Operation {
+            label: "filtered page (state + site)".into(),
+            probes: filtered,
+        },
+        Operation {
+            label: "name prefix search (3 letters)".into(),
+            probes: prefix,
+        },
+        Operation {
+            label: "substring search (3-5 letters)".into(),
+            probes: contains,
+        },
+        Operation {
+            label: "extension lookup".into(),
+            probes: extension,
+        },
+        Operation {
+            label: format!("page at depth ≥ {}", thousands(depth)),
+            probes: deep,
+        },
     ])
 }
 
 /// `count` cursors (sort key and id of a user, as `encode_cursor` puts them) at positions
 /// `depth`, `depth + stride`, … of the name order, spread over the rest of the tenant so each
 /// deep page is a different one. One pass over the tenant with a window function.
-async fn deep_cursors(db: &Db, tenant: &Tenant, depth: u64, users: u64, count: usize) -> anyhow::Result<Vec<(String, String)>> {
+async fn deep_cursors(
+    db: &Db,
+    tenant: &Tenant,
+    depth: u64,
+    users: u64,
+    count: usize,
+) -> anyhow::Result<Vec<(String, String)>> {
     let stride = (users.saturating_sub(depth + PAGE as u64) / count as u64).max(1);
     let mut conn = db.read().await?;
     let rows = sqlx::query(
@@ -153,7 +244,10 @@ async fn deep_cursors(db: &Db, tenant: &Tenant, depth: u64, users: u64, count: u
     .context("finding deep cursors")?;
     let cursors: Vec<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
     if cursors.len() < count {
-        bail!("only {} users at depth {depth}; seed more users", cursors.len());
+        bail!(
+            "only {} users at depth {depth}; seed more users",
+            cursors.len()
+        );
     }
     Ok(cursors)
 }
@@ -170,14 +264,22 @@ async fn http_series(
     let mut latencies = Latencies::default();
     let mut rows = Vec::new();
     for (i, probe) in operation.probes.iter().enumerate() {
-        let request = client.get(url).bearer_auth(token).query(&probe.params).build()?;
+        let request = client
+            .get(url)
+            .bearer_auth(token)
+            .query(&probe.params)
+            .build()?;
         let started = Instant::now();
         let response = client.execute(request).await?;
         let status = response.status();
         let body = response.bytes().await?;
         let elapsed = started.elapsed();
         if !status.is_success() {
-            bail!("{}: {status} {}", operation.label, String::from_utf8_lossy(&body));
+            bail!(
+                "{}: {status} {}",
+                operation.label,
+                String::from_utf8_lossy(&body)
+            );
         }
         if i >= warmup {
             latencies.push(elapsed);
@@ -190,15 +292,20 @@ async fn http_series(
 
 /// Runs the SELECT that `users::list` builds for every probe on one connection, the same way
 /// (same text, binds and statement caching); times execution and fetching all rows.
-async fn raw_series(conn: &mut Conn, backend: Backend, operation: &Operation, warmup: usize) -> anyhow::Result<(Latencies, Vec<usize>)> {
+async fn raw_series(
+    conn: &mut Conn,
+    backend: Backend,
+    operation: &Operation,
+    warmup: usize,
+) -> anyhow::Result<(Latencies, Vec<usize>)> {
     let mut latencies = Latencies::default();
     let mut rows = Vec::new();
     for (i, probe) in operation.probes.iter().enumerate() {
         let statement = users::list_statement(backend, &probe.query);
-        let query = statement
-            .binds
-            .into_iter()
-            .fold(sqlx::query(AssertSqlSafe(statement.sql)).persistent(statement.persistent), |q, value| q.bind(value));
+        let query = statement.binds.into_iter().fold(
+            sqlx::query(AssertSqlSafe(statement.sql)).persistent(statement.persistent),
+            |q, value| q.bind(value),
+        );
         let started = Instant::now();
         let found = query.fetch_all(&mut *conn).await?;
         let elapsed = started.elapsed();

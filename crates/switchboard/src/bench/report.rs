@@ -10,6 +10,8 @@ use crate::writes::Throughput;
 
 /// PRODUCT.md §12 P-1: p99 over HTTP at most the raw p99 plus this.
 const P1_MARGIN: Duration = Duration::from_millis(5);
+/// More stolen CPU time than this makes a run unfit for comparison.
+const STEAL_WARNING: f64 = 10.0;
 /// P-1b: substring search p99 at most this.
 const P1B_LIMIT: Duration = Duration::from_millis(25);
 
@@ -18,7 +20,11 @@ pub struct Report {
     pub users: u64,
     pub cores: usize,
     pub seeding: Seeding,
-    pub analyze: Duration,
+    /// ANALYZE and checkpoint after seeding.
+    pub settle: Duration,
+    /// CPU time the VM host gave to others while seeding and while measuring, in percent.
+    pub steal_seeding: Option<f64>,
+    pub steal_measuring: Option<f64>,
     pub warmup: usize,
     pub samples: usize,
     pub reads: Vec<ReadFigures>,
@@ -52,7 +58,12 @@ impl Report {
                 } else {
                     format!("P-1 ≤ raw + 5 ms: {}", check(p1))
                 };
-                Line { operation: r.label.clone(), http: r.http.clone(), raw: r.raw.clone(), goal }
+                Line {
+                    operation: r.label.clone(),
+                    http: r.http.clone(),
+                    raw: r.raw.clone(),
+                    goal,
+                }
             })
             .collect();
         let (http, raw) = (&self.http_creates, &self.raw_creates);
@@ -67,18 +78,42 @@ impl Report {
     }
 
     fn headline(&self) -> String {
-        format!("{}, {} users, {} cores", self.database, thousands(self.users), self.cores)
+        format!(
+            "{}, {} users, {} cores",
+            self.database,
+            thousands(self.users),
+            self.cores
+        )
     }
 
     fn seeding_line(&self) -> String {
         let s = &self.seeding;
         format!(
-            "seeding: {} users + their numbers in {:.1} s = {} users/s ({} rows/s); ANALYZE {:.1} s",
+            "seeding: {} users + their numbers in {:.1} s = {} users/s ({} rows/s); ANALYZE + checkpoint {:.1} s",
             thousands(s.users),
             s.elapsed.as_secs_f64(),
             rate(s.users, s.elapsed),
             rate(s.rows, s.elapsed),
-            self.analyze.as_secs_f64()
+            self.settle.as_secs_f64()
+        )
+    }
+
+    fn steal_line(&self) -> String {
+        let percent = |steal: Option<f64>| steal.map_or("n/a".to_owned(), |s| format!("{s:.0} %"));
+        let worst = self
+            .steal_seeding
+            .into_iter()
+            .chain(self.steal_measuring)
+            .fold(0.0, f64::max);
+        format!(
+            "CPU steal (time the VM host gave to others): {} while seeding, {} while measuring{}",
+            percent(self.steal_seeding),
+            percent(self.steal_measuring),
+            if worst > STEAL_WARNING {
+                " (too high: these figures are not representative)"
+            } else {
+                ""
+            }
         )
     }
 
@@ -95,10 +130,19 @@ impl Report {
             )
         };
         let (http, raw) = (&self.http_creates, &self.raw_creates);
-        let ratio = (http.count as f64 / http.elapsed.as_secs_f64()) / (raw.count as f64 / raw.elapsed.as_secs_f64());
+        let ratio = (http.count as f64 / http.elapsed.as_secs_f64())
+            / (raw.count as f64 / raw.elapsed.as_secs_f64());
         let mut lines = vec![
-            describe(&format!("create user over HTTP, {} clients", self.clients), "users/s", http),
-            describe(&format!("raw create transaction, {} tasks", self.clients), "tx/s", raw),
+            describe(
+                &format!("create user over HTTP, {} clients", self.clients),
+                "users/s",
+                http,
+            ),
+            describe(
+                &format!("raw create transaction, {} tasks", self.clients),
+                "tx/s",
+                raw,
+            ),
             format!(
                 "HTTP / raw throughput: {ratio:.2} (P-3 ≥ 0.5 and 0 errors: {})",
                 check(ratio >= 0.5 && http.errors == 0 && raw.errors == 0)
@@ -115,15 +159,27 @@ impl Report {
     /// The table for the terminal.
     pub fn print_plain(&self) {
         let lines = self.lines();
-        let width = lines.iter().map(|l| l.operation.chars().count()).max().unwrap_or(9).max(9);
+        let width = lines
+            .iter()
+            .map(|l| l.operation.chars().count())
+            .max()
+            .unwrap_or(9)
+            .max(9);
         println!("\nSwitchboard benchmark — {}", self.headline());
         println!("{}", self.seeding_line());
-        println!("reads: {} samples each after {} warm-up requests, one keep-alive HTTP client; raw = the same SELECT on one connection\n", self.samples, self.warmup);
+        println!("{}", self.steal_line());
+        println!(
+            "reads: {} samples each after {} warm-up requests, one keep-alive HTTP client; raw = the same SELECT on one connection\n",
+            self.samples, self.warmup
+        );
         println!(
             "{:<width$} | {:>8} | {:>8} | {:>8} | {:>8} | {:>13} | goal",
             "operation", "HTTP p50", "HTTP p99", "raw p50", "raw p99", "p99 − raw p99"
         );
-        println!("{:-<width$}-|-{:->8}-|-{:->8}-|-{:->8}-|-{:->8}-|-{:->13}-|-{:-<26}", "", "", "", "", "", "", "");
+        println!(
+            "{:-<width$}-|-{:->8}-|-{:->8}-|-{:->8}-|-{:->8}-|-{:->13}-|-{:-<26}",
+            "", "", "", "", "", "", ""
+        );
         for l in &lines {
             println!(
                 "{:<width$} | {:>8} | {:>8} | {:>8} | {:>8} | {:>13} | {}",
@@ -146,8 +202,11 @@ impl Report {
     /// The same as Markdown, to paste into docs/performance.md.
     pub fn print_markdown(&self) {
         println!("\n#### {}\n", self.headline());
-        println!("{}.\n", capitalised(&self.seeding_line()));
-        println!("| operation | HTTP p50 (ms) | HTTP p99 (ms) | raw p50 (ms) | raw p99 (ms) | p99 − raw p99 (ms) | goal |");
+        println!("{}.", capitalised(&self.seeding_line()));
+        println!("{}.\n", self.steal_line());
+        println!(
+            "| operation | HTTP p50 (ms) | HTTP p99 (ms) | raw p50 (ms) | raw p99 (ms) | p99 − raw p99 (ms) | goal |"
+        );
         println!("|---|--:|--:|--:|--:|--:|---|");
         for l in self.lines() {
             println!(
@@ -165,11 +224,19 @@ impl Report {
         for line in self.throughput_lines() {
             println!("- {}", capitalised(&line));
         }
-        println!("- Reads: {} samples each after {} warm-up requests; total run time {:.1} s.", self.samples, self.warmup, self.total.as_secs_f64());
+        println!(
+            "- Reads: {} samples each after {} warm-up requests; total run time {:.1} s.",
+            self.samples,
+            self.warmup,
+            self.total.as_secs_f64()
+        );
     }
 }
 
 fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

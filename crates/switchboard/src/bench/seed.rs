@@ -10,8 +10,8 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, AssertSqlSafe};
 use switchboard_domain::{
-    E164Number, Email, Extension, FirstName, InterceptAction, Language, LastName, LoginName, PortalRole, Timestamp, UserId,
-    UserState,
+    E164Number, Email, Extension, FirstName, InterceptAction, Language, LastName, LoginName,
+    PortalRole, Timestamp, UserId, UserState,
 };
 use switchboard_store::db::Placeholders;
 use switchboard_store::users::{Intercept, User};
@@ -47,7 +47,14 @@ pub struct Seeding {
 }
 
 /// A new user as `Users::create` makes them: pending, with a primary number and a desk phone.
-pub fn pending_user(tenant: &Tenant, person: Person, site: usize, extension: u64, number: String, now: Timestamp) -> User {
+pub fn pending_user(
+    tenant: &Tenant,
+    person: Person,
+    site: usize,
+    extension: u64,
+    number: String,
+    now: Timestamp,
+) -> User {
     let email = Email::from_trusted(person.email);
     User {
         id: UserId::new(),
@@ -95,15 +102,23 @@ impl Generator<'_> {
         let person = self.names.person(serial);
         let site = usize::from(self.names.percent() >= 60);
         let number = NumberBlock::SEEDED.number(serial);
-        // Created over the past ~30 days, the oldest first.
+        // Spread over the past 30 days, one second apart.
         let created = self.now.plus_millis(-(serial as i64 % 2_592_000) * 1_000);
-        let mut user = pending_user(self.tenant, person, site, SEEDED_EXTENSIONS + serial, number, created);
+        let mut user = pending_user(
+            self.tenant,
+            person,
+            site,
+            SEEDED_EXTENSIONS + serial,
+            number,
+            created,
+        );
         user.role = match self.names.percent() {
             0..=94 => PortalRole::User,
             95..=98 => PortalRole::TeamLead,
             _ => PortalRole::SiteAdmin,
         };
-        user.language = [Language::English, Language::German, Language::French][self.names.below(3) as usize];
+        user.language =
+            [Language::English, Language::German, Language::French][self.names.below(3) as usize];
         let destination = self.last_active[site];
         match (self.names.percent(), destination) {
             (0..=84, _) | (85..=94, None) => {
@@ -116,13 +131,17 @@ impl Generator<'_> {
                 user.state = UserState::Deactivated;
                 user.activated_at = Some(created.plus_millis(5_000));
                 user.deactivated_at = Some(created.plus_millis(86_400_000));
-                user.intercept = Some(Intercept { action: InterceptAction::AnnounceNewNumber, destination_user_id });
+                user.intercept = Some(Intercept {
+                    action: InterceptAction::AnnounceNewNumber,
+                    destination_user_id,
+                });
                 user.version = 3;
             }
             (95..=97, _) => {}
             _ => {
                 user.state = UserState::Failed;
-                user.state_reason = Some("The carrier refused to activate the number (simulated).".into());
+                user.state_reason =
+                    Some("The carrier refused to activate the number (simulated).".into());
                 user.version = 2;
             }
         }
@@ -134,17 +153,24 @@ impl Generator<'_> {
 /// Seeds `count` users with their numbers and counts their licences as assigned.
 pub async fn users(db: &Db, tenant: &Tenant, count: u64) -> anyhow::Result<Seeding> {
     let now = switchboard_app::Clock::now(&switchboard_app::SystemClock);
-    let mut generator = Generator { tenant, names: Names::new(0x5eed), now, last_active: [None, None] };
+    let mut generator = Generator {
+        tenant,
+        names: Names::new(0x5eed),
+        now,
+        last_active: [None, None],
+    };
     let started = Instant::now();
     let mut done = 0u64;
     while done < count {
-        let batch: Vec<User> = (done..count.min(done + ROWS_PER_TRANSACTION as u64)).map(|i| generator.user(i)).collect();
+        let batch: Vec<User> = (done..count.min(done + ROWS_PER_TRANSACTION as u64))
+            .map(|i| generator.user(i))
+            .collect();
         let mut tx = db.begin().await?;
         for chunk in batch.chunks(USERS_PER_STATEMENT) {
-            insert_users(&mut tx, chunk).await?;
+            insert_users(&mut tx, db.backend(), chunk).await?;
         }
         for chunk in batch.chunks(NUMBERS_PER_STATEMENT) {
-            insert_numbers(&mut tx, chunk, now).await?;
+            insert_numbers(&mut tx, db.backend(), chunk, now).await?;
         }
         sqlx::query("UPDATE licence_pools SET assigned = assigned + $1 WHERE enterprise_id = $2 AND licence_type_id = $3")
             .bind(batch.len() as i64)
@@ -154,37 +180,85 @@ pub async fn users(db: &Db, tenant: &Tenant, count: u64) -> anyhow::Result<Seedi
             .await?;
         tx.commit().await?;
         done += batch.len() as u64;
-        if done % 100_000 == 0 || done == count {
-            eprintln!("  seeded {:>9} users ({} users/s)", thousands(done), rate(done, started.elapsed()));
+        if done.is_multiple_of(100_000) || done == count {
+            eprintln!(
+                "  seeded {:>9} users ({} users/s)",
+                thousands(done),
+                rate(done, started.elapsed())
+            );
         }
     }
-    Ok(Seeding { users: count, rows: 2 * count, elapsed: started.elapsed() })
+    Ok(Seeding {
+        users: count,
+        rows: 2 * count,
+        elapsed: started.elapsed(),
+    })
 }
 
-/// Refreshes the planner's statistics after the load. On PostgreSQL also VACUUM, which is what
-/// autovacuum would do shortly after a million inserts anyway (it would otherwise start in the
-/// middle of the measurements), and which empties the trigram index's pending list.
-pub async fn analyze(db: &Db) -> anyhow::Result<Duration> {
+/// Lets the database settle after the load, so that the measurements see a steady state rather
+/// than the aftermath of a million inserts: fresh planner statistics (ANALYZE), then a
+/// checkpoint, so that the load's writes are not flushed in the middle of the measurements. On
+/// PostgreSQL VACUUM too, which autovacuum would start after the load anyway, and which empties
+/// the trigram index's pending list. A refused CHECKPOINT (it needs the pg_checkpoint role) is
+/// reported and skipped.
+pub async fn settle(db: &Db) -> anyhow::Result<Duration> {
     let started = Instant::now();
     let mut conn = db.read().await?;
-    let sql = match db.backend() {
-        Backend::Sqlite => "ANALYZE",
-        Backend::Postgres => "VACUUM (ANALYZE)",
-    };
-    sqlx::raw_sql(sql).execute(&mut *conn).await?;
+    match db.backend() {
+        Backend::Sqlite => {
+            sqlx::raw_sql("ANALYZE").execute(&mut *conn).await?;
+            sqlx::raw_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&mut *conn)
+                .await?;
+        }
+        Backend::Postgres => {
+            sqlx::raw_sql("VACUUM (ANALYZE)")
+                .execute(&mut *conn)
+                .await?;
+            if let Err(e) = sqlx::raw_sql("CHECKPOINT").execute(&mut *conn).await {
+                eprintln!(
+                    "  no CHECKPOINT after the load ({e}); the figures may include its writes"
+                );
+            }
+        }
+    }
     Ok(started.elapsed())
 }
 
-/// `($1, …, $k), ($k+1, …), …` for `rows` rows of `columns` values.
-fn values_list(rows: usize, columns: usize) -> String {
+/// `(…), (…), …`: placeholders for `rows` rows of `columns` values. PostgreSQL takes `$1, $2, …`.
+/// SQLite gets plain `?`: sqlx binds a `$N` by asking SQLite for each parameter's name, which
+/// walks the statement's parameter list, so binding thousands of `$N` takes quadratic time (it
+/// was 80 % of the seeding time); a `?` has no name and is bound by position.
+fn values_list(backend: Backend, rows: usize, columns: usize) -> String {
     let mut p = Placeholders::default();
-    let row = |p: &mut Placeholders| format!("({})", (0..columns).map(|_| p.next()).collect::<Vec<_>>().join(", "));
-    (0..rows).map(|_| row(&mut p)).collect::<Vec<_>>().join(", ")
+    let mut placeholder = || match backend {
+        Backend::Sqlite => "?".to_owned(),
+        Backend::Postgres => p.fresh(),
+    };
+    let mut row = || {
+        format!(
+            "({})",
+            (0..columns)
+                .map(|_| placeholder())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    (0..rows).map(|_| row()).collect::<Vec<_>>().join(", ")
 }
 
-async fn insert_users(conn: &mut sqlx::AnyConnection, users: &[User]) -> anyhow::Result<()> {
-    let sql = format!("INSERT INTO users ({USER_COLUMNS}) VALUES {}", values_list(users.len(), USER_VALUES));
-    let query = users.iter().fold(sqlx::query(AssertSqlSafe(sql)), bind_user);
+async fn insert_users(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    users: &[User],
+) -> anyhow::Result<()> {
+    let sql = format!(
+        "INSERT INTO users ({USER_COLUMNS}) VALUES {}",
+        values_list(backend, users.len(), USER_VALUES)
+    );
+    let query = users
+        .iter()
+        .fold(sqlx::query(AssertSqlSafe(sql)), bind_user);
     query.execute(conn).await?;
     Ok(())
 }
@@ -215,7 +289,11 @@ fn bind_user<'q>(query: Query<'q, Any, AnyArguments>, u: &User) -> Query<'q, Any
         .bind(u.personal_contact.as_deref())
         .bind(u.language.as_str())
         .bind(u.intercept.as_ref().map(|i| i.action.as_str()))
-        .bind(u.intercept.as_ref().map(|i| i.destination_user_id.to_string()))
+        .bind(
+            u.intercept
+                .as_ref()
+                .map(|i| i.destination_user_id.to_string()),
+        )
         .bind(u.version)
         .bind(u.created_at.millis())
         .bind(u.updated_at.millis())
@@ -224,17 +302,27 @@ fn bind_user<'q>(query: Query<'q, Any, AnyArguments>, u: &User) -> Query<'q, Any
 }
 
 /// Each user's primary number, in the pool and assigned to them (N-4).
-async fn insert_numbers(conn: &mut sqlx::AnyConnection, users: &[User], now: Timestamp) -> anyhow::Result<()> {
-    let sql = format!("INSERT INTO numbers ({NUMBER_COLUMNS}) VALUES {}", values_list(users.len(), NUMBER_VALUES));
-    let query = users.iter().fold(sqlx::query(AssertSqlSafe(sql)), |query, u| {
-        query
-            .bind(u.primary_number.as_ref().map(|n| n.as_str().to_owned()))
-            .bind(u.enterprise_id.to_string())
-            .bind(u.id.to_string())
-            .bind("primary")
-            .bind(now.millis())
-            .bind(u.created_at.millis())
-    });
+async fn insert_numbers(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    users: &[User],
+    now: Timestamp,
+) -> anyhow::Result<()> {
+    let sql = format!(
+        "INSERT INTO numbers ({NUMBER_COLUMNS}) VALUES {}",
+        values_list(backend, users.len(), NUMBER_VALUES)
+    );
+    let query = users
+        .iter()
+        .fold(sqlx::query(AssertSqlSafe(sql)), |query, u| {
+            query
+                .bind(u.primary_number.as_ref().map(|n| n.as_str().to_owned()))
+                .bind(u.enterprise_id.to_string())
+                .bind(u.id.to_string())
+                .bind("primary")
+                .bind(now.millis())
+                .bind(u.created_at.millis())
+        });
     query.execute(conn).await?;
     Ok(())
 }

@@ -65,7 +65,11 @@ pub async fn tenant(app: &App, licences: u64) -> anyhow::Result<Tenant> {
         catalogue
             .create_device_type(
                 &actor,
-                NewDeviceType { code: Some(DEVICE.into()), name: Some("Yealink T54W".into()), kind: Some("desk_phone".into()) },
+                NewDeviceType {
+                    code: Some(DEVICE.into()),
+                    name: Some("Yealink T54W".into()),
+                    kind: Some("desk_phone".into()),
+                },
             )
             .await,
     )?;
@@ -87,7 +91,15 @@ pub async fn tenant(app: &App, licences: u64) -> anyhow::Result<Tenant> {
     )?;
     let mut sites = Vec::new();
     for name in ["Berlin HQ", "Paris Bureau"] {
-        sites.push(step("site", app.tenancy().create_site(&actor, enterprise.id, Some(name.into())).await)?.id);
+        sites.push(
+            step(
+                "site",
+                app.tenancy()
+                    .create_site(&actor, enterprise.id, Some(name.into()))
+                    .await,
+            )?
+            .id,
+        );
     }
     // One purchase is at most 1,000,000 licences.
     let mut remaining = licences;
@@ -96,7 +108,13 @@ pub async fn tenant(app: &App, licences: u64) -> anyhow::Result<Tenant> {
         step(
             "licence purchase",
             catalogue
-                .record_purchase(&actor, enterprise.id, Some(PACKAGE.into()), Some(quantity as i64), Some("benchmark".into()))
+                .record_purchase(
+                    &actor,
+                    enterprise.id,
+                    Some(PACKAGE.into()),
+                    Some(quantity as i64),
+                    Some("benchmark".into()),
+                )
                 .await,
         )?;
         remaining -= quantity;
@@ -104,7 +122,14 @@ pub async fn tenant(app: &App, licences: u64) -> anyhow::Result<Tenant> {
     let token = step(
         "operator token",
         app.tokens()
-            .create(&actor, NewToken { name: Some("bench operator".into()), scope: Some("operator".into()), ..Default::default() })
+            .create(
+                &actor,
+                NewToken {
+                    name: Some("bench operator".into()),
+                    scope: Some("operator".into()),
+                    ..Default::default()
+                },
+            )
             .await,
     )?;
     Ok(Tenant {
@@ -138,8 +163,15 @@ impl NumberBlock {
         let mut first = 0;
         while first < count {
             let last = (first + NumberRange::MAX_LEN).min(count) - 1;
-            let range = NumbersToLoad { number: None, first: Some(self.number(first)), last: Some(self.number(last)) };
-            step("numbers", app.numbers().load(&actor, tenant.enterprise, range).await)?;
+            let range = NumbersToLoad {
+                number: None,
+                first: Some(self.number(first)),
+                last: Some(self.number(last)),
+            };
+            step(
+                "numbers",
+                app.numbers().load(&actor, tenant.enterprise, range).await,
+            )?;
             first = last + 1;
         }
         Ok(())

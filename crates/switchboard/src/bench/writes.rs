@@ -38,9 +38,27 @@ pub struct Throughput {
     pub first_error: Option<String>,
 }
 
+impl Throughput {
+    /// Fails with the first error, if any (for warm-up series, whose figures are not reported).
+    pub fn check(&self, what: &str) -> anyhow::Result<()> {
+        match &self.first_error {
+            Some(e) => anyhow::bail!(
+                "{what}: {} of {} failed, the first with: {e}",
+                self.errors,
+                self.count
+            ),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Runs `operation(client, serial)` for every serial in `serials`, on `clients` concurrent tasks
 /// that each take the next serial when done, and times each operation and the whole.
-async fn run_concurrently<F, Fut>(clients: usize, serials: Range<u64>, operation: F) -> anyhow::Result<Throughput>
+async fn run_concurrently<F, Fut>(
+    clients: usize,
+    serials: Range<u64>,
+    operation: F,
+) -> anyhow::Result<Throughput>
 where
     F: Fn(usize, u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
@@ -83,9 +101,15 @@ where
 }
 
 /// `POST /enterprises/{id}/users` from `clients` clients, each with its own connection.
-pub async fn http_creates(base_url: &str, tenant: &Tenant, clients: usize, serials: Range<u64>) -> anyhow::Result<Throughput> {
-    let connections: Vec<reqwest::Client> =
-        (0..clients).map(|_| reqwest::Client::builder().no_proxy().build()).collect::<Result<_, _>>()?;
+pub async fn http_creates(
+    base_url: &str,
+    tenant: &Tenant,
+    clients: usize,
+    serials: Range<u64>,
+) -> anyhow::Result<Throughput> {
+    let connections: Vec<reqwest::Client> = (0..clients)
+        .map(|_| reqwest::Client::builder().no_proxy().build())
+        .collect::<Result<_, _>>()?;
     let connections = Arc::new(connections);
     let url: Arc<str> = format!("{base_url}/enterprises/{}/users", tenant.enterprise).into();
     let token: Arc<str> = tenant.token.as_str().into();
@@ -104,10 +128,19 @@ pub async fn http_creates(base_url: &str, tenant: &Tenant, clients: usize, seria
                 "extension": (HTTP_EXTENSIONS + serial).to_string(),
                 "device_type": DEVICE,
             });
-            let response = connections[client].post(&*url).bearer_auth(&*token).json(&body).send().await?;
+            let response = connections[client]
+                .post(&*url)
+                .bearer_auth(&*token)
+                .json(&body)
+                .send()
+                .await?;
             let status = response.status();
             let text = response.bytes().await?;
-            ensure!(status == reqwest::StatusCode::CREATED, "{status} {}", String::from_utf8_lossy(&text));
+            ensure!(
+                status == reqwest::StatusCode::CREATED,
+                "{status} {}",
+                String::from_utf8_lossy(&text)
+            );
             Ok(())
         }
     })
@@ -115,7 +148,12 @@ pub async fn http_creates(base_url: &str, tenant: &Tenant, clients: usize, seria
 }
 
 /// The writes of one `Users::create` in one transaction, from `clients` concurrent tasks.
-pub async fn raw_creates(db: &Db, tenant: &Tenant, clients: usize, serials: Range<u64>) -> anyhow::Result<Throughput> {
+pub async fn raw_creates(
+    db: &Db,
+    tenant: &Tenant,
+    clients: usize,
+    serials: Range<u64>,
+) -> anyhow::Result<Throughput> {
     let (db, tenant) = (db.clone(), Arc::new(tenant.clone()));
     run_concurrently(clients, serials, move |_, serial| {
         let (db, tenant) = (db.clone(), tenant.clone());
@@ -131,7 +169,14 @@ async fn raw_create(db: &Db, tenant: &Tenant, serial: u64) -> anyhow::Result<()>
     let now = SystemClock.now();
     let number = NumberBlock::RAW_CREATES.number(serial);
     let person = Names::new(serial).person(RAW_EMAILS + serial);
-    let user = pending_user(tenant, person, serial as usize % 2, RAW_EXTENSIONS + serial, number.clone(), now);
+    let user = pending_user(
+        tenant,
+        person,
+        serial as usize % 2,
+        RAW_EXTENSIONS + serial,
+        number.clone(),
+        now,
+    );
     let credentials = sip_credentials(tenant, &user, number.trim_start_matches('+'), now);
     let job = NewJob {
         kind: "user.activate",
@@ -146,9 +191,20 @@ async fn raw_create(db: &Db, tenant: &Tenant, serial: u64) -> anyhow::Result<()>
 
     let mut tx = db.begin().await?;
     users::insert(&mut tx, &user).await?;
-    let claim = numbers::claim(&mut tx, tenant.enterprise, primary, user.id, Usage::Primary, now).await?;
+    let claim = numbers::claim(
+        &mut tx,
+        tenant.enterprise,
+        primary,
+        user.id,
+        Usage::Primary,
+        now,
+    )
+    .await?;
     ensure!(claim == Claim::Claimed, "number {number}: {claim:?}");
-    ensure!(licences::claim(&mut tx, tenant.enterprise, tenant.package).await?, "no free licence");
+    ensure!(
+        licences::claim(&mut tx, tenant.enterprise, tenant.package).await?,
+        "no free licence"
+    );
     users::set_sip_credentials(&mut tx, &credentials).await?;
     jobs::enqueue(&mut tx, &job, now).await?;
     audit::insert(&mut tx, &entry).await?;
