@@ -34,7 +34,7 @@ use switchboard_store::{Backend, Db};
 use tracing_subscriber::EnvFilter;
 
 use crate::database::{FreshDatabase, Kind};
-use crate::machine::CpuTimes;
+use crate::machine::Sample;
 use crate::reads::ReadSettings;
 use crate::report::Report;
 use crate::setup::NumberBlock;
@@ -160,10 +160,10 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {
         .await?;
 
     eprintln!("seeding {} users", stats::thousands(args.users));
-    let seeding_started = CpuTimes::now();
+    let seeding_started = Sample::now();
     let seeding = seed::users(&db, &tenant, args.users).await?;
     let settle = seed::settle(&db).await?;
-    let measuring_started = CpuTimes::now();
+    let measuring_started = Sample::now();
 
     let running = server::start(app, "127.0.0.1:0", false, Duration::from_secs(1)).await?;
     let base_url = format!("http://{}/api/v1", running.addr);
@@ -185,7 +185,7 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {
         .await?
         .check("warm-up raw creates")?;
     let raw_creates = writes::raw_creates(&db, &tenant, args.clients, warmup..end).await?;
-    let measuring_ended = CpuTimes::now();
+    let measuring_ended = Sample::now();
     running.stop().await;
 
     Ok(Report {
@@ -194,8 +194,8 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {
         cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
         seeding,
         settle,
-        steal_seeding: machine::steal(seeding_started, measuring_started),
-        steal_measuring: machine::steal(measuring_started, measuring_ended),
+        while_seeding: measuring_started.since(seeding_started),
+        while_measuring: measuring_ended.since(measuring_started),
         warmup: args.warmup,
         samples: args.samples,
         reads,

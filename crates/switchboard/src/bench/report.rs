@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::machine::Interval;
 use crate::reads::ReadFigures;
 use crate::seed::Seeding;
 use crate::stats::{Latencies, ms, ms_diff, rate, thousands};
@@ -22,9 +23,9 @@ pub struct Report {
     pub seeding: Seeding,
     /// ANALYZE and checkpoint after seeding.
     pub settle: Duration,
-    /// CPU time the VM host gave to others while seeding and while measuring, in percent.
-    pub steal_seeding: Option<f64>,
-    pub steal_measuring: Option<f64>,
+    /// What else slowed the machine down (CPU steal, page-cache refaults).
+    pub while_seeding: Interval,
+    pub while_measuring: Interval,
     pub warmup: usize,
     pub samples: usize,
     pub reads: Vec<ReadFigures>,
@@ -98,19 +99,23 @@ impl Report {
         )
     }
 
-    fn steal_line(&self) -> String {
-        let percent = |steal: Option<f64>| steal.map_or("n/a".to_owned(), |s| format!("{s:.0} %"));
-        let worst = self
-            .steal_seeding
-            .into_iter()
-            .chain(self.steal_measuring)
-            .fold(0.0, f64::max);
+    fn machine_line(&self) -> String {
+        let describe = |i: &Interval| match (i.steal_percent, i.refaults_mib) {
+            (Some(steal), Some(refaults)) => format!(
+                "CPU steal {steal:.0} %, {refaults:.0} MiB re-read after page-cache eviction"
+            ),
+            _ => "not measured".to_owned(),
+        };
+        let unfit = self
+            .while_measuring
+            .steal_percent
+            .is_some_and(|steal| steal > STEAL_WARNING);
         format!(
-            "CPU steal (time the VM host gave to others): {} while seeding, {} while measuring{}",
-            percent(self.steal_seeding),
-            percent(self.steal_measuring),
-            if worst > STEAL_WARNING {
-                " (too high: these figures are not representative)"
+            "machine: while seeding {}; while measuring {}{}",
+            describe(&self.while_seeding),
+            describe(&self.while_measuring),
+            if unfit {
+                " (steal this high while measuring makes the figures unfit for comparison)"
             } else {
                 ""
             }
@@ -167,7 +172,7 @@ impl Report {
             .max(9);
         println!("\nSwitchboard benchmark — {}", self.headline());
         println!("{}", self.seeding_line());
-        println!("{}", self.steal_line());
+        println!("{}", self.machine_line());
         println!(
             "reads: {} samples each after {} warm-up requests, one keep-alive HTTP client; raw = the same SELECT on one connection\n",
             self.samples, self.warmup
@@ -203,7 +208,7 @@ impl Report {
     pub fn print_markdown(&self) {
         println!("\n#### {}\n", self.headline());
         println!("{}.", capitalised(&self.seeding_line()));
-        println!("{}.\n", self.steal_line());
+        println!("{}.\n", capitalised(&self.machine_line()));
         println!(
             "| operation | HTTP p50 (ms) | HTTP p99 (ms) | raw p50 (ms) | raw p99 (ms) | p99 − raw p99 (ms) | goal |"
         );
