@@ -202,7 +202,7 @@ pub async fn list_numbers(
         }
     };
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let mut items = s
+    let items = s
         .app
         .numbers()
         .list(
@@ -214,14 +214,7 @@ pub async fn list_numbers(
             limit + 1,
         )
         .await?;
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(|n| n.number.to_string())
-    } else {
-        None
-    };
-    Ok(Json(Page {
-        items: items.into_iter().map(Into::into).collect(),
-        next_cursor,
-    }))
+    Ok(Json(Page::from_overfetch(items, limit, |n| {
+        n.number.to_string()
+    })))
 }

@@ -42,6 +42,31 @@ pub struct Page<T: ToSchema> {
     pub next_cursor: Option<String>,
 }
 
+impl<T: ToSchema> Page<T> {
+    /// A page from `limit + 1` fetched records: the extra one only tells that more follow, and
+    /// the cursor is that of the last record shown.
+    pub fn from_overfetch<R>(
+        mut records: Vec<R>,
+        limit: i64,
+        cursor_of: impl Fn(&R) -> String,
+    ) -> Self
+    where
+        T: From<R>,
+    {
+        let limit = usize::try_from(limit).unwrap_or(0);
+        let next_cursor = if records.len() > limit {
+            records.truncate(limit);
+            records.last().map(&cursor_of)
+        } else {
+            None
+        };
+        Page {
+            items: records.into_iter().map(T::from).collect(),
+            next_cursor,
+        }
+    }
+}
+
 // ----- enterprises, sites, departments, teams -----
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -57,17 +57,10 @@ pub async fn list_jobs(
         before_id: q.cursor,
         limit: limit + 1,
     };
-    let mut items = s.app.jobs().list(&actor, query).await?;
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(|j| j.id.to_string())
-    } else {
-        None
-    };
-    Ok(Json(Page {
-        items: items.into_iter().map(Into::into).collect(),
-        next_cursor,
-    }))
+    let items = s.app.jobs().list(&actor, query).await?;
+    Ok(Json(Page::from_overfetch(items, limit, |j| {
+        j.id.to_string()
+    })))
 }
 
 /// One job (operators).
@@ -130,17 +123,10 @@ pub async fn list_audit(
         before_id: q.cursor,
         limit: limit + 1,
     };
-    let mut items = s.app.audit().list(&actor, query).await?;
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(|a| a.id.to_string())
-    } else {
-        None
-    };
-    Ok(Json(Page {
-        items: items.into_iter().map(Into::into).collect(),
-        next_cursor,
-    }))
+    let items = s.app.audit().list(&actor, query).await?;
+    Ok(Json(Page::from_overfetch(items, limit, |a| {
+        a.id.to_string()
+    })))
 }
 
 /// Issue an API token (K-2). The token is in this response only.

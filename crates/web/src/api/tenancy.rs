@@ -50,21 +50,12 @@ pub async fn list_enterprises(
     ApiQuery(q): ApiQuery<EnterpriseListQuery>,
 ) -> ApiResult<Json<Page<EnterpriseDto>>> {
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let mut items = s
+    let items = s
         .app
         .tenancy()
         .list_enterprises(&actor, q.cursor.as_deref(), limit + 1)
         .await?;
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(|e| e.name.clone())
-    } else {
-        None
-    };
-    Ok(Json(Page {
-        items: items.into_iter().map(Into::into).collect(),
-        next_cursor,
-    }))
+    Ok(Json(Page::from_overfetch(items, limit, |e| e.name.clone())))
 }
 
 /// Get an enterprise.
