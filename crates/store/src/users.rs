@@ -159,46 +159,68 @@ const COLUMNS: &str = "u.id, u.enterprise_id, u.site_id, u.first_name, u.last_na
     u.contract_number, u.department_id, u.personal_contact, u.language, u.intercept_action, \
     u.intercept_destination_user_id, u.version, u.created_at, u.updated_at, u.activated_at, u.deactivated_at";
 
+/// Every column a new user row is written with, in the order [`bind_insert_values`] binds them
+/// (also used by the benchmark's bulk seeder, so both write rows the same way).
+pub const INSERT_COLUMNS: &str = "id, enterprise_id, site_id, first_name, last_name, sort_name, email, email_lower, \
+    login_name, search_text, role, state, state_reason, package_licence_id, device_type_id, primary_number, extension, \
+    mobile_number, contract_number, department_id, personal_contact, language, intercept_action, \
+    intercept_destination_user_id, version, created_at, updated_at, activated_at, deactivated_at";
+
+/// How many values [`INSERT_COLUMNS`] holds.
+pub const INSERT_COLUMN_COUNT: usize = 29;
+
+/// Binds the values of [`INSERT_COLUMNS`] for one user.
+pub fn bind_insert_values<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    u: &User,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    query
+        .bind(u.id.to_string())
+        .bind(u.enterprise_id.to_string())
+        .bind(u.site_id.to_string())
+        .bind(u.first_name.as_str().to_owned())
+        .bind(u.last_name.as_str().to_owned())
+        .bind(u.sort_name())
+        .bind(u.email.as_str().to_owned())
+        .bind(u.email.as_str().to_lowercase())
+        .bind(u.login_name.as_str().to_owned())
+        .bind(u.search_text())
+        .bind(u.role.as_str())
+        .bind(u.state.as_str())
+        .bind(u.state_reason.clone())
+        .bind(u.package_licence_id.to_string())
+        .bind(u.device_type_id.to_string())
+        .bind(u.primary_number.as_ref().map(|n| n.as_str().to_owned()))
+        .bind(u.extension.as_str().to_owned())
+        .bind(u.mobile_number.as_ref().map(|n| n.as_str().to_owned()))
+        .bind(u.contract_number.as_ref().map(|n| n.as_str().to_owned()))
+        .bind(u.department_id.map(|d| d.to_string()))
+        .bind(u.personal_contact.clone())
+        .bind(u.language.as_str())
+        .bind(u.intercept.as_ref().map(|i| i.action.as_str()))
+        .bind(
+            u.intercept
+                .as_ref()
+                .map(|i| i.destination_user_id.to_string()),
+        )
+        .bind(u.version)
+        .bind(u.created_at.millis())
+        .bind(u.updated_at.millis())
+        .bind(u.activated_at.map(Timestamp::millis))
+        .bind(u.deactivated_at.map(Timestamp::millis))
+}
+
 /// Inserts the user row and its add-ons and teams (numbers and licences are claimed separately).
 pub async fn insert(conn: &mut Conn, u: &User) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO users (id, enterprise_id, site_id, first_name, last_name, sort_name, email, email_lower, login_name, \
-         search_text, role, state, state_reason, package_licence_id, device_type_id, primary_number, extension, mobile_number, \
-         contract_number, department_id, personal_contact, language, intercept_action, intercept_destination_user_id, version, \
-         created_at, updated_at, activated_at, deactivated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
-         $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)",
-    )
-    .bind(u.id.to_string())
-    .bind(u.enterprise_id.to_string())
-    .bind(u.site_id.to_string())
-    .bind(u.first_name.as_str())
-    .bind(u.last_name.as_str())
-    .bind(u.sort_name())
-    .bind(u.email.as_str())
-    .bind(u.email.as_str().to_lowercase())
-    .bind(u.login_name.as_str())
-    .bind(u.search_text())
-    .bind(u.role.as_str())
-    .bind(u.state.as_str())
-    .bind(u.state_reason.as_deref())
-    .bind(u.package_licence_id.to_string())
-    .bind(u.device_type_id.to_string())
-    .bind(u.primary_number.as_ref().map(|n| n.as_str().to_owned()))
-    .bind(u.extension.as_str())
-    .bind(u.mobile_number.as_ref().map(|n| n.as_str().to_owned()))
-    .bind(u.contract_number.as_ref().map(|n| n.as_str().to_owned()))
-    .bind(u.department_id.map(|d| d.to_string()))
-    .bind(u.personal_contact.as_deref())
-    .bind(u.language.as_str())
-    .bind(u.intercept.as_ref().map(|i| i.action.as_str()))
-    .bind(u.intercept.as_ref().map(|i| i.destination_user_id.to_string()))
-    .bind(u.version)
-    .bind(u.created_at.millis())
-    .bind(u.updated_at.millis())
-    .bind(u.activated_at.map(Timestamp::millis))
-    .bind(u.deactivated_at.map(Timestamp::millis))
-    .execute(&mut *conn)
-    .await?;
+    let mut p = Placeholders::default();
+    let values: Vec<String> = (0..INSERT_COLUMN_COUNT).map(|_| p.fresh()).collect();
+    let sql = format!(
+        "INSERT INTO users ({INSERT_COLUMNS}) VALUES ({})",
+        values.join(", ")
+    );
+    bind_insert_values(sqlx::query(sqlx::AssertSqlSafe(sql)), u)
+        .execute(&mut *conn)
+        .await?;
     set_addons(conn, u).await?;
     set_teams(conn, u).await?;
     Ok(())

@@ -6,15 +6,15 @@
 
 use std::time::{Duration, Instant};
 
-use sqlx::any::AnyArguments;
-use sqlx::query::Query;
-use sqlx::{Any, AssertSqlSafe};
+use sqlx::AssertSqlSafe;
 use switchboard_domain::{
     E164Number, Email, Extension, FirstName, InterceptAction, Language, LastName, LoginName,
     PortalRole, Timestamp, UserId, UserState,
 };
 use switchboard_store::db::Placeholders;
-use switchboard_store::users::{Intercept, User};
+use switchboard_store::users::{
+    INSERT_COLUMN_COUNT, INSERT_COLUMNS, Intercept, User, bind_insert_values,
+};
 use switchboard_store::{Backend, Db};
 
 use crate::names::{Names, Person};
@@ -29,11 +29,6 @@ const NUMBERS_PER_STATEMENT: usize = 2_000;
 /// Seeded extensions are 1000000…1999999; the creates use 2000000… and 3000000….
 pub const SEEDED_EXTENSIONS: u64 = 1_000_000;
 
-const USER_COLUMNS: &str = "id, enterprise_id, site_id, first_name, last_name, sort_name, email, email_lower, login_name, \
-    search_text, role, state, state_reason, package_licence_id, device_type_id, primary_number, extension, mobile_number, \
-    contract_number, department_id, personal_contact, language, intercept_action, intercept_destination_user_id, version, \
-    created_at, updated_at, activated_at, deactivated_at";
-const USER_VALUES: usize = 29;
 const NUMBER_COLUMNS: &str = "number, enterprise_id, user_id, usage, created_at, assigned_at";
 const NUMBER_VALUES: usize = 6;
 
@@ -253,52 +248,14 @@ async fn insert_users(
     users: &[User],
 ) -> anyhow::Result<()> {
     let sql = format!(
-        "INSERT INTO users ({USER_COLUMNS}) VALUES {}",
-        values_list(backend, users.len(), USER_VALUES)
+        "INSERT INTO users ({INSERT_COLUMNS}) VALUES {}",
+        values_list(backend, users.len(), INSERT_COLUMN_COUNT)
     );
     let query = users
         .iter()
-        .fold(sqlx::query(AssertSqlSafe(sql)), bind_user);
+        .fold(sqlx::query(AssertSqlSafe(sql)), bind_insert_values);
     query.execute(conn).await?;
     Ok(())
-}
-
-/// The values of [`USER_COLUMNS`], bound exactly as `users::insert` binds them.
-fn bind_user<'q>(query: Query<'q, Any, AnyArguments>, u: &User) -> Query<'q, Any, AnyArguments> {
-    query
-        .bind(u.id.to_string())
-        .bind(u.enterprise_id.to_string())
-        .bind(u.site_id.to_string())
-        .bind(u.first_name.as_str())
-        .bind(u.last_name.as_str())
-        .bind(u.sort_name())
-        .bind(u.email.as_str())
-        .bind(u.email.as_str().to_lowercase())
-        .bind(u.login_name.as_str())
-        .bind(u.search_text())
-        .bind(u.role.as_str())
-        .bind(u.state.as_str())
-        .bind(u.state_reason.as_deref())
-        .bind(u.package_licence_id.to_string())
-        .bind(u.device_type_id.to_string())
-        .bind(u.primary_number.as_ref().map(|n| n.as_str().to_owned()))
-        .bind(u.extension.as_str())
-        .bind(u.mobile_number.as_ref().map(|n| n.as_str().to_owned()))
-        .bind(u.contract_number.as_ref().map(|n| n.as_str().to_owned()))
-        .bind(u.department_id.map(|d| d.to_string()))
-        .bind(u.personal_contact.as_deref())
-        .bind(u.language.as_str())
-        .bind(u.intercept.as_ref().map(|i| i.action.as_str()))
-        .bind(
-            u.intercept
-                .as_ref()
-                .map(|i| i.destination_user_id.to_string()),
-        )
-        .bind(u.version)
-        .bind(u.created_at.millis())
-        .bind(u.updated_at.millis())
-        .bind(u.activated_at.map(Timestamp::millis))
-        .bind(u.deactivated_at.map(Timestamp::millis))
 }
 
 /// Each user's primary number, in the pool and assigned to them (N-4).
