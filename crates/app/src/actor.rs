@@ -1,7 +1,7 @@
 //! Who is asking. Every service method takes an [`Actor`] and checks it here, so a
 //! permission exists once for REST, portal, CLI and SCIM alike.
 
-use switchboard_domain::{EnterpriseId, SiteId};
+use switchboard_domain::{EnterpriseId, SiteId, UserId};
 
 use crate::error::{AppError, AppResult};
 
@@ -16,6 +16,13 @@ pub enum Principal {
     SiteAdmin {
         enterprise: EnterpriseId,
         sites: Vec<SiteId>,
+    },
+    /// A user or team lead signed in to the portal: acts on themselves (self-service, A-1).
+    Member {
+        enterprise: EnterpriseId,
+        site: SiteId,
+        user: UserId,
+        team_lead: bool,
     },
     /// Switchboard itself (background jobs, bootstrap commands).
     System,
@@ -84,9 +91,9 @@ impl Actor {
     /// The enterprise an administrator belongs to; `None` for operators.
     pub fn own_enterprise(&self) -> Option<EnterpriseId> {
         match &self.principal {
-            Principal::EnterpriseAdmin { enterprise } | Principal::SiteAdmin { enterprise, .. } => {
-                Some(*enterprise)
-            }
+            Principal::EnterpriseAdmin { enterprise }
+            | Principal::SiteAdmin { enterprise, .. }
+            | Principal::Member { enterprise, .. } => Some(*enterprise),
             Principal::Operator | Principal::System => None,
         }
     }
@@ -137,13 +144,24 @@ impl Actor {
         }
     }
 
+    /// Administration of people (invitations, passwords): administrators of any scope, not
+    /// users or team leads.
+    pub fn require_admin(&self, what: &str) -> AppResult<()> {
+        match self.principal {
+            Principal::Member { .. } => Err(AppError::Forbidden(format!(
+                "Only administrators can {what}."
+            ))),
+            _ => Ok(()),
+        }
+    }
+
     /// Enterprise-wide administration (sites, departments, teams): operators and enterprise administrators.
     pub fn require_enterprise_admin(&self, enterprise: EnterpriseId, what: &str) -> AppResult<()> {
         self.can_see_enterprise(enterprise)?;
         match self.principal {
-            Principal::SiteAdmin { .. } => Err(AppError::Forbidden(format!(
-                "Only enterprise administrators can {what}."
-            ))),
+            Principal::SiteAdmin { .. } | Principal::Member { .. } => Err(AppError::Forbidden(
+                format!("Only enterprise administrators can {what}."),
+            )),
             _ => Ok(()),
         }
     }

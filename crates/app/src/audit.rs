@@ -66,7 +66,7 @@ impl AuditLog<'_> {
                 }
                 query.enterprise_id = Some(*enterprise);
             }
-            Principal::SiteAdmin { .. } => {
+            Principal::SiteAdmin { .. } | Principal::Member { .. } => {
                 return Err(AppError::Forbidden(
                     "Only enterprise administrators and operators can read the audit log.".into(),
                 ));

@@ -13,6 +13,10 @@ pub enum AppError {
     NotFound(&'static str),
     #[error("authentication required")]
     Unauthenticated,
+    /// K-1: wrong login or password, unknown or deactivated account, or a lock in force — all
+    /// answer the same, so a guesser learns nothing.
+    #[error("The login name or password is not right.")]
+    SignInFailed,
     /// Visible, but the actor's role does not allow this.
     #[error("{0}")]
     Forbidden(String),
@@ -54,6 +58,7 @@ impl AppError {
             Self::Validation(_) => "validation",
             Self::NotFound(_) => "not-found",
             Self::Unauthenticated => "unauthenticated",
+            Self::SignInFailed => "sign-in-failed",
             Self::Forbidden(_) => "forbidden",
             Self::UserNotActive { .. } => "user-not-active",
             Self::LicenceExhausted { .. } => "licence-exhausted",

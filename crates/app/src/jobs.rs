@@ -4,8 +4,9 @@
 use std::time::Duration;
 
 use serde::Deserialize;
-use switchboard_domain::{EnterpriseId, JobId, Timestamp, UserId, UserState};
+use switchboard_domain::{EnterpriseId, JobId, MailId, Timestamp, UserId, UserState};
 use switchboard_store::jobs::{self, Job, JobQuery, NewJob};
+use switchboard_store::outbox;
 use switchboard_store::users::{self, User};
 use switchboard_store::{Conn, Tx};
 
@@ -14,7 +15,7 @@ use crate::audit::{self, Change, snapshot};
 use crate::error::{AppError, AppResult};
 use crate::provisioner::{ProvisionError, ProvisionedUser, RemovedUser};
 use crate::tenancy::load_enterprise;
-use crate::{App, commit};
+use crate::{App, commit, mail};
 
 const ACTIVATE: &str = "user.activate";
 const SYNC: &str = "user.sync";
@@ -23,6 +24,11 @@ const REMOVE: &str = "user.remove";
 #[derive(Deserialize)]
 struct UserPayload {
     user_id: UserId,
+}
+
+#[derive(Deserialize)]
+struct MailPayload {
+    mail_id: MailId,
 }
 
 fn user_job(app: &App, kind: &'static str, user: &User, run_at: Timestamp) -> NewJob {
@@ -212,7 +218,31 @@ impl Jobs<'_> {
                     self.0.provisioner().remove(&removed).await,
                 ))
             }
+            mail::SEND => self.send_mail(job).await,
             other => Ok(Outcome::GaveUp(format!("unknown job kind '{other}'"))),
+        }
+    }
+
+    /// U-5: delivers one outbox message; once sent its body is forgotten.
+    async fn send_mail(&self, job: &Job) -> AppResult<Outcome> {
+        let payload: MailPayload =
+            serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+        let mut conn = self.0.db().read().await?;
+        let Some(message) = outbox::get(&mut conn, payload.mail_id).await? else {
+            return Ok(Outcome::Done);
+        };
+        drop(conn);
+        if message.status == "sent" {
+            return Ok(Outcome::Done);
+        }
+        match self.0.mailer().deliver(&message).await {
+            Ok(()) => {
+                let mut tx = self.0.begin().await?;
+                outbox::mark_sent(&mut tx, message.id, self.0.now()).await?;
+                commit(tx).await?;
+                Ok(Outcome::Done)
+            }
+            Err(error) => Ok(Outcome::Retry(error)),
         }
     }
 
@@ -305,6 +335,11 @@ impl Jobs<'_> {
                 .await?;
         }
         let mut tx = self.0.begin().await?;
+        if let (mail::SEND, Some(error)) = (job.kind.as_str(), &error) {
+            let payload: MailPayload =
+                serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+            outbox::mark_failed(&mut tx, payload.mail_id, error, retry_at.is_none()).await?;
+        }
         let held = match &error {
             None => jobs::succeed(&mut tx, job.id, worker, now).await?,
             Some(error) => jobs::fail(&mut tx, job.id, worker, error, retry_at, now).await?,

@@ -2,13 +2,16 @@
 //! run one transaction (with its audit entry and follow-up jobs), return domain records.
 //! No HTTP or SQL here: the web, CLI and (later) portal and SCIM are thin adapters over this.
 
+pub mod accounts;
 pub mod actor;
 pub mod audit;
 pub mod catalogue;
 pub mod clock;
 pub mod error;
 pub mod jobs;
+pub mod mail;
 pub mod numbers;
+pub mod passwords;
 pub mod provisioner;
 pub mod secrets;
 pub mod tenancy;
@@ -57,6 +60,8 @@ struct Inner {
     clock: Arc<dyn Clock>,
     provisioner: Arc<dyn Provisioner>,
     jobs: JobSettings,
+    accounts: accounts::AccountSettings,
+    mailer: Arc<dyn mail::Mailer>,
     /// Wakes this process's worker when a use case enqueued a job.
     job_added: tokio::sync::Notify,
 }
@@ -74,9 +79,31 @@ impl App {
                 clock,
                 provisioner,
                 jobs,
+                accounts: accounts::AccountSettings::default(),
+                mailer: Arc::new(mail::OutboxMailer),
                 job_added: tokio::sync::Notify::new(),
             }),
         }
+    }
+
+    /// Sets how accounts behave and where mail goes; called once, before the app is shared.
+    pub fn with_accounts(
+        mut self,
+        settings: accounts::AccountSettings,
+        mailer: Arc<dyn mail::Mailer>,
+    ) -> Self {
+        let inner = Arc::get_mut(&mut self.inner).expect("configure the app before sharing it");
+        inner.accounts = settings;
+        inner.mailer = mailer;
+        self
+    }
+
+    pub fn account_settings(&self) -> &accounts::AccountSettings {
+        &self.inner.accounts
+    }
+
+    pub fn mailer(&self) -> &dyn mail::Mailer {
+        self.inner.mailer.as_ref()
     }
 
     pub fn db(&self) -> &Db {

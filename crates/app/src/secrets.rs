@@ -37,6 +37,15 @@ pub fn token_digest(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Compares two digests in time that does not depend on where they differ.
+pub fn digests_equal(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
 /// SIP digest HA1 = MD5(username:realm:password), the value SIP servers check (RFC 2617).
 pub fn sip_ha1(username: &str, realm: &str, password: &str) -> String {
     hex::encode(Md5::digest(

@@ -207,8 +207,8 @@ impl Tokens<'_> {
                 let mut conn = self.0.db().read().await?;
                 Ok(tokens::list(&mut conn, Some(*enterprise)).await?)
             }
-            Principal::SiteAdmin { .. } => Err(AppError::Forbidden(
-                "Site administrators cannot manage API tokens.".into(),
+            Principal::SiteAdmin { .. } | Principal::Member { .. } => Err(AppError::Forbidden(
+                "Only operators and enterprise administrators manage API tokens.".into(),
             )),
         }
     }

@@ -13,12 +13,13 @@ use switchboard_store::licences::{self, LicenceType};
 use switchboard_store::numbers::{self, Claim, Usage};
 use switchboard_store::org::{Department, Site, Team, UnitTable};
 use switchboard_store::users::{self, Intercept, ListQuery, Search, SipCredentials, SortKey, User};
-use switchboard_store::{Conn, Tx, tokens};
+use switchboard_store::{Conn, Tx};
 
 use crate::actor::Actor;
 use crate::audit::{self, Change, snapshot};
 use crate::error::{AppError, AppResult};
 use crate::jobs::{enqueue_activation, enqueue_removal, enqueue_sync};
+use crate::passwords::{self, PersonalWords};
 use crate::provisioner::RemovedUser;
 use crate::tenancy::{load_enterprise, unit_of};
 use crate::{App, secrets};
@@ -46,6 +47,12 @@ pub struct NewUser {
     pub team_ids: Option<Vec<String>>,
     pub personal_contact: Option<String>,
     pub language: Option<String>,
+    /// U-5: a password the administrator sets; without one the user gets an invitation.
+    pub password: Option<String>,
+    /// U-5: whether the set password must be changed at first sign-in (default yes).
+    pub must_change_password: Option<bool>,
+    /// K-1: two-step sign-in required; then the personal contact is mandatory.
+    pub two_step_required: Option<bool>,
 }
 
 /// A field of a partial update: leave it, clear it, or set it.
@@ -469,7 +476,12 @@ impl Users<'_> {
 
     /// Locks the user's row for this transaction, then loads it (every write starts here, so
     /// concurrent changes of one user are serialised and none works from a stale read).
-    async fn in_reach_locked(&self, tx: &mut Tx, actor: &Actor, id: UserId) -> AppResult<User> {
+    pub(crate) async fn in_reach_locked(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        id: UserId,
+    ) -> AppResult<User> {
         if !users::lock(tx, id).await? {
             return Err(AppError::NotFound("user"));
         }
@@ -539,6 +551,41 @@ impl Users<'_> {
         let personal_contact = input
             .personal_contact
             .and_then(|c| v.check("personal_contact", parse_personal_contact(&c)));
+        let two_step_required = input.two_step_required.unwrap_or(false);
+        if two_step_required
+            && !personal_contact
+                .as_deref()
+                .is_some_and(crate::accounts::is_deliverable_contact)
+        {
+            v.push(FieldError::new(
+                "personal_contact",
+                "required",
+                "Two-step sign-in by code needs a personal contact (an email address or a mobile number).",
+            ));
+        }
+        // Hashed before the transaction: Argon2 takes its time by design, the writer lock should not.
+        let password_hash = match &input.password {
+            Some(password) => {
+                let words = PersonalWords::new(
+                    [
+                        first_name.as_ref().map(|n| n.as_str()),
+                        last_name.as_ref().map(|n| n.as_str()),
+                        email.as_ref().map(|e| e.as_str()),
+                        login_name.as_ref().map(|l| l.as_str()),
+                    ]
+                    .into_iter()
+                    .flatten(),
+                );
+                match passwords::check_strength("password", password, &words) {
+                    Ok(()) => Some(passwords::hash(password).await?),
+                    Err(e) => {
+                        v.push(e);
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
 
         let mut tx = self.0.begin().await?;
         let enterprise = load_enterprise(&mut tx, enterprise_id).await?;
@@ -707,6 +754,16 @@ impl Users<'_> {
             claim_licence(&mut tx, enterprise_id, licence).await?;
         }
         let login = new_sip_login(&mut tx, &user, &enterprise, self.0).await?;
+        self.0
+            .accounts()
+            .set_up_new_user(
+                &mut tx,
+                &user,
+                password_hash,
+                input.must_change_password.unwrap_or(true),
+                two_step_required,
+            )
+            .await?;
         enqueue_activation(&mut tx, self.0, &user).await?;
         audit::record(
             &mut tx,
@@ -1039,7 +1096,9 @@ impl Users<'_> {
             licences::release(&mut tx, user.enterprise_id, licence).await?;
         }
         let now = self.0.now();
-        tokens::revoke_for_user(&mut tx, user.id, now).await?;
+        // L-4: sessions, personal tokens and open links stop working with the user.
+        crate::accounts::end_access(&mut tx, user.id, now).await?;
+        switchboard_store::accounts::delete(&mut tx, &user.id.to_string()).await?;
         users::delete(&mut tx, user.id).await?;
         enqueue_removal(
             &mut tx,
@@ -1164,6 +1223,8 @@ impl Users<'_> {
             destination_user_id: destination.expect("checked"),
         });
         after.deactivated_at = Some(now);
+        // L-5: a deactivated user is signed out everywhere and their personal tokens end.
+        crate::accounts::end_access(&mut tx, before.id, now).await?;
         self.save_transition(tx, actor, &before, after, "user.deactivated")
             .await
     }

@@ -60,4 +60,8 @@ id_type!(
     AuditId,
     /// A recorded licence purchase (N-3).
     PurchaseId,
+    /// A member of the provider's staff who signs in to the portal.
+    OperatorId,
+    /// A message in the mail outbox (U-5).
+    MailId,
 );

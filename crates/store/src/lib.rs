@@ -3,6 +3,7 @@
 //! dialects differ (identity columns, trigram search, `SKIP LOCKED`), the difference is named
 //! at that one place with [`Backend`].
 
+pub mod accounts;
 pub mod audit;
 pub mod db;
 pub mod devices;
@@ -10,9 +11,13 @@ pub mod enterprises;
 pub mod error;
 pub mod jobs;
 pub mod licences;
+pub mod links;
 mod migrations;
 pub mod numbers;
 pub mod org;
+pub mod outbox;
+pub mod sessions;
+pub mod throttle;
 pub mod tokens;
 pub mod users;
 

@@ -52,6 +52,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "tokens, audit, jobs",
         sql: Sql::Both(include_str!("../migrations/0005_operations.sql")),
     },
+    Migration {
+        version: 6,
+        name: "portal accounts, sessions, mail",
+        sql: Sql::Both(include_str!("../migrations/0006_accounts.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

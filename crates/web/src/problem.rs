@@ -61,7 +61,7 @@ fn status_of(error: &AppError) -> StatusCode {
     match error {
         AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::NotFound(_) => StatusCode::NOT_FOUND,
-        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+        AppError::Unauthenticated | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
         AppError::Forbidden(_) => StatusCode::FORBIDDEN,
         AppError::UserNotActive { .. }
         | AppError::LicenceExhausted { .. }

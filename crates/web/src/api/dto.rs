@@ -359,6 +359,13 @@ pub struct CreateUser {
     pub personal_contact: Option<String>,
     /// `en` (default), `de`, `fr`.
     pub language: Option<String>,
+    /// U-5: a portal password set by the administrator (12–256 characters, strength-checked).
+    /// Without it the user gets an invitation email with a one-time link.
+    pub password: Option<String>,
+    /// U-5: with `password`, whether it must be changed at first sign-in (default true).
+    pub must_change_password: Option<bool>,
+    /// K-1: require two-step sign-in; then `personal_contact` (email or mobile) is mandatory.
+    pub two_step_required: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

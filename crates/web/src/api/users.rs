@@ -58,6 +58,9 @@ pub async fn create_user(
         team_ids: b.team_ids,
         personal_contact: b.personal_contact,
         language: b.language,
+        password: b.password,
+        must_change_password: b.must_change_password,
+        two_step_required: b.two_step_required,
     };
     let created = s
         .app
