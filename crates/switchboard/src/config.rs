@@ -16,6 +16,51 @@ pub struct Settings {
     pub log_format: String,
     pub worker: WorkerSettings,
     pub provisioner: ProvisionerSettings,
+    pub portal: PortalSettings,
+    pub mail: MailSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PortalSettings {
+    /// The portal's address as people reach it, for links in emails.
+    pub public_url: String,
+    pub session_idle_minutes: i64,
+    pub session_absolute_hours: i64,
+}
+
+/// Where mail goes: `outbox` keeps it in the database (operators read it with `switchboard
+/// outbox`), `smtp` delivers it.
+#[derive(Clone, Deserialize)]
+pub struct MailSettings {
+    pub transport: String,
+    pub from: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// `none`, `starttls` or `tls`.
+    pub smtp_security: String,
+    pub smtp_username: String,
+    pub smtp_password: String,
+}
+
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailSettings")
+            .field("transport", &self.transport)
+            .field("from", &self.from)
+            .field("smtp_host", &self.smtp_host)
+            .field("smtp_port", &self.smtp_port)
+            .field("smtp_security", &self.smtp_security)
+            .field("smtp_username", &self.smtp_username)
+            .field(
+                "smtp_password",
+                &if self.smtp_password.is_empty() {
+                    ""
+                } else {
+                    "***"
+                },
+            )
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -55,6 +100,20 @@ lease_ms = 60000
 kind = "simulated"
 activation_delay_ms = 5000
 fail_numbers = "+*666"
+
+[portal]
+public_url = "http://localhost:8080"
+session_idle_minutes = 30
+session_absolute_hours = 12
+
+[mail]
+transport = "outbox"
+from = "Switchboard <noreply@switchboard.localhost>"
+smtp_host = "localhost"
+smtp_port = 587
+smtp_security = "starttls"
+smtp_username = ""
+smtp_password = ""
 "#;
 
 impl Settings {

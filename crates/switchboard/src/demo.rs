@@ -72,8 +72,22 @@ const LAST: [&str; 25] = [
     "Köhler",
 ];
 
-/// Loads the demo data if it is not there yet, and returns a new operator token.
-pub async fn load(app: &App, settings: &Settings) -> anyhow::Result<String> {
+/// How to get into the demo: printed at every `demo` start.
+pub struct DemoAccess {
+    /// A new operator API token.
+    pub token: String,
+    /// The enterprise administrator's portal login.
+    pub admin_login: String,
+    /// A fresh initial password, as long as the administrator has not chosen their own (U-5:
+    /// it must be changed at first sign-in).
+    pub admin_password: Option<String>,
+}
+
+/// The demo's enterprise administrator (the first demo user).
+pub const ADMIN_LOGIN: &str = "anna.mueller0@mueller-logistik.example";
+
+/// Loads the demo data if it is not there yet, and returns the ways in.
+pub async fn load(app: &App, settings: &Settings) -> anyhow::Result<DemoAccess> {
     let actor = Actor::system("demo loader");
     let existing = app
         .tenancy()
@@ -98,7 +112,34 @@ pub async fn load(app: &App, settings: &Settings) -> anyhow::Result<String> {
         )
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(token.token)
+    let admin_password = initial_admin_password(app, &actor)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo administrator: {e}"))?;
+    Ok(DemoAccess {
+        token: token.token,
+        admin_login: ADMIN_LOGIN.into(),
+        admin_password,
+    })
+}
+
+/// Until the demo administrator has chosen a password, each start sets a new random initial
+/// one (only its hash is kept) and returns it for printing.
+async fn initial_admin_password(
+    app: &App,
+    actor: &Actor,
+) -> Result<Option<String>, switchboard_app::AppError> {
+    let Some(admin) = app.accounts().user_by_login(actor, ADMIN_LOGIN).await? else {
+        return Ok(None);
+    };
+    let status = app.accounts().status_of_user(actor, admin).await?;
+    if status.has_password && !status.must_change_password {
+        return Ok(None);
+    }
+    let password = switchboard_app::secrets::random_alphanumeric(16);
+    app.accounts()
+        .set_password(actor, admin, &password, true)
+        .await?;
+    Ok(Some(password))
 }
 
 async fn populate(
@@ -217,8 +258,8 @@ async fn populate(
     }
 
     // Activation runs at once for the loader; the last few wait 30 days (a slow carrier), to show "pending".
-    let now_app = demo_app(app, settings, 0);
-    let later_app = demo_app(app, settings, 30 * 86_400_000);
+    let now_app = demo_app(app, settings, 0)?;
+    let later_app = demo_app(app, settings, 30 * 86_400_000)?;
     let mut created = Vec::new();
     for i in 0..50usize {
         let in_paris = i % 3 == 2;
@@ -322,10 +363,18 @@ async fn populate(
 }
 
 /// The same application with another simulated activation delay.
-fn demo_app(app: &App, settings: &Settings, delay_ms: i64) -> App {
+fn demo_app(
+    app: &App,
+    settings: &Settings,
+    delay_ms: i64,
+) -> Result<App, switchboard_app::AppError> {
     let mut settings = settings.clone();
     settings.provisioner.activation_delay_ms = delay_ms;
-    build_app(&settings, app.db().clone(), Arc::new(SystemClock))
+    Ok(build_app(
+        &settings,
+        app.db().clone(),
+        Arc::new(SystemClock),
+    )?)
 }
 
 /// An email-safe spelling of a name.

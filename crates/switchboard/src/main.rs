@@ -57,6 +57,40 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Read the mail outbox: invitations, reset links and sign-in codes (with the `outbox`
+    /// mailer the whole text is here; after SMTP delivery only the envelope).
+    Outbox {
+        /// Only messages to this address.
+        #[arg(long)]
+        to: Option<String>,
+        /// How many, newest first.
+        #[arg(long, default_value_t = 10)]
+        limit: i64,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Manage the provider's operators (portal accounts of provider staff).
+    Operator {
+        #[command(subcommand)]
+        command: OperatorCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OperatorCommand {
+    /// Create an operator and print their one-time link to choose a password.
+    Create {
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        /// en, de or fr.
+        #[arg(long)]
+        language: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -142,7 +176,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                 },
         } => {
             let db = server::open_database(&settings).await?;
-            let app = server::build_app(&settings, db, Arc::new(SystemClock));
+            let app = server::build_app(&settings, db, Arc::new(SystemClock))?;
             let scope = match (operator, &enterprise, &site) {
                 (true, _, _) => "operator",
                 (false, Some(_), Some(_)) => "site",
@@ -168,7 +202,76 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Outbox { to, limit, json } => outbox(&settings, to, limit, json).await,
+        Command::Operator {
+            command:
+                OperatorCommand::Create {
+                    login,
+                    name,
+                    email,
+                    language,
+                },
+        } => {
+            let db = server::open_database(&settings).await?;
+            let app = server::build_app(&settings, db, Arc::new(SystemClock))?;
+            let input = switchboard_app::accounts::NewOperator {
+                login_name: login,
+                display_name: name,
+                email,
+                language,
+            };
+            let (operator, link) = app
+                .accounts()
+                .create_operator(&Actor::cli_operator(), input)
+                .await
+                .map_err(describe)?;
+            println!("{link}");
+            eprintln!(
+                "Operator {} created. The link above (also sent to {}) lets them choose a password; it works once.",
+                operator.login_name, operator.email
+            );
+            Ok(())
+        }
     }
+}
+
+async fn outbox(
+    settings: &Settings,
+    to: Option<String>,
+    limit: i64,
+    json: bool,
+) -> anyhow::Result<()> {
+    let db = server::open_database(settings).await?;
+    let app = server::build_app(settings, db, Arc::new(SystemClock))?;
+    let query = switchboard_store::outbox::OutboxQuery {
+        recipient: to,
+        limit,
+        ..Default::default()
+    };
+    let messages = app
+        .outbox()
+        .list(&Actor::cli_operator(), query)
+        .await
+        .map_err(describe)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&messages)?);
+        return Ok(());
+    }
+    if messages.is_empty() {
+        eprintln!("The outbox is empty.");
+    }
+    for m in messages {
+        println!(
+            "── {} · {} · {} · {}",
+            m.created_at, m.channel, m.status, m.purpose
+        );
+        println!("To: {}\nSubject: {}\n", m.recipient, m.subject);
+        match &m.body {
+            Some(body) => println!("{body}"),
+            None => println!("(delivered; the text is no longer kept)\n"),
+        }
+    }
+    Ok(())
 }
 
 /// A readable message for the command line.

@@ -4,6 +4,8 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use switchboard_app::accounts::AccountSettings;
+use switchboard_app::mail::{Mailer, OutboxMailer, SmtpMailer, SmtpSecurity, SmtpSettings};
 use switchboard_app::{App, Clock, JobSettings, NumberPattern, SimulatedProvisioner, SystemClock};
 use switchboard_store::Db;
 use switchboard_web::AppState;
@@ -24,7 +26,7 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
 }
 
 /// The application over a database, with the configured provisioner and the given clock.
-pub fn build_app(settings: &Settings, db: Db, clock: Arc<dyn Clock>) -> App {
+pub fn build_app(settings: &Settings, db: Db, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
     let provisioner = SimulatedProvisioner {
         activation_delay_ms: settings.provisioner.activation_delay_ms,
         fail_numbers: settings
@@ -39,7 +41,39 @@ pub fn build_app(settings: &Settings, db: Db, clock: Arc<dyn Clock>) -> App {
         backoff_base_ms: settings.worker.backoff_base_ms,
         lease_ms: settings.worker.lease_ms,
     };
-    App::new(db, clock, Arc::new(provisioner), jobs)
+    Ok(App::new(db, clock, Arc::new(provisioner), jobs)
+        .with_accounts(account_settings(settings), mailer(settings)?))
+}
+
+fn account_settings(settings: &Settings) -> AccountSettings {
+    AccountSettings {
+        session_idle_ms: settings.portal.session_idle_minutes.max(1) * 60_000,
+        session_absolute_ms: settings.portal.session_absolute_hours.max(1) * 3_600_000,
+        public_url: settings.portal.public_url.trim_end_matches('/').to_owned(),
+        ..AccountSettings::default()
+    }
+}
+
+/// The configured mailer; an SMTP configuration that cannot work is refused at start-up.
+fn mailer(settings: &Settings) -> anyhow::Result<Arc<dyn Mailer>> {
+    let mail = &settings.mail;
+    if mail.transport != "smtp" {
+        return Ok(Arc::new(OutboxMailer));
+    }
+    let security = match mail.smtp_security.as_str() {
+        "none" => SmtpSecurity::None,
+        "tls" => SmtpSecurity::Tls,
+        _ => SmtpSecurity::StartTls,
+    };
+    let smtp = SmtpSettings {
+        host: mail.smtp_host.clone(),
+        port: mail.smtp_port,
+        security,
+        username: Some(mail.smtp_username.clone()).filter(|u| !u.is_empty()),
+        password: Some(mail.smtp_password.clone()).filter(|p| !p.is_empty()),
+        from: mail.from.clone(),
+    };
+    Ok(Arc::new(SmtpMailer::new(&smtp)?))
 }
 
 /// A running server: where it listens, its application, and how to stop it.
@@ -119,8 +153,8 @@ pub async fn start(
 pub async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let db = open_database(&settings).await?;
-    let app = build_app(&settings, db, Arc::new(SystemClock));
-    let demo_token = if demo {
+    let app = build_app(&settings, db, Arc::new(SystemClock))?;
+    let demo_access = if demo {
         Some(crate::demo::load(&app, &settings).await?)
     } else {
         None
@@ -139,14 +173,25 @@ pub async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
         "switchboard is ready"
     );
     eprintln!("\nSwitchboard is listening on http://{}", running.addr);
+    eprintln!("  portal:        http://{}/", running.addr);
     eprintln!("  database:      {}", settings.database_url_for_display());
     eprintln!("  API reference: http://{}/api/docs/", running.addr);
     eprintln!(
         "  OpenAPI:       http://{}/api/v1/openapi.json",
         running.addr
     );
-    match demo_token {
-        Some(token) => {
+    match demo_access {
+        Some(access) => {
+            if let Some(password) = &access.admin_password {
+                eprintln!(
+                    "\nDemo enterprise administrator (portal sign-in; you choose your own password at first sign-in):\n  login:    {}\n  password: {password}",
+                    access.admin_login
+                );
+            }
+            eprintln!(
+                "  Invitations and other mail stay in the outbox: switchboard outbox (or GET /api/v1/outbox)"
+            );
+            let token = access.token;
             eprintln!(
                 "\nDemo operator token (shown once; a new one at every `demo` start):\n  export TOKEN={token}"
             );
@@ -166,7 +211,7 @@ pub async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
 /// `switchboard worker`: only runs jobs, until Ctrl-C or SIGTERM.
 pub async fn worker(settings: Settings) -> anyhow::Result<()> {
     let db = open_database(&settings).await?;
-    let app = build_app(&settings, db, Arc::new(SystemClock));
+    let app = build_app(&settings, db, Arc::new(SystemClock))?;
     let (shutdown, receiver) = watch::channel(false);
     let worker_id = format!("worker-{}", std::process::id());
     let poll = Duration::from_millis(settings.worker.poll_interval_ms);

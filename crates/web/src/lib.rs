@@ -4,6 +4,7 @@
 pub mod api;
 pub mod extract;
 mod middleware;
+pub mod portal;
 pub mod problem;
 
 use axum::Router;
@@ -42,10 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
-        .route(
-            "/",
-            get(|| async { axum::response::Redirect::to("/api/docs/") }),
-        )
+        .merge(portal::routes())
         .fallback(|| async { not_found() })
         .with_state(state)
         .layer(axum::middleware::from_fn(middleware::problem_request_id))

@@ -141,6 +141,36 @@ impl Accounts<'_> {
         Ok(())
     }
 
+    /// The user signing in with this login, if the actor can reach them.
+    pub async fn user_by_login(&self, actor: &Actor, login: &str) -> AppResult<Option<UserId>> {
+        let Ok(login) = LoginName::parse(login) else {
+            return Ok(None);
+        };
+        let mut conn = self.0.db().read().await?;
+        let Some(id) = switchboard_store::users::id_by_login(&mut conn, &login).await? else {
+            return Ok(None);
+        };
+        drop(conn);
+        match self.0.users().get(actor, id).await {
+            Ok(_) => Ok(Some(id)),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// What an administrator may know of a user's account: flags, never secrets.
+    pub async fn status_of_user(
+        &self,
+        actor: &Actor,
+        user_id: UserId,
+    ) -> AppResult<super::AccountStatus> {
+        actor.require_admin("read account settings")?;
+        self.0.users().get(actor, user_id).await?;
+        let mut conn = self.0.db().read().await?;
+        let account = accounts::get(&mut conn, &user_id.to_string()).await?;
+        Ok(super::AccountStatus::of(account.as_ref()))
+    }
+
     /// An administrator sends (again) an invitation; any earlier link stops working.
     pub async fn invite(&self, actor: &Actor, user_id: UserId) -> AppResult<()> {
         let mut tx = self.0.begin().await?;

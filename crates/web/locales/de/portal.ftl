@@ -1,0 +1,91 @@
+app-name = Switchboard
+skip-link = Zum Inhalt springen
+nav-home = Startseite
+nav-security = Sicherheit
+language = Sprache
+sign-out = Abmelden
+errors-summary = Es gibt ein Problem
+continue = Weiter
+
+sign-in-title = Anmelden
+login-name = Anmeldename
+password = Kennwort
+sign-in-button = Anmelden
+forgot-link = Kennwort vergessen?
+sign-in-failed = Anmeldename oder Kennwort ist nicht richtig.
+session-expired = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
+
+two-step-title = Zwei-Schritt-Anmeldung
+two-step-totp-hint = Geben Sie den 6-stelligen Code ein, den Ihre Authenticator-App gerade anzeigt, oder einen Ihrer Wiederherstellungscodes.
+two-step-email-hint = Wir haben einen 6-stelligen Code per E-Mail an Ihren persönlichen Kontakt gesendet. Er gilt 10 Minuten.
+two-step-sms-hint = Wir haben einen 6-stelligen Code per SMS an Ihren persönlichen Kontakt gesendet. Er gilt 10 Minuten.
+code = Code
+challenge-voided = Zu viele falsche Codes. Melden Sie sich erneut an, um einen neuen zu erhalten.
+
+password-change-title = Kennwort ändern
+password-change-forced = Bevor es weitergeht, wählen Sie bitte ein neues Kennwort.
+current-password = Aktuelles Kennwort
+new-password = Neues Kennwort
+password-hint = Mindestens 12 Zeichen. Einige zusammenhanglose Wörter ergeben ein starkes Kennwort; Ihr Name, Ihre E-Mail-Adresse und „Switchboard“ zählen nicht.
+change-password = Kennwort ändern
+password-changed = Ihr Kennwort wurde geändert. Ihre anderen Sitzungen wurden abgemeldet.
+
+forgot-title = Kennwort vergessen
+forgot-hint = Geben Sie Ihren Anmeldenamen ein: Wir senden einen Link zum Festlegen eines neuen Kennworts an die E-Mail-Adresse des Zugangs.
+send-link = Link senden
+forgot-sent = Falls dieser Zugang existiert, ist ein Link an seine E-Mail-Adresse unterwegs. Er gilt einmal, 60 Minuten lang.
+reset-title = Neues Kennwort wählen
+invitation-title = Willkommen, { $name }
+invitation-hint = Legen Sie das Kennwort Ihres Switchboard-Zugangs { $login } fest.
+set-password = Kennwort festlegen
+link-expired = Dieser Link ist abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an.
+password-set = Ihr Kennwort ist festgelegt. Melden Sie sich damit an.
+
+home-title = Willkommen, { $name }
+home-intro = Sie sind im Switchboard-Portal angemeldet.
+home-role = Rolle
+home-enterprise = Unternehmen
+home-login = Anmeldename
+home-email = E-Mail
+role-user = Benutzer
+role-team_lead = Teamleiter
+role-site_admin = Standortadministrator
+role-enterprise_admin = Unternehmensadministrator
+role-operator = Betreiber (Anbieter)
+
+security-title = Sicherheit
+security-password = Kennwort
+security-two-step = Zwei-Schritt-Anmeldung
+security-totp-on = Eine Authenticator-App ist eingerichtet. Verbleibende Wiederherstellungscodes: { $count }.
+security-totp-off = Es ist keine Authenticator-App eingerichtet.
+security-two-step-required = Ihr Administrator verlangt die Zwei-Schritt-Anmeldung. Ohne App wird bei jeder Anmeldung ein Code an Ihren persönlichen Kontakt gesendet.
+totp-start = Authenticator-App einrichten
+totp-scan = Scannen Sie diesen Code mit Ihrer Authenticator-App oder geben Sie den Schlüssel unten ein. Geben Sie dann den 6-stelligen Code ein, den sie anzeigt.
+totp-key = Schlüssel
+totp-confirm = Einschalten
+totp-disable = Authenticator-App ausschalten
+totp-enabled = Die Authenticator-App ist eingeschaltet. Ihre anderen Sitzungen wurden abgemeldet.
+totp-disabled = Die Authenticator-App ist ausgeschaltet. Ihre anderen Sitzungen wurden abgemeldet.
+recovery-title = Ihre Wiederherstellungscodes
+recovery-hint = Bewahren Sie diese Codes sicher auf. Verlieren Sie Ihr Telefon, ersetzt jeder Code einmal einen Code der App. Sie werden nur jetzt angezeigt.
+security-sessions = Sitzungen
+sign-out-everywhere = Überall abmelden
+sign-out-everywhere-hint = Beendet jede Sitzung Ihres Zugangs auf jedem Gerät, auch diese.
+signed-out = Sie sind abgemeldet.
+signed-out-everywhere = Sie sind auf allen Geräten abgemeldet.
+sign-in-again = Für diese Änderung melden Sie sich bitte zuerst erneut an.
+
+error-title = Etwas ist schiefgegangen
+error-text = Die Seite konnte nicht angezeigt werden. Versuchen Sie es erneut; passiert es wieder, geben Sie Ihrem Administrator diese Referenz: { $reference }
+not-found-title = Seite nicht gefunden
+not-found-text = Unter dieser Adresse gibt es nichts.
+csrf-failed = Dieses Formular ist abgelaufen. Laden Sie die Seite neu und senden Sie es erneut.
+back-home = Zurück zur Startseite
+
+error-required = Dieses Feld ist erforderlich.
+error-password-too-short = Das Kennwort braucht mindestens 12 Zeichen.
+error-password-too-long = Das Kennwort darf höchstens 256 Zeichen haben.
+error-password-too-weak = Dieses Kennwort ist zu leicht zu erraten. Einige zusammenhanglose Wörter ergeben ein starkes; lassen Sie Ihren Namen und Ihre E-Mail-Adresse weg.
+error-password-unchanged = Wählen Sie ein anderes Kennwort als das aktuelle.
+error-wrong-password = Das ist nicht Ihr aktuelles Kennwort.
+error-wrong-code = Dieser Code ist nicht richtig oder wurde bereits verwendet. Geben Sie den aktuellen ein.

@@ -1,0 +1,91 @@
+app-name = Switchboard
+skip-link = Skip to content
+nav-home = Home
+nav-security = Security
+language = Language
+sign-out = Sign out
+errors-summary = There is a problem
+continue = Continue
+
+sign-in-title = Sign in
+login-name = Login name
+password = Password
+sign-in-button = Sign in
+forgot-link = Forgot your password?
+sign-in-failed = The login name or password is not right.
+session-expired = Your session has ended. Sign in again.
+
+two-step-title = Two-step sign-in
+two-step-totp-hint = Type the 6-digit code your authenticator app shows now, or one of your recovery codes.
+two-step-email-hint = We sent a 6-digit code by email to your personal contact. It is valid for 10 minutes.
+two-step-sms-hint = We sent a 6-digit code by text message to your personal contact. It is valid for 10 minutes.
+code = Code
+challenge-voided = Too many wrong codes. Sign in again to get a new one.
+
+password-change-title = Change your password
+password-change-forced = Before you continue, choose a new password.
+current-password = Current password
+new-password = New password
+password-hint = At least 12 characters. A few unrelated words make a strong password; your own name, email and “Switchboard” do not count.
+change-password = Change password
+password-changed = Your password was changed. Your other sessions were signed out.
+
+forgot-title = Forgot your password
+forgot-hint = Give your login name: we send a link to choose a new password to the email address of the account.
+send-link = Send link
+forgot-sent = If that account exists, a link is on its way to its email address. It works once, for 60 minutes.
+reset-title = Choose a new password
+invitation-title = Welcome, { $name }
+invitation-hint = Choose the password of your Switchboard account { $login }.
+set-password = Set password
+link-expired = This link has expired or was already used. Ask for a new one.
+password-set = Your password is set. Sign in with it.
+
+home-title = Welcome, { $name }
+home-intro = You are signed in to the Switchboard portal.
+home-role = Role
+home-enterprise = Enterprise
+home-login = Login name
+home-email = Email
+role-user = User
+role-team_lead = Team lead
+role-site_admin = Site administrator
+role-enterprise_admin = Enterprise administrator
+role-operator = Operator (provider)
+
+security-title = Security
+security-password = Password
+security-two-step = Two-step sign-in
+security-totp-on = An authenticator app is set up. Recovery codes left: { $count }.
+security-totp-off = No authenticator app is set up.
+security-two-step-required = Your administrator requires two-step sign-in. Without an app, each sign-in sends a code to your personal contact.
+totp-start = Set up an authenticator app
+totp-scan = Scan this code with your authenticator app, or type the key below into it. Then type the 6-digit code it shows.
+totp-key = Key
+totp-confirm = Turn on
+totp-disable = Turn off the authenticator app
+totp-enabled = The authenticator app is on. Your other sessions were signed out.
+totp-disabled = The authenticator app is off. Your other sessions were signed out.
+recovery-title = Your recovery codes
+recovery-hint = Keep these codes somewhere safe. If you lose your phone, each one works once in place of a code from the app. They are shown only now.
+security-sessions = Sessions
+sign-out-everywhere = Sign out everywhere
+sign-out-everywhere-hint = Ends every session of your account, on every device, this one too.
+signed-out = You are signed out.
+signed-out-everywhere = You are signed out on every device.
+sign-in-again = For this change, sign in again first.
+
+error-title = Something went wrong
+error-text = The page could not be shown. Try again; if it keeps happening, give this reference to your administrator: { $reference }
+not-found-title = Page not found
+not-found-text = There is nothing at this address.
+csrf-failed = This form has expired. Reload the page and send it again.
+back-home = Back to the start page
+
+error-required = This field is required.
+error-password-too-short = The password needs at least 12 characters.
+error-password-too-long = The password may have at most 256 characters.
+error-password-too-weak = This password is too easy to guess. A few unrelated words make a strong one; leave out your own name and email.
+error-password-unchanged = Choose a password different from the current one.
+error-wrong-password = This is not your current password.
+error-wrong-code = This code is not right, or was already used. Type the current one.

@@ -1,0 +1,91 @@
+app-name = Switchboard
+skip-link = Aller au contenu
+nav-home = Accueil
+nav-security = Sécurité
+language = Langue
+sign-out = Se déconnecter
+errors-summary = Il y a un problème
+continue = Continuer
+
+sign-in-title = Se connecter
+login-name = Identifiant
+password = Mot de passe
+sign-in-button = Se connecter
+forgot-link = Mot de passe oublié ?
+sign-in-failed = L’identifiant ou le mot de passe n’est pas correct.
+session-expired = Votre session a pris fin. Connectez-vous à nouveau.
+
+two-step-title = Connexion en deux étapes
+two-step-totp-hint = Saisissez le code à 6 chiffres que votre application d’authentification affiche, ou l’un de vos codes de récupération.
+two-step-email-hint = Nous avons envoyé un code à 6 chiffres par e-mail à votre contact personnel. Il est valable 10 minutes.
+two-step-sms-hint = Nous avons envoyé un code à 6 chiffres par SMS à votre contact personnel. Il est valable 10 minutes.
+code = Code
+challenge-voided = Trop de codes erronés. Connectez-vous à nouveau pour en recevoir un nouveau.
+
+password-change-title = Changer votre mot de passe
+password-change-forced = Avant de continuer, choisissez un nouveau mot de passe.
+current-password = Mot de passe actuel
+new-password = Nouveau mot de passe
+password-hint = Au moins 12 caractères. Quelques mots sans rapport font un mot de passe solide ; votre nom, votre e-mail et « Switchboard » ne comptent pas.
+change-password = Changer le mot de passe
+password-changed = Votre mot de passe a été changé. Vos autres sessions ont été fermées.
+
+forgot-title = Mot de passe oublié
+forgot-hint = Indiquez votre identifiant : nous envoyons un lien pour choisir un nouveau mot de passe à l’adresse e-mail du compte.
+send-link = Envoyer le lien
+forgot-sent = Si ce compte existe, un lien est en route vers son adresse e-mail. Il ne sert qu’une fois, pendant 60 minutes.
+reset-title = Choisir un nouveau mot de passe
+invitation-title = Bienvenue, { $name }
+invitation-hint = Choisissez le mot de passe de votre compte Switchboard { $login }.
+set-password = Enregistrer le mot de passe
+link-expired = Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.
+password-set = Votre mot de passe est enregistré. Connectez-vous avec.
+
+home-title = Bienvenue, { $name }
+home-intro = Vous êtes connecté au portail Switchboard.
+home-role = Rôle
+home-enterprise = Entreprise
+home-login = Identifiant
+home-email = E-mail
+role-user = Utilisateur
+role-team_lead = Chef d’équipe
+role-site_admin = Administrateur de site
+role-enterprise_admin = Administrateur d’entreprise
+role-operator = Opérateur (fournisseur)
+
+security-title = Sécurité
+security-password = Mot de passe
+security-two-step = Connexion en deux étapes
+security-totp-on = Une application d’authentification est configurée. Codes de récupération restants : { $count }.
+security-totp-off = Aucune application d’authentification n’est configurée.
+security-two-step-required = Votre administrateur exige la connexion en deux étapes. Sans application, chaque connexion envoie un code à votre contact personnel.
+totp-start = Configurer une application d’authentification
+totp-scan = Scannez ce code avec votre application d’authentification, ou saisissez-y la clé ci-dessous. Saisissez ensuite le code à 6 chiffres qu’elle affiche.
+totp-key = Clé
+totp-confirm = Activer
+totp-disable = Désactiver l’application d’authentification
+totp-enabled = L’application d’authentification est activée. Vos autres sessions ont été fermées.
+totp-disabled = L’application d’authentification est désactivée. Vos autres sessions ont été fermées.
+recovery-title = Vos codes de récupération
+recovery-hint = Conservez ces codes en lieu sûr. Si vous perdez votre téléphone, chacun remplace une fois un code de l’application. Ils ne sont affichés que maintenant.
+security-sessions = Sessions
+sign-out-everywhere = Se déconnecter partout
+sign-out-everywhere-hint = Ferme toutes les sessions de votre compte, sur tous les appareils, celle-ci comprise.
+signed-out = Vous êtes déconnecté.
+signed-out-everywhere = Vous êtes déconnecté sur tous les appareils.
+sign-in-again = Pour ce changement, reconnectez-vous d’abord.
+
+error-title = Une erreur s’est produite
+error-text = La page n’a pas pu être affichée. Réessayez ; si cela se reproduit, donnez cette référence à votre administrateur : { $reference }
+not-found-title = Page introuvable
+not-found-text = Il n’y a rien à cette adresse.
+csrf-failed = Ce formulaire a expiré. Rechargez la page et envoyez-le à nouveau.
+back-home = Retour à l’accueil
+
+error-required = Ce champ est obligatoire.
+error-password-too-short = Le mot de passe doit comporter au moins 12 caractères.
+error-password-too-long = Le mot de passe peut comporter au plus 256 caractères.
+error-password-too-weak = Ce mot de passe est trop facile à deviner. Quelques mots sans rapport en font un solide ; laissez de côté votre nom et votre e-mail.
+error-password-unchanged = Choisissez un mot de passe différent de l’actuel.
+error-wrong-password = Ce n’est pas votre mot de passe actuel.
+error-wrong-code = Ce code n’est pas correct ou a déjà servi. Saisissez le code actuel.

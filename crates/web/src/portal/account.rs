@@ -1,0 +1,190 @@
+//! The signed-in pages of the foundation: the start page (who you are, your role) and the
+//! security page (password, authenticator app, sign out everywhere).
+
+use axum::Form;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+use switchboard_app::AppError;
+
+use super::context::Visit;
+use super::pages::{HomePage, RecoveryCodesPage, SecurityPage, TotpEnrolPage, internal_error};
+use super::password::require_full;
+use super::{clear_flash, redirect_with_flash};
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    code: String,
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    current_password: String,
+}
+
+pub async fn home(visit: Visit, jar: CookieJar) -> Response {
+    if let Some(elsewhere) = require_full(&visit) {
+        return elsewhere;
+    }
+    let session = visit.full_session().expect("checked");
+    let identity = &session.identity;
+    let c = visit.chrome("home-title").at("/");
+    let mut c = c;
+    c.title = c.tr.t1("home-title", "name", &identity.display_name);
+    let role = c.tr.t(&format!("role-{}", identity.role.as_str()));
+    let page = HomePage {
+        role,
+        role_code: identity.role.as_str().into(),
+        login: identity.login_name.clone(),
+        email: identity.email.clone(),
+        enterprise: identity.enterprise_name.clone(),
+        c,
+    };
+    (clear_flash(jar, &visit), page).into_response()
+}
+
+fn security_page(visit: &Visit) -> SecurityPage {
+    let session = visit.full_session().expect("checked");
+    let status = &session.status;
+    let c = visit.chrome("security-title").at("/security");
+    let totp_status = c.tr.t1(
+        "security-totp-on",
+        "count",
+        &status.recovery_codes_left.to_string(),
+    );
+    SecurityPage {
+        required: status.two_step_required,
+        totp_enabled: status.totp_enabled,
+        totp_status,
+        c,
+    }
+}
+
+pub async fn security(visit: Visit, jar: CookieJar) -> Response {
+    if let Some(elsewhere) = require_full(&visit) {
+        return elsewhere;
+    }
+    let page = security_page(&visit);
+    (clear_flash(jar, &visit), page).into_response()
+}
+
+pub async fn totp_start(
+    visit: Visit,
+    jar: CookieJar,
+    Form(form): Form<super::auth::CsrfForm>,
+) -> Response {
+    if let Some(elsewhere) = require_full(&visit) {
+        return elsewhere;
+    }
+    if !visit.csrf_ok(&form.csrf) {
+        return redirect_with_flash(jar, "/security", "csrf-failed");
+    }
+    let session = visit.full_session().expect("checked");
+    match visit.state.app.accounts().begin_totp(session).await {
+        Ok(enrolment) => TotpEnrolPage {
+            c: visit.chrome("totp-start"),
+            qr_svg: enrolment.qr_svg,
+            secret: enrolment.secret_base32,
+        }
+        .into_response(),
+        Err(AppError::Conflict {
+            code: "sign-in-again",
+            ..
+        }) => sign_in_again(jar),
+        Err(e) => internal_error(&visit, &e),
+    }
+}
+
+fn sign_in_again(jar: CookieJar) -> Response {
+    redirect_with_flash(
+        jar.add(super::context::removal(super::SESSION_COOKIE)),
+        "/sign-in",
+        "sign-in-again",
+    )
+}
+
+pub async fn totp_confirm(visit: Visit, jar: CookieJar, Form(form): Form<CodeForm>) -> Response {
+    if let Some(elsewhere) = require_full(&visit) {
+        return elsewhere;
+    }
+    if !visit.csrf_ok(&form.csrf) {
+        return redirect_with_flash(jar, "/security", "csrf-failed");
+    }
+    let session = visit.full_session().expect("checked");
+    let actor = visit.actor().expect("a session has an actor");
+    match visit
+        .state
+        .app
+        .accounts()
+        .confirm_totp(session, &actor, &form.code)
+        .await
+    {
+        Ok(codes) => RecoveryCodesPage {
+            c: visit.chrome("recovery-title"),
+            codes,
+        }
+        .into_response(),
+        Err(e @ AppError::Validation(_)) => {
+            // Show the same secret again: it stays pending until a right code confirms it.
+            match visit.state.app.accounts().begin_totp(session).await {
+                Ok(enrolment) => {
+                    let c = visit.chrome("totp-start");
+                    let errors = c.errors_of(&e);
+                    (
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        TotpEnrolPage {
+                            c: c.with_errors(errors),
+                            qr_svg: enrolment.qr_svg,
+                            secret: enrolment.secret_base32,
+                        },
+                    )
+                        .into_response()
+                }
+                Err(e) => internal_error(&visit, &e),
+            }
+        }
+        Err(AppError::Conflict {
+            code: "sign-in-again",
+            ..
+        }) => sign_in_again(jar),
+        Err(e) => internal_error(&visit, &e),
+    }
+}
+
+pub async fn totp_disable(
+    visit: Visit,
+    jar: CookieJar,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    if let Some(elsewhere) = require_full(&visit) {
+        return elsewhere;
+    }
+    if !visit.csrf_ok(&form.csrf) {
+        return redirect_with_flash(jar, "/security", "csrf-failed");
+    }
+    let session = visit.full_session().expect("checked");
+    let actor = visit.actor().expect("a session has an actor");
+    match visit
+        .state
+        .app
+        .accounts()
+        .disable_totp(session, &actor, &form.current_password)
+        .await
+    {
+        Ok(()) => redirect_with_flash(jar, "/security", "totp-disabled"),
+        Err(e @ AppError::Validation(_)) => {
+            let mut page = security_page(&visit);
+            let errors = page.c.errors_of(&e);
+            page.c = page.c.with_errors(errors);
+            (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+        }
+        Err(e) => internal_error(&visit, &e),
+    }
+}

@@ -1,0 +1,135 @@
+//! Translations (I-2): Fluent files embedded at compile time, one per language, chosen by the
+//! signed-in person's preferred language, else the language cookie, else the browser's
+//! `Accept-Language`, else English.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use switchboard_domain::Language;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static DE: LanguageIdentifier = langid!("de");
+static FR: LanguageIdentifier = langid!("fr");
+
+/// The translator of one page.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    pub lang: Language,
+}
+
+impl Tr {
+    pub fn new(lang: Language) -> Self {
+        Self { lang }
+    }
+
+    fn id(&self) -> &'static LanguageIdentifier {
+        match self.lang {
+            Language::English => &EN,
+            Language::German => &DE,
+            Language::French => &FR,
+        }
+    }
+
+    /// The `lang` attribute of the page.
+    pub fn code(&self) -> &'static str {
+        self.lang.as_str()
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        LOCALES.lookup(self.id(), key)
+    }
+
+    /// A message with one argument, e.g. `home-title` with `name`.
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            HashMap::from([(Cow::Borrowed(name), FluentValue::from(value.to_owned()))]);
+        LOCALES.lookup_with_args(self.id(), key, &args)
+    }
+
+    /// A field error in this language, by its stable code; the service's English message when
+    /// there is no translation for the code.
+    pub fn field_error(&self, code: &str, fallback: &str) -> String {
+        LOCALES
+            .try_lookup(self.id(), &format!("error-{code}"))
+            .unwrap_or_else(|| fallback.to_owned())
+    }
+}
+
+/// The best of our languages for an `Accept-Language` header (`de-AT,de;q=0.9,en;q=0.5`).
+pub fn negotiate(accept_language: &str) -> Option<Language> {
+    let mut ranked: Vec<(f32, Language)> = accept_language
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.trim().split(';');
+            let tag = pieces.next()?.trim().to_ascii_lowercase();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse().ok()))
+                .unwrap_or(1.0);
+            let primary = tag.split('-').next()?;
+            Language::parse(primary).map(|lang| (q, lang))
+        })
+        .filter(|(q, _)| *q > 0.0)
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranked.first().map(|(_, lang)| *lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(ftl: &str) -> Vec<String> {
+        ftl.lines()
+            .filter(|l| !l.starts_with(' ') && !l.starts_with('#'))
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn i2_every_message_exists_in_english_german_and_french() {
+        let en = keys(include_str!("../../locales/en/portal.ftl"));
+        let de = keys(include_str!("../../locales/de/portal.ftl"));
+        let fr = keys(include_str!("../../locales/fr/portal.ftl"));
+        assert!(en.len() > 50);
+        assert_eq!(en, de, "German keys differ from English");
+        assert_eq!(en, fr, "French keys differ from English");
+    }
+
+    #[test]
+    fn i2_messages_are_translated_with_arguments() {
+        assert_eq!(Tr::new(Language::German).t("sign-in-title"), "Anmelden");
+        assert_eq!(
+            Tr::new(Language::French).t1("home-title", "name", "Émilie"),
+            "Bienvenue, Émilie"
+        );
+        assert_eq!(
+            Tr::new(Language::German).field_error("password-too-short", "x"),
+            "Das Kennwort braucht mindestens 12 Zeichen."
+        );
+        assert_eq!(
+            Tr::new(Language::German).field_error("no-such-code", "fallback"),
+            "fallback"
+        );
+    }
+
+    #[test]
+    fn i2_accept_language_picks_the_best_supported_language() {
+        assert_eq!(negotiate("de-AT,de;q=0.9,en;q=0.5"), Some(Language::German));
+        assert_eq!(
+            negotiate("es-ES,fr;q=0.8,en;q=0.9"),
+            Some(Language::English)
+        );
+        assert_eq!(negotiate("es, it"), None);
+        assert_eq!(negotiate("fr;q=0, de;q=0.1"), Some(Language::German));
+    }
+}

@@ -1,0 +1,136 @@
+//! The administration portal (I-2): server-rendered pages over the same services as the API.
+//! Plain HTML forms with POST/redirect/GET, flash messages, an error summary linking to each
+//! field, in English, German and French. No JavaScript is needed to use any page.
+
+mod account;
+mod auth;
+mod context;
+pub mod i18n;
+mod pages;
+mod password;
+
+use axum::Router;
+use axum::extract::{Path, Query, Request};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::CookieJar;
+use switchboard_domain::Language;
+
+use crate::AppState;
+pub use context::{CSRF_COOKIE, SESSION_COOKIE};
+use context::{FLASH_COOKIE, LANGUAGE_COOKIE, Visit, cookie};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(account::home))
+        .route("/sign-in", get(auth::sign_in_page).post(auth::sign_in))
+        .route("/sign-in/code", get(auth::code_page).post(auth::code))
+        .route("/sign-out", post(auth::sign_out))
+        .route("/sign-out/everywhere", post(auth::sign_out_everywhere))
+        .route(
+            "/password/change",
+            get(password::change_page).post(password::change),
+        )
+        .route(
+            "/password/forgot",
+            get(password::forgot_page).post(password::forgot),
+        )
+        .route(
+            "/reset/{token}",
+            get(password::reset_page).post(password::reset),
+        )
+        .route(
+            "/invitation/{token}",
+            get(password::invitation_page).post(password::invitation),
+        )
+        .route("/security", get(account::security))
+        .route("/security/totp", post(account::totp_start))
+        .route("/security/totp/confirm", post(account::totp_confirm))
+        .route("/security/totp/disable", post(account::totp_disable))
+        .route("/language/{code}", get(language))
+        .route("/static/portal.css", get(stylesheet))
+        .layer(axum::middleware::from_fn(same_origin_posts))
+}
+
+/// K-4: a state-changing request from another site is refused before any handler runs (the
+/// per-form token is checked too; this stops a forged form even before it is parsed).
+async fn same_origin_posts(req: Request, next: Next) -> Response {
+    if req.method() == Method::POST {
+        let headers = req.headers();
+        let cross_site = headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == "cross-site");
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+        let foreign_origin = headers
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .filter(|origin| *origin != "null")
+            .is_some_and(|origin| {
+                let origin_host = origin.split("://").nth(1).unwrap_or(origin);
+                Some(origin_host) != host
+            });
+        if cross_site || foreign_origin {
+            return (StatusCode::FORBIDDEN, "cross-site form refused").into_response();
+        }
+    }
+    next.run(req).await
+}
+
+#[derive(serde::Deserialize)]
+struct Back {
+    back: Option<String>,
+}
+
+/// The language links: remember the choice, go back where the visitor was (same site only).
+async fn language(Path(code): Path<String>, Query(q): Query<Back>, jar: CookieJar) -> Response {
+    let back = q
+        .back
+        .filter(|b| b.starts_with('/') && !b.starts_with("//"))
+        .unwrap_or_else(|| "/".into());
+    match Language::parse(&code) {
+        Some(lang) => (
+            jar.add(cookie(LANGUAGE_COOKIE, lang.as_str().into())),
+            Redirect::to(&back),
+        )
+            .into_response(),
+        None => Redirect::to(&back).into_response(),
+    }
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            ),
+        ],
+        include_str!("../../static/portal.css"),
+    )
+        .into_response()
+}
+
+/// 303 to `path`, leaving a translated message for the next page.
+fn redirect_with_flash(jar: CookieJar, path: &str, flash_key: &'static str) -> Response {
+    (
+        jar.add(cookie(FLASH_COOKIE, flash_key.into())),
+        Redirect::to(path),
+    )
+        .into_response()
+}
+
+/// The page after a redirect shows the flash once.
+fn clear_flash(jar: CookieJar, visit: &Visit) -> CookieJar {
+    if visit.jar.get(FLASH_COOKIE).is_some() {
+        jar.add(context::removal(FLASH_COOKIE))
+    } else {
+        jar
+    }
+}
