@@ -358,12 +358,10 @@ impl Accounts<'_> {
         account.updated_at = now;
         accounts::save(&mut tx, &account).await?;
         sessions::delete_for_subject(&mut tx, &identity.subject_id, Some(&session.id_hash)).await?;
-        if forced {
-            if let Some(mut row) = sessions::get(&mut tx, &session.id_hash).await? {
-                row.stage = "full".into();
-                row.last_seen_at = now;
-                sessions::update(&mut tx, &row).await?;
-            }
+        if forced && let Some(mut row) = sessions::get(&mut tx, &session.id_hash).await? {
+            row.stage = "full".into();
+            row.last_seen_at = now;
+            sessions::update(&mut tx, &row).await?;
         }
         audit_account(
             &mut tx,

@@ -104,6 +104,24 @@ fn new_recovery_codes() -> Vec<String> {
         .collect()
 }
 
+/// The QR code (SVG) and key text for a secret.
+fn enrolment(secret: &str, identity: &Identity) -> AppResult<TotpEnrolment> {
+    let url = totp(secret, identity)?
+        .to_url()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("otpauth url: {e:?}")))?;
+    let qr_svg = QrCode::new(url.as_bytes())
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("QR code: {e}")))?
+        .render::<svg::Color>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build();
+    Ok(TotpEnrolment {
+        secret_base32: secret.to_owned(),
+        otpauth_url: url,
+        qr_svg,
+    })
+}
+
 impl Accounts<'_> {
     /// Starts enrolling an authenticator app; the secret is kept pending until a code confirms it.
     pub async fn begin_totp(&self, session: &PortalSession) -> AppResult<TotpEnrolment> {
@@ -111,16 +129,7 @@ impl Accounts<'_> {
         session.require_recent(now, self.0.account_settings().recent_sign_in_ms)?;
         let secret = Secret::generate().to_base32();
         let identity = &session.identity;
-        let totp = totp(&secret, identity)?;
-        let url = totp
-            .to_url()
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("otpauth url: {e:?}")))?;
-        let qr_svg = QrCode::new(url.as_bytes())
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("QR code: {e}")))?
-            .render::<svg::Color>()
-            .min_dimensions(200, 200)
-            .quiet_zone(true)
-            .build();
+        let enrolment = enrolment(&secret, identity)?;
         let mut tx = self.0.begin().await?;
         let mut account = accounts::get(&mut tx, &identity.subject_id)
             .await?
@@ -129,11 +138,17 @@ impl Accounts<'_> {
         account.updated_at = now;
         accounts::save(&mut tx, &account).await?;
         commit(tx).await?;
-        Ok(TotpEnrolment {
-            secret_base32: secret,
-            otpauth_url: url,
-            qr_svg,
-        })
+        Ok(enrolment)
+    }
+
+    /// The enrolment in progress (after a wrong first code the same secret is shown again).
+    pub async fn pending_totp(&self, session: &PortalSession) -> AppResult<Option<TotpEnrolment>> {
+        let mut conn = self.0.db().read().await?;
+        let account = accounts::get(&mut conn, &session.identity.subject_id).await?;
+        account
+            .and_then(|a| a.totp_pending_secret)
+            .map(|secret| enrolment(&secret, &session.identity))
+            .transpose()
     }
 
     /// Confirms the app with its first code; returns the recovery codes (shown this once) and

@@ -1,8 +1,11 @@
 //! Integration tests: the real server over HTTP on a random port, against SQLite and (with
 //! SWITCHBOARD_TEST_POSTGRES_URL) PostgreSQL. Test names carry the PRODUCT.md rule ids.
 
+mod smtp_sink;
 mod support;
+mod web_client;
 
+mod accounts;
 mod api;
 mod concurrency;
 mod jobs;

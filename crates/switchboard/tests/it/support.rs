@@ -9,7 +9,9 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use sqlx::Connection;
 use switchboard::server::{self, Running};
+use switchboard_app::accounts::AccountSettings;
 use switchboard_app::catalogue::{NewDeviceType, NewLicenceType};
+use switchboard_app::mail::{Mailer, OutboxMailer};
 use switchboard_app::numbers::NumbersToLoad;
 use switchboard_app::tenancy::NewEnterprise;
 use switchboard_app::tokens::NewToken;
@@ -31,6 +33,8 @@ pub struct Options {
     pub clock: Arc<dyn Clock>,
     pub worker: bool,
     pub jobs: JobSettings,
+    pub accounts: AccountSettings,
+    pub mailer: Arc<dyn Mailer>,
 }
 
 impl Default for Options {
@@ -47,6 +51,11 @@ impl Default for Options {
                 backoff_base_ms: 1_000,
                 lease_ms: 60_000,
             },
+            accounts: AccountSettings {
+                public_url: "http://portal.test".into(),
+                ..AccountSettings::default()
+            },
+            mailer: Arc::new(OutboxMailer),
         }
     }
 }
@@ -198,7 +207,8 @@ impl TestApp {
             .await
             .expect("connect test database");
         db.migrate().await.expect("migrate test database");
-        let app = App::new(db, options.clock, options.provisioner, options.jobs);
+        let app = App::new(db, options.clock, options.provisioner, options.jobs)
+            .with_accounts(options.accounts, options.mailer);
         let running = server::start(
             app.clone(),
             "127.0.0.1:0",

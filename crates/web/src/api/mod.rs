@@ -1,5 +1,6 @@
 //! The REST API under `/api/v1` (I-1) and its OpenAPI 3.1 document, generated from the handlers.
 
+pub mod accounts;
 pub mod catalogue;
 pub mod dto;
 pub mod operations;
@@ -33,7 +34,7 @@ use crate::AppState;
         (name = "licences", description = "Each enterprise's purchased and assigned licences (N-1…N-3)"),
         (name = "numbers", description = "Each enterprise's number pool (N-4)"),
         (name = "users", description = "Users and their lifecycle (U-1…U-8, L-1…L-7)"),
-        (name = "operations", description = "Background jobs, audit log, API tokens"),
+        (name = "operations", description = "Background jobs, audit log, API tokens, mail outbox"),
     )
 )]
 pub struct ApiDoc;
@@ -98,6 +99,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(operations::list_audit))
         .routes(routes!(operations::create_token, operations::list_tokens))
         .routes(routes!(operations::revoke_token))
+        .routes(routes!(accounts::get_account))
+        .routes(routes!(accounts::invite))
+        .routes(routes!(accounts::set_password))
+        .routes(routes!(accounts::require_two_step))
+        .routes(routes!(accounts::list_outbox))
 }
 
 /// The OpenAPI document as served at `/api/v1/openapi.json`.

@@ -133,8 +133,8 @@ pub async fn totp_confirm(visit: Visit, jar: CookieJar, Form(form): Form<CodeFor
         .into_response(),
         Err(e @ AppError::Validation(_)) => {
             // Show the same secret again: it stays pending until a right code confirms it.
-            match visit.state.app.accounts().begin_totp(session).await {
-                Ok(enrolment) => {
+            match visit.state.app.accounts().pending_totp(session).await {
+                Ok(Some(enrolment)) => {
                     let c = visit.chrome("totp-start");
                     let errors = c.errors_of(&e);
                     (
@@ -147,6 +147,7 @@ pub async fn totp_confirm(visit: Visit, jar: CookieJar, Form(form): Form<CodeFor
                     )
                         .into_response()
                 }
+                Ok(None) => redirect_with_flash(jar, "/security", "csrf-failed"),
                 Err(e) => internal_error(&visit, &e),
             }
         }

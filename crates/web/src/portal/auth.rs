@@ -57,8 +57,10 @@ pub fn ensure_csrf_cookie(visit: &Visit, jar: CookieJar) -> (CookieJar, String) 
 }
 
 pub async fn sign_in_page(visit: Visit, jar: CookieJar) -> Response {
-    if let Some(session) = &visit.session {
-        return Redirect::to(next_page(&session.stage)).into_response();
+    // Signed in: nothing to do here. Half-way (a code or a password change pending): the
+    // visitor may start again.
+    if visit.full_session().is_some() {
+        return Redirect::to("/").into_response();
     }
     let (jar, csrf) = ensure_csrf_cookie(&visit, jar);
     let mut c = visit.chrome("sign-in-title").at("/sign-in");
@@ -86,7 +88,15 @@ pub async fn sign_in(visit: Visit, jar: CookieJar, Form(form): Form<SignInForm>)
         request_id: visit.request_id.clone(),
     };
     match visit.state.app.accounts().sign_in(attempt).await {
-        Ok(started) => continue_session(jar, started),
+        Ok(started) => {
+            // A sign-in started before (code pending) is replaced by this one.
+            if let (Some(old), Some(actor)) = (&visit.session, visit.actor())
+                && let Err(e) = visit.state.app.accounts().sign_out(old, &actor).await
+            {
+                return internal_error(&visit, &e);
+            }
+            continue_session(jar, started)
+        }
         Err(AppError::SignInFailed) => {
             // K-1: the same answer for a wrong password, an unknown login and a lock in force.
             let c = visit.chrome("sign-in-title").at("/sign-in");

@@ -101,11 +101,18 @@ fn header_str(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {
 impl Visit {
     /// The page language: an explicit choice (cookie), else the person's own, else the browser's.
     pub fn tr(&self) -> Tr {
+        self.tr_with(None)
+    }
+
+    /// As [`Self::tr`], with a person's language ahead of the browser's: the holder of an
+    /// invitation link reads its page in the language of its email.
+    pub fn tr_with(&self, person: Option<Language>) -> Tr {
         let lang = self
             .jar
             .get(LANGUAGE_COOKIE)
             .and_then(|c| Language::parse(c.value()))
             .or(self.session.as_ref().map(|s| s.identity.language))
+            .or(person)
             .or(self.preferred)
             .unwrap_or(Language::English);
         Tr::new(lang)
@@ -158,7 +165,10 @@ impl Visit {
 
     /// Page chrome for this visit.
     pub fn chrome(&self, title_key: &str) -> Chrome {
-        let tr = self.tr();
+        self.chrome_in(self.tr(), title_key)
+    }
+
+    pub fn chrome_in(&self, tr: Tr, title_key: &str) -> Chrome {
         Chrome {
             title: tr.t(title_key),
             csrf: self.csrf_token(),

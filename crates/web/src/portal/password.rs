@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use switchboard_app::AppError;
+use switchboard_app::accounts::Identity;
 
 use super::auth::{ensure_csrf_cookie, next_page};
 use super::context::Visit;
@@ -141,31 +142,31 @@ fn set_password_page(
     visit: &Visit,
     purpose: &str,
     token: &str,
-    name: &str,
-    login: &str,
+    holder: &Identity,
 ) -> SetPasswordPage {
+    // The holder reads the page in the language of the message that brought them here.
+    let tr = visit.tr_with(Some(holder.language));
     let (title, intro, action) = if purpose == "invitation" {
-        let tr = visit.tr();
         (
-            tr.t1("invitation-title", "name", name),
-            tr.t1("invitation-hint", "login", login),
+            tr.t1("invitation-title", "name", &holder.display_name),
+            tr.t1("invitation-hint", "login", &holder.login_name),
             format!("/invitation/{token}"),
         )
     } else {
         (
-            visit.tr().t("reset-title"),
+            tr.t("reset-title"),
             String::new(),
             format!("/reset/{token}"),
         )
     };
     // The link's token is not put in the language links' `back` (it would end up in more places).
-    let mut c = visit.chrome("reset-title");
+    let mut c = visit.chrome_in(tr, "reset-title");
     c.title = title;
     SetPasswordPage {
         c,
         intro,
         action,
-        login: login.to_owned(),
+        login: holder.login_name.clone(),
     }
 }
 
@@ -173,13 +174,7 @@ async fn link_page(visit: Visit, jar: CookieJar, purpose: &'static str, token: &
     match visit.state.app.accounts().link_holder(purpose, token).await {
         Ok(identity) => {
             let (jar, csrf) = ensure_csrf_cookie(&visit, jar);
-            let mut page = set_password_page(
-                &visit,
-                purpose,
-                token,
-                &identity.display_name,
-                &identity.login_name,
-            );
+            let mut page = set_password_page(&visit, purpose, token, &identity);
             page.c.csrf = csrf;
             (jar, page).into_response()
         }
@@ -219,21 +214,22 @@ async fn redeem(
         )
         .await;
     match result {
-        Ok(_) => {
-            // Whoever was signed in on this browser is signed out: the person signs in afresh.
-            let jar = jar.add(super::context::removal(super::SESSION_COOKIE));
+        Ok(holder) => {
+            // Whoever was signed in on this browser is signed out: the person signs in afresh,
+            // in their language unless this browser chose one.
+            let mut jar = jar.add(super::context::removal(super::SESSION_COOKIE));
+            if visit.jar.get(super::context::LANGUAGE_COOKIE).is_none() {
+                jar = jar.add(super::context::cookie(
+                    super::context::LANGUAGE_COOKIE,
+                    holder.language.as_str().into(),
+                ));
+            }
             redirect_with_flash(jar, "/sign-in", "password-set")
         }
         Err(e @ AppError::Validation(_)) => {
             match visit.state.app.accounts().link_holder(purpose, token).await {
                 Ok(identity) => {
-                    let mut page = set_password_page(
-                        &visit,
-                        purpose,
-                        token,
-                        &identity.display_name,
-                        &identity.login_name,
-                    );
+                    let mut page = set_password_page(&visit, purpose, token, &identity);
                     let errors = page.c.errors_of(&e);
                     page.c.csrf = visit.csrf_token();
                     page.c = page.c.with_errors(errors);
