@@ -7,6 +7,7 @@ mod web_client;
 
 mod accounts;
 mod api;
+mod browser;
 mod concurrency;
 mod jobs;
 mod lifecycle;
