@@ -144,6 +144,21 @@ impl Actor {
         }
     }
 
+    /// administration inside an enterprise (lists of people, numbers, licences, creating
+    /// users): operators and administrators. Users and team leads act on themselves only.
+    pub fn require_staff(&self, enterprise: EnterpriseId, what: &str) -> AppResult<()> {
+        self.can_see_enterprise(enterprise)?;
+        self.require_admin(what)
+    }
+
+    /// The user a member (user or team lead) is; `None` for everyone else.
+    pub fn member_user(&self) -> Option<UserId> {
+        match self.principal {
+            Principal::Member { user, .. } => Some(user),
+            _ => None,
+        }
+    }
+
     /// Administration of people (invitations, passwords): administrators of any scope, not
     /// users or team leads.
     pub fn require_admin(&self, what: &str) -> AppResult<()> {

@@ -200,7 +200,7 @@ impl Catalogue<'_> {
         actor: &Actor,
         enterprise: EnterpriseId,
     ) -> AppResult<LicenceOverview> {
-        actor.can_see_enterprise(enterprise)?;
+        actor.require_staff(enterprise, "see licences")?;
         let mut conn = self.0.db().read().await?;
         load_enterprise(&mut conn, enterprise).await?;
         let pools = licences::pools(&mut conn, enterprise).await?;
@@ -219,7 +219,7 @@ impl Catalogue<'_> {
         actor: &Actor,
         enterprise: EnterpriseId,
     ) -> AppResult<Vec<Purchase>> {
-        actor.can_see_enterprise(enterprise)?;
+        actor.require_staff(enterprise, "see licence purchases")?;
         let mut conn = self.0.db().read().await?;
         load_enterprise(&mut conn, enterprise).await?;
         Ok(licences::purchases(&mut conn, enterprise).await?)

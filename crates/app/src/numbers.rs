@@ -115,7 +115,7 @@ impl Numbers<'_> {
         after: Option<&str>,
         limit: i64,
     ) -> AppResult<Vec<PoolNumber>> {
-        actor.can_see_enterprise(enterprise)?;
+        actor.require_staff(enterprise, "see the number pool")?;
         if let Some(prefix) = prefix {
             let ok = prefix
                 .strip_prefix('+')

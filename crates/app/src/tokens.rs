@@ -170,6 +170,24 @@ impl Tokens<'_> {
         let token = tokens::find_live(&mut conn, &secrets::token_digest(bearer), now)
             .await?
             .ok_or(AppError::Unauthenticated)?;
+        if token.scope == "personal" {
+            // K-2: a personal token acts with its holder's current role, and ends with them (L-4/L-5).
+            let holder = match token.user_id {
+                Some(id) => {
+                    crate::accounts::identity_of_subject(&mut conn, &id.to_string()).await?
+                }
+                None => None,
+            };
+            drop(conn);
+            let holder = holder
+                .filter(crate::accounts::Identity::may_sign_in)
+                .ok_or(AppError::Unauthenticated)?;
+            self.touch(&token, now).await?;
+            let mut actor = holder.actor(client_ip, request_id);
+            actor.channel = Channel::Api;
+            actor.label = format!("token:{} ({}) of {}", token.id, token.name, actor.label);
+            return Ok(actor);
+        }
         drop(conn);
         let principal = match (token.scope.as_str(), token.enterprise_id, token.site_id) {
             ("operator", _, _) => Principal::Operator,
@@ -180,6 +198,18 @@ impl Tokens<'_> {
             },
             _ => return Err(AppError::Unauthenticated),
         };
+        self.touch(&token, now).await?;
+        Ok(Actor {
+            principal,
+            label: format!("token:{} ({})", token.id, token.name),
+            channel: Channel::Api,
+            client_ip,
+            request_id,
+        })
+    }
+
+    /// Records use at most once a minute, so that reads do not all turn into writes.
+    async fn touch(&self, token: &ApiToken, now: switchboard_domain::Timestamp) -> AppResult<()> {
         if token
             .last_used_at
             .is_none_or(|at| at.millis() < now.millis() - 60_000)
@@ -188,13 +218,7 @@ impl Tokens<'_> {
             tokens::touch(&mut tx, token.id, now).await?;
             commit(tx).await?;
         }
-        Ok(Actor {
-            principal,
-            label: format!("token:{} ({})", token.id, token.name),
-            channel: Channel::Api,
-            client_ip,
-            request_id,
-        })
+        Ok(())
     }
 
     pub async fn list(&self, actor: &Actor) -> AppResult<Vec<ApiToken>> {

@@ -466,10 +466,15 @@ fn decode_cursor(cursor: &str, sort: &str) -> Option<(String, String)> {
 
 impl Users<'_> {
     /// Loads a user the actor may act on; anything else is "not found".
+    /// the user, if the actor may read them: administrators within their reach, a user
+    /// or team lead only themselves.
     async fn in_reach(&self, conn: &mut Conn, actor: &Actor, id: UserId) -> AppResult<User> {
         let user = users::get(conn, id)
             .await?
             .ok_or(AppError::NotFound("user"))?;
+        if actor.member_user() == Some(id) {
+            return Ok(user);
+        }
         actor.can_reach_site(user.enterprise_id, user.site_id, "user")?;
         Ok(user)
     }
@@ -485,7 +490,11 @@ impl Users<'_> {
         if !users::lock(tx, id).await? {
             return Err(AppError::NotFound("user"));
         }
-        self.in_reach(tx, actor, id).await
+        let user = self.in_reach(tx, actor, id).await?;
+        // Self-service changes (call services) come with their own use cases; these are
+        // administration.
+        actor.require_admin("change users")?;
+        Ok(user)
     }
 
     pub async fn get(&self, actor: &Actor, id: UserId) -> AppResult<User> {
@@ -501,7 +510,7 @@ impl Users<'_> {
         enterprise_id: EnterpriseId,
         input: NewUser,
     ) -> AppResult<UserWithLogin> {
-        actor.can_see_enterprise(enterprise_id)?;
+        actor.require_staff(enterprise_id, "create users")?;
         let mut v = Violations::new();
         let first_name = v
             .require("first_name", input.first_name)
@@ -1421,6 +1430,7 @@ impl Users<'_> {
     pub async fn duplicate(&self, actor: &Actor, id: UserId) -> AppResult<UserDraft> {
         let mut conn = self.0.db().read().await?;
         let user = self.in_reach(&mut conn, actor, id).await?;
+        actor.require_admin("duplicate users")?;
         let catalogue = licences::list_types(&mut conn).await?;
         let code_of = |id: LicenceTypeId| {
             catalogue
@@ -1453,7 +1463,7 @@ impl Users<'_> {
         enterprise: EnterpriseId,
         p: UserListParams,
     ) -> AppResult<UserPage> {
-        actor.can_see_enterprise(enterprise)?;
+        actor.require_staff(enterprise, "list users")?;
         let mut v = Violations::new();
         let uuid_of =
             |v: &mut Violations, field: &str, raw: Option<String>| -> Option<uuid::Uuid> {

@@ -84,3 +84,28 @@ CREATE TABLE mail_outbox (
     last_error TEXT
 );
 CREATE INDEX mail_outbox_recipient ON mail_outbox (recipient, id);
+
+-- K-2 personal tokens: a person's own API token (scope 'personal', `user_id` = the person) acts
+-- with that person's current role, and stops with them. The table is rebuilt (portably) to
+-- widen its scope check.
+CREATE TABLE api_tokens_next (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('operator', 'enterprise', 'site', 'personal')),
+    enterprise_id TEXT REFERENCES enterprises (id),
+    site_id TEXT REFERENCES sites (id),
+    role TEXT NOT NULL,
+    user_id TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT,
+    last_used_at BIGINT,
+    revoked_at BIGINT
+);
+INSERT INTO api_tokens_next (id, name, token_hash, scope, enterprise_id, site_id, role, user_id, created_at, expires_at, last_used_at, revoked_at)
+    SELECT id, name, token_hash, scope, enterprise_id, site_id, role, user_id, created_at, expires_at, last_used_at, revoked_at FROM api_tokens;
+DROP TABLE api_tokens;
+ALTER TABLE api_tokens_next RENAME TO api_tokens;
+CREATE UNIQUE INDEX api_tokens_hash_key ON api_tokens (token_hash);
+CREATE INDEX api_tokens_enterprise ON api_tokens (enterprise_id, id);
+CREATE INDEX api_tokens_user ON api_tokens (user_id, id);

@@ -15,6 +15,7 @@ pub struct ApiToken {
     pub enterprise_id: Option<EnterpriseId>,
     pub site_id: Option<SiteId>,
     pub role: String,
+    /// For `personal` tokens: the person (a user id, or an operator id) whose rights it carries.
     pub user_id: Option<UserId>,
     pub created_at: Timestamp,
     pub expires_at: Option<Timestamp>,
@@ -154,4 +155,16 @@ pub async fn touch(conn: &mut Conn, id: TokenId, now: Timestamp) -> Result<()> {
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// A person's own tokens (K-2), newest first.
+pub async fn list_for_user(conn: &mut Conn, subject_id: &str) -> Result<Vec<ApiToken>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM api_tokens WHERE user_id = $1 AND scope = 'personal' ORDER BY id DESC LIMIT 200"
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(subject_id)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
 }

@@ -3,6 +3,7 @@
 //! and forms: every rule (throttling, two-step, session expiry, CSRF token, roles) lives here.
 
 mod credentials;
+mod personal_tokens;
 mod sessions;
 mod sign_in;
 mod throttle;
@@ -199,6 +200,14 @@ async fn identity_by_login(conn: &mut Conn, login: &str) -> AppResult<Option<Ide
             None => None,
         },
     )
+}
+
+/// The person behind a subject id (user or operator), for personal API tokens.
+pub(crate) async fn identity_of_subject(
+    conn: &mut Conn,
+    subject_id: &str,
+) -> AppResult<Option<Identity>> {
+    identity_of(conn, subject_id).await
 }
 
 /// The identity of a subject id, or `None` when the person no longer exists.

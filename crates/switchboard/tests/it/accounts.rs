@@ -44,6 +44,7 @@ on_both!(
     a1_home_shows_each_role_including_a_provider_operator,
     k5_secrets_never_appear_in_the_audit_log_or_error_bodies,
     u5_two_step_requirement_needs_a_deliverable_personal_contact,
+    k2_personal_tokens_act_with_the_holders_role_and_end_with_them,
 );
 
 fn start() -> Timestamp {
@@ -927,4 +928,121 @@ async fn u5_two_step_requirement_needs_a_deliverable_personal_contact(kind: Kind
         )
         .await;
     other.problem(404, "not-found");
+}
+
+/// Creates a personal token through the portal and returns it.
+async fn personal_token(browser: &mut WebClient, name: &str) -> String {
+    browser.get("/security/tokens").await;
+    let page = browser
+        .post(
+            "/security/tokens",
+            &[("name", name), ("expires_in_days", "30")],
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert_eq!(page.headers.get("cache-control").unwrap(), "no-store");
+    page.text_of("new-token").expect("token shown once")
+}
+
+async fn k2_personal_tokens_act_with_the_holders_role_and_end_with_them(kind: Kind) {
+    let Some(t) = spawn(kind, None).await else {
+        return;
+    };
+    let (user_id, user_login) =
+        user_with_password(&t, "+493012345650", STRONG, false, json!({})).await;
+    let (admin_id, admin_login) = user_with_password(
+        &t,
+        "+493012345651",
+        STRONG,
+        false,
+        json!({ "role": "enterprise_admin" }),
+    )
+    .await;
+    t.drain_jobs().await;
+    let mut user_browser = WebClient::new(&t);
+    user_browser.sign_in_fully(&user_login, STRONG).await;
+    let user_token = personal_token(&mut user_browser, "my script").await;
+    let listed = user_browser.get("/security/tokens").await;
+    assert!(listed.contains("my script"));
+    assert!(!listed.contains(&user_token), "K-2: shown once only");
+
+    // A user's token reads the user themselves, and nothing an administrator would.
+    let users = format!("/api/v1/enterprises/{}/users", t.fx.enterprise);
+    assert_eq!(
+        t.get(&format!("/api/v1/users/{user_id}"), &user_token)
+            .await
+            .status,
+        200
+    );
+    t.get(&users, &user_token).await.problem(403, "forbidden");
+    t.get(&format!("/api/v1/users/{admin_id}"), &user_token)
+        .await
+        .problem(404, "not-found");
+    let etag = t
+        .get(&format!("/api/v1/users/{user_id}"), &user_token)
+        .await
+        .etag();
+    t.patch(
+        &format!("/api/v1/users/{user_id}"),
+        &user_token,
+        Some(&etag),
+        json!({ "first_name": "Hacked" }),
+    )
+    .await
+    .problem(403, "forbidden");
+    t.get("/api/v1/jobs", &user_token)
+        .await
+        .problem(403, "forbidden");
+
+    // An enterprise administrator's token does what they can do.
+    let mut admin_browser = WebClient::new(&t);
+    admin_browser.sign_in_fully(&admin_login, STRONG).await;
+    let admin_token = personal_token(&mut admin_browser, "provisioning").await;
+    assert_eq!(t.get(&users, &admin_token).await.status, 200);
+    let other = format!("/api/v1/enterprises/{}/users", t.fx.other_enterprise);
+    t.get(&other, &admin_token).await.problem(404, "not-found");
+    let created = t
+        .get("/api/v1/audit?action=token.created", &t.fx.operator)
+        .await;
+    let labels: Vec<&str> = created.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["actor"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&format!("user:{user_login}").as_str()),
+        "A-3: {labels:?}"
+    );
+
+    // Revoked: gone at once. The holder deactivated: every token of theirs ends (L-5).
+    let revoke_id = admin_browser
+        .get("/security/tokens")
+        .await
+        .body
+        .split("/security/tokens/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let revoked = admin_browser
+        .post(&format!("/security/tokens/{revoke_id}/revoke"), &[])
+        .await;
+    assert_eq!(revoked.location.as_deref(), Some("/security/tokens"));
+    t.get(&users, &admin_token)
+        .await
+        .problem(401, "unauthenticated");
+    let deactivated = t
+        .post(
+            &format!("/api/v1/users/{user_id}/deactivate"),
+            &t.fx.admin,
+            json!({ "action": "transfer_on_zero", "destination_user_id": admin_id }),
+        )
+        .await;
+    assert_eq!(deactivated.status, 200, "{}", deactivated.body);
+    t.get(&format!("/api/v1/users/{user_id}"), &user_token)
+        .await
+        .problem(401, "unauthenticated");
 }

@@ -198,6 +198,7 @@ const FLASH_KEYS: &[&str] = &[
     "link-expired",
     "sign-in-again",
     "csrf-failed",
+    "token-revoked-flash",
 ];
 
 /// Who is signed in, for the header.

@@ -8,6 +8,7 @@ mod context;
 pub mod i18n;
 mod pages;
 mod password;
+mod tokens;
 
 use axum::Router;
 use axum::extract::{Path, Query, Request};
@@ -49,6 +50,8 @@ pub fn routes() -> Router<AppState> {
         .route("/security/totp", post(account::totp_start))
         .route("/security/totp/confirm", post(account::totp_confirm))
         .route("/security/totp/disable", post(account::totp_disable))
+        .route("/security/tokens", get(tokens::list).post(tokens::create))
+        .route("/security/tokens/{id}/revoke", post(tokens::revoke))
         .route("/language/{code}", get(language))
         .route("/static/portal.css", get(stylesheet))
         .layer(axum::middleware::from_fn(same_origin_posts))

@@ -85,6 +85,30 @@ pub struct RecoveryCodesPage {
     pub codes: Vec<String>,
 }
 
+/// One row of the personal tokens table.
+pub struct TokenRow {
+    pub id: String,
+    pub name: String,
+    pub created: String,
+    pub last_used: String,
+    pub expires: String,
+    pub revoked: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "tokens.html")]
+pub struct TokensPage {
+    pub c: Chrome,
+    pub tokens: Vec<TokenRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "token_created.html")]
+pub struct TokenCreatedPage {
+    pub c: Chrome,
+    pub token: String,
+}
+
 /// A page that could not be shown: the cause goes to the log with the request id, the visitor
 /// gets the reference and nothing internal.
 pub fn internal_error(visit: &Visit, error: &switchboard_app::AppError) -> Response {
