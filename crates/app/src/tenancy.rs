@@ -355,7 +355,7 @@ impl Tenancy<'_> {
 
     /// Sites in reach: all of the enterprise, or a site administrator's own.
     pub async fn sites(&self, actor: &Actor, enterprise: EnterpriseId) -> AppResult<Vec<Site>> {
-        actor.can_see_enterprise(enterprise)?;
+        actor.require_staff(enterprise, "list sites")?;
         let mut conn = self.0.db().read().await?;
         load_enterprise(&mut conn, enterprise).await?;
         let mut sites: Vec<Site> = org::list(&mut conn, UnitTable::Sites, enterprise).await?;
@@ -370,6 +370,7 @@ impl Tenancy<'_> {
         let site: Site = org::get(&mut conn, UnitTable::Sites, &id.to_string())
             .await?
             .ok_or(AppError::NotFound("site"))?;
+        actor.require_staff(site.enterprise_id, "read sites")?;
         actor.can_reach_site(site.enterprise_id, site.id, "site")?;
         Ok(site)
     }
@@ -379,14 +380,14 @@ impl Tenancy<'_> {
         actor: &Actor,
         enterprise: EnterpriseId,
     ) -> AppResult<Vec<Department>> {
-        actor.can_see_enterprise(enterprise)?;
+        actor.require_staff(enterprise, "list departments")?;
         let mut conn = self.0.db().read().await?;
         load_enterprise(&mut conn, enterprise).await?;
         Ok(org::list(&mut conn, UnitTable::Departments, enterprise).await?)
     }
 
     pub async fn teams(&self, actor: &Actor, enterprise: EnterpriseId) -> AppResult<Vec<Team>> {
-        actor.can_see_enterprise(enterprise)?;
+        actor.require_staff(enterprise, "list teams")?;
         let mut conn = self.0.db().read().await?;
         load_enterprise(&mut conn, enterprise).await?;
         Ok(org::list(&mut conn, UnitTable::Teams, enterprise).await?)

@@ -242,9 +242,13 @@ impl Tokens<'_> {
         let token = tokens::get(&mut tx, id)
             .await?
             .ok_or(AppError::NotFound("token"))?;
-        match (&actor.principal, token.enterprise_id) {
-            (Principal::Operator | Principal::System, _) => {}
-            (Principal::EnterpriseAdmin { enterprise }, Some(of)) if *enterprise == of => {}
+        // another enterprise's token (or a provider token) is "not found"; A-1: inside the
+        // enterprise only its administrators revoke.
+        match (actor.own_enterprise(), token.enterprise_id) {
+            (None, _) => {}
+            (Some(own), Some(of)) if own == of => {
+                actor.require_enterprise_admin(own, "revoke API tokens")?;
+            }
             _ => return Err(AppError::NotFound("token")),
         }
         let now = self.0.now();

@@ -1179,6 +1179,7 @@ impl Users<'_> {
             users::lock(&mut tx, user).await?;
         }
         let before = self.in_reach(&mut tx, actor, id).await?;
+        actor.require_admin("deactivate users")?;
         let Ok(state) = before.state.deactivate() else {
             return Err(not_active(before.state, "deactivating it"));
         };

@@ -164,8 +164,8 @@ impl Accounts<'_> {
         actor: &Actor,
         user_id: UserId,
     ) -> AppResult<super::AccountStatus> {
-        actor.require_admin("read account settings")?;
         self.0.users().get(actor, user_id).await?;
+        actor.require_admin("read account settings")?;
         let mut conn = self.0.db().read().await?;
         let account = accounts::get(&mut conn, &user_id.to_string()).await?;
         Ok(super::AccountStatus::of(account.as_ref()))
@@ -383,8 +383,8 @@ impl Accounts<'_> {
         password: &str,
         must_change: bool,
     ) -> AppResult<()> {
-        actor.require_admin("set passwords")?;
         let user = self.0.users().get(actor, user_id).await?;
+        actor.require_admin("set passwords")?;
         passwords::check_strength("password", password, &words_of_user(&user))
             .map_err(|e| AppError::Validation(vec![e]))?;
         let hash = passwords::hash(password).await?;
@@ -425,7 +425,6 @@ impl Accounts<'_> {
         user_id: UserId,
         required: bool,
     ) -> AppResult<()> {
-        actor.require_admin("change two-step requirements")?;
         let now = self.0.now();
         let mut tx = self.0.begin().await?;
         let user = self

@@ -11,6 +11,7 @@ mod browser;
 mod concurrency;
 mod jobs;
 mod lifecycle;
+mod matrix;
 mod pool;
 mod tenancy;
 mod validation;
