@@ -42,7 +42,7 @@ on_both!(
     k4_cookies_are_host_prefixed_secure_httponly_lax_and_pages_carry_security_headers,
     i2_pages_follow_the_chosen_then_personal_then_browser_language,
     a1_home_shows_each_role_including_a_provider_operator,
-    k5_secrets_never_appear_in_the_audit_log_or_error_bodies,
+    k5_secrets_never_appear_in_the_audit_log_the_logs_or_error_bodies,
     u5_two_step_requirement_needs_a_deliverable_personal_contact,
     k2_personal_tokens_act_with_the_holders_role_and_end_with_them,
 );
@@ -774,7 +774,8 @@ async fn a1_home_shows_each_role_including_a_provider_operator(kind: Kind) {
     assert!(home.contains("data-role=\"operator\""));
 }
 
-async fn k5_secrets_never_appear_in_the_audit_log_or_error_bodies(kind: Kind) {
+async fn k5_secrets_never_appear_in_the_audit_log_the_logs_or_error_bodies(kind: Kind) {
+    let logs = crate::support::capture_logs();
     let clock = ManualClock::starting_at(start());
     let Some(t) = spawn(kind, Some(&clock)).await else {
         return;
@@ -810,6 +811,8 @@ async fn k5_secrets_never_appear_in_the_audit_log_or_error_bodies(kind: Kind) {
     let mail = outbox_to(&t, &login).await;
     let link = link_path(mail[0]["body"].as_str().unwrap(), "invitation");
     let token = link.rsplit('/').next().unwrap().to_owned();
+    // The link is followed: its path passes the access log.
+    assert_eq!(WebClient::new(&t).get(&link).await.status, 200);
     // Bad input carrying secrets answers without echoing them.
     let mut errors = Vec::new();
     errors.push(
@@ -843,8 +846,14 @@ async fn k5_secrets_never_appear_in_the_audit_log_or_error_bodies(kind: Kind) {
         .body
         .to_string();
     assert!(audit.contains("account.totp_enabled"));
+    let logged = String::from_utf8_lossy(&logs.lock().unwrap()).into_owned();
+    assert!(
+        logged.contains("/invitation/"),
+        "the access log saw the request"
+    );
     for planted in [planted_password, &secret, &code, &recovery, &token] {
         assert!(!audit.contains(planted), "K-5: {planted} in the audit log");
+        assert!(!logged.contains(planted), "K-5: {planted} in the logs");
         for body in &errors {
             assert!(
                 !body.contains(planted),
