@@ -861,6 +861,20 @@ impl Users<'_> {
                     .or(after.personal_contact)
             }
         }
+        // K-1: while two-step sign-in by code is required, the code needs somewhere to go.
+        if after.personal_contact != before.personal_contact
+            && !after
+                .personal_contact
+                .as_deref()
+                .is_some_and(crate::accounts::is_deliverable_contact)
+            && crate::accounts::needs_contact_for_codes(&mut tx, before.id).await?
+        {
+            v.push(FieldError::new(
+                "personal_contact",
+                "required",
+                "Two-step sign-in is required for this user and sends its codes here: give an email address or a mobile number.",
+            ));
+        }
         match changes.department_id {
             Patch::Keep => {}
             Patch::Clear => after.department_id = None,

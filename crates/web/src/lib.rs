@@ -44,7 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .merge(portal::routes())
-        .fallback(|| async { not_found() })
+        .fallback(portal::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(middleware::problem_request_id))
         .layer(axum::middleware::from_fn(middleware::record_metrics))
@@ -55,7 +55,7 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(1024 * 1024))
 }
 
-fn not_found() -> Response {
+pub(crate) fn not_found() -> Response {
     problem::problem(
         StatusCode::NOT_FOUND,
         "not-found",

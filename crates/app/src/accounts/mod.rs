@@ -271,6 +271,13 @@ pub fn is_deliverable_contact(contact: &str) -> bool {
         || switchboard_domain::E164Number::parse(contact).is_ok()
 }
 
+/// Is two-step sign-in by code required for this user (required, and no authenticator app)?
+pub(crate) async fn needs_contact_for_codes(conn: &mut Conn, user: UserId) -> AppResult<bool> {
+    Ok(accounts::get(conn, &user.to_string())
+        .await?
+        .is_some_and(|a| a.two_step_required && a.totp_secret.is_none()))
+}
+
 /// L-4/L-5: everything that lets a person in ends at once — sessions, personal API tokens and
 /// open invitation or reset links.
 pub(crate) async fn end_access(

@@ -926,6 +926,24 @@ async fn u5_two_step_requirement_needs_a_deliverable_personal_contact(kind: Kind
     assert!(browser.get("/sign-in/code").await.contains("text message"));
     let sms = outbox_to(&t, "+4915112345678").await;
     assert_eq!(sms[0]["channel"], "sms");
+    // While the requirement stands, the contact cannot be removed.
+    let etag = t
+        .get(&format!("/api/v1/users/{id}"), &t.fx.admin)
+        .await
+        .etag();
+    let cleared = t
+        .patch(
+            &format!("/api/v1/users/{id}"),
+            &t.fx.admin,
+            Some(&etag),
+            json!({ "personal_contact": null }),
+        )
+        .await;
+    cleared.problem(422, "validation");
+    assert_eq!(
+        cleared.failing_fields(),
+        vec!["personal_contact".to_owned()]
+    );
     // Site administrators of another site, and other enterprises, cannot touch the requirement.
     let other = t
         .call(

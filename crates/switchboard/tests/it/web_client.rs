@@ -115,6 +115,7 @@ impl WebClient {
             .get(format!("{}{path}", self.base))
             .headers(self.extra_headers.clone())
             .header("cookie", self.cookie_header())
+            .header("accept", "text/html,application/xhtml+xml")
             .send()
             .await
             .expect("GET");

@@ -120,6 +120,24 @@ async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// An address nobody serves: a page for browsers, problem details for everything else.
+pub async fn not_found(visit: Visit, headers: axum::http::HeaderMap) -> Response {
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    if wants_html {
+        pages::message(
+            &visit,
+            StatusCode::NOT_FOUND,
+            "not-found-title",
+            "not-found-text",
+        )
+    } else {
+        crate::not_found()
+    }
+}
+
 /// 303 to `path`, leaving a translated message for the next page.
 fn redirect_with_flash(jar: CookieJar, path: &str, flash_key: &'static str) -> Response {
     (
