@@ -705,6 +705,10 @@ async fn i2_pages_follow_the_chosen_then_personal_then_browser_language(kind: Ki
         "Anmelden",
         "the visitor's choice wins"
     );
+    let missing = french_browser.get("/no/such/page").await;
+    assert_eq!(missing.status, 404);
+    assert!(missing.contains("<html lang=\"de\">"), "{}", missing.body);
+    assert!(missing.contains("Seite nicht gefunden"));
     assert_eq!(
         french_browser
             .get("/language/en?back=//evil.example")
