@@ -9,12 +9,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::ensure;
 use switchboard_app::{Clock as _, SystemClock, secrets};
-use switchboard_domain::{AuditId, Timestamp};
+use switchboard_domain::{AuditId, MailId, Timestamp};
+use switchboard_store::accounts::{self, Account};
 use switchboard_store::audit::{self, AuditEntry};
 use switchboard_store::jobs::{self, NewJob};
+use switchboard_store::links::{self, Link};
 use switchboard_store::numbers::{self, Claim, Usage};
+use switchboard_store::outbox::{self, Message};
 use switchboard_store::users::{self, SipCredentials, User};
-use switchboard_store::{Db, licences};
+use switchboard_store::{Db, Tx, licences};
 
 use crate::names::Names;
 use crate::seed::pending_user;
@@ -164,7 +167,9 @@ pub async fn raw_creates(
 
 /// What `Users::create` writes, without its reads and checks: the user row (with its add-ons and
 /// teams, none here), the number claim and the licence claim (both conditional updates), the
-/// SIP credentials, the activation job and the audit entry.
+/// SIP credentials, the portal account with its invitation (U-5: the link and two outbox
+/// messages, the invitation and the notice to the enterprise's contact), the activation job and
+/// the audit entry.
 async fn raw_create(db: &Db, tenant: &Tenant, serial: u64) -> anyhow::Result<()> {
     let now = SystemClock.now();
     let number = NumberBlock::RAW_CREATES.number(serial);
@@ -206,9 +211,77 @@ async fn raw_create(db: &Db, tenant: &Tenant, serial: u64) -> anyhow::Result<()>
         "no free licence"
     );
     users::set_sip_credentials(&mut tx, &credentials).await?;
+    invite(&mut tx, tenant, &user, now).await?;
     jobs::enqueue(&mut tx, &job, now).await?;
     audit::insert(&mut tx, &entry).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// The invitation `Users::create` writes for a user without a set password (U-5).
+async fn invite(tx: &mut Tx, tenant: &Tenant, user: &User, now: Timestamp) -> anyhow::Result<()> {
+    let subject = user.id.to_string();
+    accounts::save(
+        tx,
+        &Account {
+            subject_id: subject.clone(),
+            subject_kind: "user".into(),
+            password_hash: None,
+            must_change_password: false,
+            password_changed_at: None,
+            two_step_required: false,
+            totp_secret: None,
+            totp_pending_secret: None,
+            totp_last_step: None,
+            recovery_codes: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        },
+    )
+    .await?;
+    let token = secrets::random_alphanumeric(43);
+    links::replace(
+        tx,
+        &Link {
+            token_hash: secrets::token_digest(&token),
+            purpose: "invitation".into(),
+            subject_id: subject,
+            created_at: now,
+            expires_at: now.plus_millis(7 * 86_400_000),
+            used_at: None,
+        },
+    )
+    .await?;
+    for (recipient, purpose, body) in [
+        (
+            user.email.as_str().to_owned(),
+            "invitation",
+            format!("Hello, choose your password: https://portal.example/invitation/{token}"),
+        ),
+        (
+            format!("it@{}", tenant.sip_domain),
+            "invitation_notice",
+            "An invitation was sent.".to_owned(),
+        ),
+    ] {
+        outbox::insert(
+            tx,
+            &Message {
+                id: MailId::new(),
+                enterprise_id: Some(tenant.enterprise),
+                channel: "email".into(),
+                recipient,
+                subject: "Your Switchboard account".into(),
+                body: Some(body),
+                purpose: purpose.into(),
+                status: "stored".into(),
+                created_at: now,
+                sent_at: None,
+                last_error: None,
+            },
+        )
+        .await?;
+    }
     Ok(())
 }
 
