@@ -190,6 +190,20 @@ fn parse_personal_contact(value: &str) -> Result<String, FieldError> {
     Ok(value.to_owned())
 }
 
+/// administration of a user in reach. Self-service changes (call services) come with their
+/// own use cases; these are an administrator's. A site administrator never acts on an enterprise
+/// administrator (their password, two-step, credentials…): that would hand them the whole
+/// enterprise — the same reason they cannot make one (`check_role_grant`).
+fn may_administer(actor: &Actor, user: &User) -> AppResult<()> {
+    actor.require_admin("change users")?;
+    if actor.site_limit().is_some() && user.role == PortalRole::EnterpriseAdmin {
+        return Err(AppError::Forbidden(
+            "Site administrators cannot change an enterprise administrator.".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Looks up a catalogue licence by code or id and checks its kind.
 async fn licence_of_kind(
     conn: &mut Conn,
@@ -491,9 +505,7 @@ impl Users<'_> {
             return Err(AppError::NotFound("user"));
         }
         let user = self.in_reach(tx, actor, id).await?;
-        // Self-service changes (call services) come with their own use cases; these are
-        // administration.
-        actor.require_admin("change users")?;
+        may_administer(actor, &user)?;
         Ok(user)
     }
 
@@ -1193,7 +1205,7 @@ impl Users<'_> {
             users::lock(&mut tx, user).await?;
         }
         let before = self.in_reach(&mut tx, actor, id).await?;
-        actor.require_admin("deactivate users")?;
+        may_administer(actor, &before)?;
         let Ok(state) = before.state.deactivate() else {
             return Err(not_active(before.state, "deactivating it"));
         };

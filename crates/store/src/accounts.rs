@@ -186,3 +186,12 @@ pub async fn operator(conn: &mut Conn, id: OperatorId) -> Result<Option<Operator
     .await?;
     Ok(row.map(Into::into))
 }
+
+/// Locks the account's row for this transaction (a no-op update; SQLite's writer is exclusive).
+pub async fn lock(conn: &mut Conn, subject_id: &str) -> Result<()> {
+    sqlx::query("UPDATE portal_accounts SET updated_at = updated_at WHERE subject_id = $1")
+        .bind(subject_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -102,8 +102,14 @@ pub async fn mark_sent(conn: &mut Conn, id: MailId, now: Timestamp) -> Result<()
     Ok(())
 }
 
+/// A delivery failed; a message given up on forgets its body too (it may hold a link).
 pub async fn mark_failed(conn: &mut Conn, id: MailId, error: &str, terminal: bool) -> Result<()> {
-    sqlx::query("UPDATE mail_outbox SET status = $2, last_error = $3 WHERE id = $1")
+    let sql = if terminal {
+        "UPDATE mail_outbox SET status = $2, last_error = $3, body = NULL WHERE id = $1"
+    } else {
+        "UPDATE mail_outbox SET status = $2, last_error = $3 WHERE id = $1"
+    };
+    sqlx::query(sql)
         .bind(id.to_string())
         .bind(if terminal { "failed" } else { "queued" })
         .bind(error)
@@ -151,4 +157,27 @@ pub async fn list(conn: &mut Conn, q: &OutboxQuery) -> Result<Vec<Message>> {
         .into_iter()
         .map(Into::into)
         .collect())
+}
+
+/// Forgets the text of kept sign-in codes to a recipient once they are used or void.
+pub async fn forget_codes(conn: &mut Conn, recipient: &str) -> Result<()> {
+    sqlx::query(
+        "UPDATE mail_outbox SET body = NULL WHERE recipient = $1 AND purpose = 'sign_in_code' AND body IS NOT NULL",
+    )
+    .bind(recipient)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Forgets the text of kept invitation and reset messages to a recipient once their link is
+/// used or void (U-5: the link lives on only as a digest).
+pub async fn forget_links(conn: &mut Conn, recipient: &str) -> Result<()> {
+    sqlx::query(
+        "UPDATE mail_outbox SET body = NULL WHERE recipient = $1 AND purpose IN ('invitation', 'password_reset') AND body IS NOT NULL",
+    )
+    .bind(recipient)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

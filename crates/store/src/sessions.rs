@@ -175,3 +175,12 @@ pub async fn purge_expired(conn: &mut Conn, now: Timestamp, idle_ms: i64) -> Res
             .await?;
     Ok(done.rows_affected())
 }
+
+/// Locks the session's row for this transaction (a no-op update; SQLite's writer is exclusive).
+pub async fn lock(conn: &mut Conn, id_hash: &str) -> Result<()> {
+    sqlx::query("UPDATE portal_sessions SET stage = stage WHERE id_hash = $1")
+        .bind(id_hash)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -6,7 +6,7 @@ use switchboard_domain::{Email, Language, LoginName, OperatorId, UserId};
 use switchboard_store::accounts::{self, Operator};
 use switchboard_store::links::{self, Link};
 use switchboard_store::users::User;
-use switchboard_store::{Tx, enterprises, sessions};
+use switchboard_store::{Tx, enterprises, outbox, sessions};
 
 use super::sessions::PortalSession;
 use super::sign_in::audit_account;
@@ -226,6 +226,9 @@ impl Accounts<'_> {
         if !links::consume(&mut tx, &secrets::token_digest(token), now).await? {
             return Err(expired_link());
         }
+        // Any other open link of the person goes too, and so does the text of their messages.
+        links::void_for_subject(&mut tx, &identity.subject_id, now).await?;
+        outbox::forget_links(&mut tx, &identity.email).await?;
         let mut account = accounts::get(&mut tx, &identity.subject_id)
             .await?
             .unwrap_or_else(|| blank_account(&identity.subject_id, kind_of(&identity), now));
@@ -330,12 +333,9 @@ impl Accounts<'_> {
         drop(conn);
         let hash = account.as_ref().and_then(|a| a.password_hash.as_deref());
         let forced = session.stage == "password_change";
-        if !forced && !passwords::verify(current.unwrap_or(""), hash).await? {
-            return Err(AppError::invalid(
-                "current_password",
-                "wrong-password",
-                "This is not your current password.",
-            ));
+        if !forced {
+            self.check_current_password(identity, current.unwrap_or(""), hash)
+                .await?;
         }
         passwords::check_strength("new_password", new, &words_of(identity))
             .map_err(|e| AppError::Validation(vec![e]))?;
@@ -358,6 +358,8 @@ impl Accounts<'_> {
         account.updated_at = now;
         accounts::save(&mut tx, &account).await?;
         sessions::delete_for_subject(&mut tx, &identity.subject_id, Some(&session.id_hash)).await?;
+        links::void_for_subject(&mut tx, &identity.subject_id, now).await?;
+        outbox::forget_links(&mut tx, &identity.email).await?;
         if forced && let Some(mut row) = sessions::get(&mut tx, &session.id_hash).await? {
             row.stage = "full".into();
             row.last_seen_at = now;
@@ -373,6 +375,32 @@ impl Accounts<'_> {
         )
         .await?;
         commit(tx).await
+    }
+
+    /// K-1: a current password typed to confirm a change is throttled like a sign-in, so a
+    /// stolen session cannot guess it.
+    pub(crate) async fn check_current_password(
+        &self,
+        identity: &Identity,
+        typed: &str,
+        hash: Option<&str>,
+    ) -> AppResult<()> {
+        let now = self.0.now();
+        let key = [throttle::account_key(&identity.login_name)];
+        let mut tx = self.0.begin().await?;
+        let reservation = throttle::reserve(&mut tx, &key, now).await?;
+        commit(tx).await?;
+        let right = passwords::verify(typed, if reservation.locked { None } else { hash }).await?;
+        if right && !reservation.locked {
+            let mut tx = self.0.begin().await?;
+            throttle::release(&mut tx, &key[0], now).await?;
+            return commit(tx).await;
+        }
+        Err(AppError::invalid(
+            "current_password",
+            "wrong-password",
+            "This is not your current password.",
+        ))
     }
 
     /// An administrator sets a user's password (U-5); the user's sessions end.
@@ -404,6 +432,8 @@ impl Accounts<'_> {
         account.updated_at = now;
         accounts::save(&mut tx, &account).await?;
         sessions::delete_for_subject(&mut tx, &user.id.to_string(), None).await?;
+        links::void_for_subject(&mut tx, &user.id.to_string(), now).await?;
+        outbox::forget_links(&mut tx, user.email.as_str()).await?;
         let identity = identity_of(&mut tx, &user.id.to_string()).await?;
         audit_account(
             &mut tx,

@@ -145,7 +145,14 @@ impl Identity {
                 ),
                 team_lead: role == AccountRole::TeamLead,
             },
-            _ => Principal::System,
+            // Cannot happen (an enterprise person has an enterprise and a site); fail closed: a
+            // member of no enterprise reaches nothing.
+            _ => Principal::Member {
+                enterprise: EnterpriseId(uuid::Uuid::nil()),
+                site: SiteId(uuid::Uuid::nil()),
+                user: UserId(uuid::Uuid::nil()),
+                team_lead: false,
+            },
         };
         let kind = if self.role == AccountRole::Operator {
             "operator"

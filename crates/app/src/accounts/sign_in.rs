@@ -6,6 +6,7 @@
 use switchboard_domain::{E164Number, Email, Language, Timestamp};
 use switchboard_store::Tx;
 use switchboard_store::accounts::{self, Account};
+use switchboard_store::outbox;
 use switchboard_store::sessions::{self, Session};
 
 use super::throttle::{self, account_key, client_key};
@@ -52,9 +53,14 @@ pub(crate) fn actor_of(
 ) -> Actor {
     match identity {
         Some(identity) => identity.actor(ip, request_id),
+        // K-5: what was typed as a login may be a password typed in the wrong field; only a
+        // digest of it is kept, enough to tell repeated guesses of one login apart.
         None => Actor {
             principal: crate::Principal::System,
-            label: format!("anonymous:{}", login.chars().take(64).collect::<String>()),
+            label: format!(
+                "anonymous:{}",
+                &super::throttle::account_key(login)["account:".len()..][..12]
+            ),
             channel: Channel::Portal,
             client_ip: ip,
             request_id,
@@ -108,8 +114,12 @@ impl Accounts<'_> {
         if let Some(ip) = &attempt.client_ip {
             keys.push(client_key(ip));
         }
+        // Check and count the attempt first, in one short transaction (see `throttle`).
+        let mut tx = self.0.begin().await?;
+        let reservation = throttle::reserve(&mut tx, &keys, now).await?;
+        commit(tx).await?;
+        let locked = reservation.locked;
         let mut conn = self.0.db().read().await?;
-        let locked = throttle::locked(&mut conn, &keys, now).await?;
         let identity = identity_by_login(&mut conn, &attempt.login).await?;
         let account = match &identity {
             Some(i) => accounts::get(&mut conn, &i.subject_id).await?,
@@ -131,12 +141,6 @@ impl Accounts<'_> {
         let mut tx = self.0.begin().await?;
         let (Some(identity), Some(account), true) = (identity, account, password_ok && !locked)
         else {
-            let newly_locked = if locked {
-                false
-            } else {
-                throttle::record_failure(&mut tx, &keys, now).await?
-            };
-            let known = found;
             let reason = if locked {
                 "locked"
             } else {
@@ -146,17 +150,17 @@ impl Accounts<'_> {
                 &mut tx,
                 &actor,
                 now,
-                known.as_ref(),
+                found.as_ref(),
                 "account.sign_in_failed",
                 serde_json::json!({ "reason": reason }),
             )
             .await?;
-            if newly_locked {
+            if reservation.locks {
                 audit_account(
                     &mut tx,
                     &actor,
                     now,
-                    known.as_ref(),
+                    found.as_ref(),
                     "account.locked",
                     serde_json::json!({}),
                 )
@@ -165,10 +169,17 @@ impl Accounts<'_> {
             commit(tx).await?;
             return Err(AppError::SignInFailed);
         };
-        throttle::clear(&mut tx, &keys[0]).await?;
+        // Right password: the client's count is given back. The account's is cleared only once
+        // the whole sign-in succeeds, so abandoned or failed second steps add up too.
+        for key in &keys[1..] {
+            throttle::release(&mut tx, key, now).await?;
+        }
         let started = self
             .open_session(&mut tx, &identity, &account, &attempt, now)
             .await?;
+        if started.stage != "second_step" {
+            throttle::clear(&mut tx, &keys[0]).await?;
+        }
         audit_account(
             &mut tx,
             &actor,
@@ -257,6 +268,9 @@ impl Accounts<'_> {
     ) -> AppResult<Started> {
         let now = self.0.now();
         let mut tx = self.0.begin().await?;
+        // The session and account rows are locked: parallel codes are judged one after the other
+        // (the attempt counter and the last used step never go back).
+        sessions::lock(&mut tx, &secrets::token_digest(cookie)).await?;
         let session = sessions::get(&mut tx, &secrets::token_digest(cookie))
             .await?
             .filter(|s| s.stage == "second_step" && s.expires_at > now)
@@ -265,10 +279,12 @@ impl Accounts<'_> {
             .await?
             .filter(Identity::may_sign_in)
             .ok_or(AppError::Unauthenticated)?;
+        accounts::lock(&mut tx, &session.subject_id).await?;
         let mut account = accounts::get(&mut tx, &session.subject_id)
             .await?
             .ok_or(AppError::Unauthenticated)?;
         let actor = identity.actor(client_ip, request_id);
+        let account_key = throttle::account_key(&identity.login_name);
         let code = code.trim().replace(' ', "");
         let accepted = match session.challenge_method.as_deref() {
             Some("totp") => {
@@ -285,10 +301,13 @@ impl Accounts<'_> {
             }
         };
         if !accepted {
+            // Wrong codes count against the account like wrong passwords (K-1).
+            throttle::record_failure(&mut tx, &account_key, now).await?;
             let mut failed = session.clone();
             failed.challenge_attempts += 1;
             if failed.challenge_attempts >= MAX_CODE_ATTEMPTS {
                 sessions::delete(&mut tx, &session.id_hash).await?;
+                outbox::forget_codes(&mut tx, &code_destination(&identity).1).await?;
                 audit_account(
                     &mut tx,
                     &actor,

@@ -15,7 +15,7 @@ use super::sign_in::audit_account;
 use super::{Accounts, Identity, blank_account, kind_of};
 use crate::actor::Actor;
 use crate::error::{AppError, AppResult};
-use crate::{commit, passwords, secrets};
+use crate::{commit, secrets};
 
 const STEP_SECONDS: u64 = 30;
 const RECOVERY_CODES: usize = 10;
@@ -222,11 +222,19 @@ impl Accounts<'_> {
         let account = accounts::get(&mut conn, &identity.subject_id).await?;
         drop(conn);
         let hash = account.as_ref().and_then(|a| a.password_hash.as_deref());
-        if !passwords::verify(password, hash).await? {
-            return Err(AppError::invalid(
-                "current_password",
-                "wrong-password",
-                "This is not your current password.",
+        self.check_current_password(identity, password, hash)
+            .await?;
+        // K-1: when two-step is required, codes must then have somewhere to go.
+        let required = account.as_ref().is_some_and(|a| a.two_step_required);
+        if required
+            && !identity
+                .personal_contact
+                .as_deref()
+                .is_some_and(super::is_deliverable_contact)
+        {
+            return Err(AppError::conflict(
+                "two-step-required",
+                "Two-step sign-in is required for you and you have no personal contact for codes: ask your administrator to add one first.",
             ));
         }
         let mut tx = self.0.begin().await?;

@@ -45,6 +45,9 @@ on_both!(
     k5_secrets_never_appear_in_the_audit_log_the_logs_or_error_bodies,
     u5_two_step_requirement_needs_a_deliverable_personal_contact,
     k2_personal_tokens_act_with_the_holders_role_and_end_with_them,
+    k1_parallel_guesses_get_ten_tries_not_one_each,
+    k1_wrong_one_time_codes_count_against_the_account,
+    a1_site_admin_cannot_take_over_an_enterprise_admin,
 );
 
 fn start() -> Timestamp {
@@ -488,6 +491,15 @@ async fn k1_forgot_password_link_resets_and_answers_the_same_for_unknown_logins(
     assert_eq!(WebClient::new(&t).sign_in(&login, STRONG).await.status, 401);
     WebClient::new(&t).sign_in_fully(&login, STRONGER).await;
     assert_eq!(WebClient::new(&t).get(&path).await.status, 410, "used once");
+    let kept = outbox_to(&t, &login).await;
+    let reset = kept
+        .iter()
+        .find(|m| m["purpose"] == "password_reset")
+        .unwrap();
+    assert!(
+        reset["body"].is_null(),
+        "U-5: a used link's text is not kept"
+    );
 }
 
 async fn k4_sessions_end_after_30_idle_minutes_and_12_hours_at_most(kind: Kind) {
@@ -705,6 +717,16 @@ async fn i2_pages_follow_the_chosen_then_personal_then_browser_language(kind: Ki
         "Anmelden",
         "the visitor's choice wins"
     );
+    for sneaky in ["/%5Cevil.example", "/%09/evil.example"] {
+        let answer = french_browser
+            .get(&format!("/language/de?back={sneaky}"))
+            .await;
+        assert_eq!(
+            answer.location.as_deref(),
+            Some("/"),
+            "no open redirect via {sneaky}"
+        );
+    }
     let missing = french_browser.get("/no/such/page").await;
     assert_eq!(missing.status, 404);
     assert!(missing.contains("<html lang=\"de\">"), "{}", missing.body);
@@ -1076,4 +1098,189 @@ async fn k2_personal_tokens_act_with_the_holders_role_and_end_with_them(kind: Ki
     t.get(&format!("/api/v1/users/{user_id}"), &user_token)
         .await
         .problem(401, "unauthenticated");
+}
+
+/// The purposes of the audit entries about a subject, with the sign-in failures' reasons.
+async fn failures_by_reason(t: &TestApp, id: &str) -> (usize, usize) {
+    let audit = t
+        .get(
+            &format!("/api/v1/audit?target_id={id}&limit=500"),
+            &t.fx.operator,
+        )
+        .await;
+    let items = audit.body["items"].as_array().unwrap().clone();
+    let reason = |r: &str| {
+        items
+            .iter()
+            .filter(|e| e["action"] == "account.sign_in_failed" && e["after"]["reason"] == r)
+            .count()
+    };
+    (reason("wrong-credentials"), reason("locked"))
+}
+
+async fn k1_parallel_guesses_get_ten_tries_not_one_each(kind: Kind) {
+    let clock = ManualClock::starting_at(start());
+    let Some(t) = spawn(kind, Some(&clock)).await else {
+        return;
+    };
+    let (id, login) = user_with_password(&t, "+493012345660", STRONG, false, json!({})).await;
+    let mut guesses = Vec::new();
+    for i in 0..30 {
+        let (t_base, login) = (t.base.clone(), login.clone());
+        guesses.push(tokio::spawn(async move {
+            let http = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap();
+            let page = http.get(format!("{t_base}/sign-in")).send().await.unwrap();
+            let cookie = page
+                .headers()
+                .get("set-cookie")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .split(';')
+                .next()
+                .unwrap()
+                .to_owned();
+            let csrf = cookie.split('=').nth(1).unwrap().to_owned();
+            let form = [
+                ("csrf", csrf),
+                ("login", login),
+                ("password", format!("guess number {i}")),
+            ];
+            http.post(format!("{t_base}/sign-in"))
+                .header("cookie", cookie)
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    for guess in guesses {
+        assert_eq!(guess.await.unwrap(), 401);
+    }
+    let (checked, refused) = failures_by_reason(&t, &id).await;
+    assert_eq!(
+        (checked, refused),
+        (10, 20),
+        "K-1: 30 parallel guesses, 10 checked, 20 refused by the lock"
+    );
+    assert_eq!(WebClient::new(&t).sign_in(&login, STRONG).await.status, 401);
+    clock.advance_millis(31_000);
+    WebClient::new(&t).sign_in_fully(&login, STRONG).await;
+}
+
+async fn k1_wrong_one_time_codes_count_against_the_account(kind: Kind) {
+    let clock = ManualClock::starting_at(start());
+    let Some(t) = spawn(kind, Some(&clock)).await else {
+        return;
+    };
+    let (_, login) = user_with_password(
+        &t,
+        "+493012345661",
+        STRONG,
+        false,
+        json!({ "two_step_required": true, "personal_contact": "codes@example.org" }),
+    )
+    .await;
+    // Two sign-ins whose second step never succeeded, and five wrong codes in each: twelve
+    // failures on the account, the last locking it for two minutes.
+    for _ in 0..2 {
+        let mut browser = WebClient::new(&t);
+        assert_eq!(
+            browser.sign_in(&login, STRONG).await.location.as_deref(),
+            Some("/sign-in/code")
+        );
+        browser.get("/sign-in/code").await;
+        for _ in 0..5 {
+            browser.post("/sign-in/code", &[("code", "000000")]).await;
+        }
+        assert!(!browser.signed_in());
+    }
+    assert_eq!(
+        WebClient::new(&t).sign_in(&login, STRONG).await.status,
+        401,
+        "locked by wrong codes"
+    );
+    let kept = outbox_to(&t, "codes@example.org").await;
+    assert!(
+        kept.iter().all(|m| m["body"].is_null()),
+        "void codes are not kept"
+    );
+    clock.advance_millis(119_000);
+    assert_eq!(WebClient::new(&t).sign_in(&login, STRONG).await.status, 401);
+    clock.advance_millis(2_000);
+    assert_eq!(WebClient::new(&t).sign_in(&login, STRONG).await.status, 303);
+}
+
+async fn a1_site_admin_cannot_take_over_an_enterprise_admin(kind: Kind) {
+    let Some(t) = spawn(kind, None).await else {
+        return;
+    };
+    let (id, login) = user_with_password(
+        &t,
+        "+493012345662",
+        STRONG,
+        false,
+        json!({ "role": "enterprise_admin" }),
+    )
+    .await;
+    let (colleague, _) = user_with_password(&t, "+493012345663", STRONG, false, json!({})).await;
+    t.drain_jobs().await;
+    let set = t
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/users/{id}/password"),
+            &t.fx.site_admin,
+            Some(json!({ "password": STRONGER, "must_change_password": false })),
+            None,
+        )
+        .await;
+    set.problem(403, "forbidden");
+    let two_step = t
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/users/{id}/two-step"),
+            &t.fx.site_admin,
+            Some(json!({ "required": true })),
+            None,
+        )
+        .await;
+    two_step.problem(403, "forbidden");
+    t.post(
+        &format!("/api/v1/users/{id}/invitation"),
+        &t.fx.site_admin,
+        json!({}),
+    )
+    .await
+    .problem(403, "forbidden");
+    t.post(
+        &format!("/api/v1/users/{id}/sip-credentials"),
+        &t.fx.site_admin,
+        json!({}),
+    )
+    .await
+    .problem(403, "forbidden");
+    t.post(
+        &format!("/api/v1/users/{id}/deactivate"),
+        &t.fx.site_admin,
+        json!({ "action": "transfer_on_zero", "destination_user_id": colleague }),
+    )
+    .await
+    .problem(403, "forbidden");
+    // Their own user of the same site stays theirs to administer; the enterprise admin is untouched.
+    let ok = t
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/users/{colleague}/password"),
+            &t.fx.site_admin,
+            Some(json!({ "password": STRONGER, "must_change_password": true })),
+            None,
+        )
+        .await;
+    assert_eq!(ok.status, 204, "{}", ok.body);
+    WebClient::new(&t).sign_in_fully(&login, STRONG).await;
 }

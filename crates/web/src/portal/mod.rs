@@ -91,7 +91,14 @@ struct Back {
 async fn language(Path(code): Path<String>, Query(q): Query<Back>, jar: CookieJar) -> Response {
     let back = q
         .back
-        .filter(|b| b.starts_with('/') && !b.starts_with("//"))
+        // Same-site paths only: not `//host`, and no `\` or control characters that browsers
+        // would turn into one.
+        .filter(|b| {
+            b.starts_with('/')
+                && !b.starts_with("//")
+                && !b.contains('\\')
+                && !b.chars().any(char::is_control)
+        })
         .unwrap_or_else(|| "/".into());
     match Language::parse(&code) {
         Some(lang) => (
