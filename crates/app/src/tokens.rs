@@ -251,22 +251,31 @@ impl Tokens<'_> {
             }
             _ => return Err(AppError::NotFound("token")),
         }
-        let now = self.0.now();
-        tokens::revoke(&mut tx, id, now).await?;
-        audit::record(
-            &mut tx,
-            actor,
-            now,
-            Change {
-                enterprise: token.enterprise_id,
-                action: "token.revoked",
-                target_kind: "token",
-                target_id: id.to_string(),
-                before: snapshot(&token),
-                after: None,
-            },
-        )
-        .await?;
+        revoke_audited(&mut tx, actor, &token, self.0.now()).await?;
         commit(tx).await
     }
+}
+
+/// Revokes a token with its audit entry, in the caller's transaction.
+pub(crate) async fn revoke_audited(
+    tx: &mut switchboard_store::Tx,
+    actor: &Actor,
+    token: &ApiToken,
+    now: switchboard_domain::Timestamp,
+) -> AppResult<()> {
+    tokens::revoke(tx, token.id, now).await?;
+    audit::record(
+        tx,
+        actor,
+        now,
+        Change {
+            enterprise: token.enterprise_id,
+            action: "token.revoked",
+            target_kind: "token",
+            target_id: token.id.to_string(),
+            before: snapshot(token),
+            after: None,
+        },
+    )
+    .await
 }

@@ -28,6 +28,26 @@ pub struct Account {
     pub updated_at: Timestamp,
 }
 
+impl Account {
+    /// A person's account before any password or second step is set.
+    pub fn blank(subject_id: &str, subject_kind: &str, now: Timestamp) -> Self {
+        Self {
+            subject_id: subject_id.to_owned(),
+            subject_kind: subject_kind.to_owned(),
+            password_hash: None,
+            must_change_password: false,
+            password_changed_at: None,
+            two_step_required: false,
+            totp_secret: None,
+            totp_pending_secret: None,
+            totp_last_step: None,
+            recovery_codes: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct Row {
     subject_id: String,

@@ -58,17 +58,12 @@ impl Accounts<'_> {
         if accounts::get(tx, &user.id.to_string()).await?.is_none() {
             accounts::save(tx, &blank_account(&user.id.to_string(), "user", now)).await?;
         }
-        let token = secrets::random_alphanumeric(43);
-        links::replace(
+        let token = new_link(
             tx,
-            &Link {
-                token_hash: secrets::token_digest(&token),
-                purpose: "invitation".into(),
-                subject_id: user.id.to_string(),
-                created_at: now,
-                expires_at: now.plus_millis(settings.invitation_ttl_ms),
-                used_at: None,
-            },
+            "invitation",
+            &user.id.to_string(),
+            now.plus_millis(settings.invitation_ttl_ms),
+            now,
         )
         .await?;
         let enterprise = enterprises::get(tx, user.enterprise_id)
@@ -274,17 +269,12 @@ impl Accounts<'_> {
         else {
             return Ok(());
         };
-        let token = secrets::random_alphanumeric(43);
-        links::replace(
+        let token = new_link(
             &mut tx,
-            &Link {
-                token_hash: secrets::token_digest(&token),
-                purpose: "password_reset".into(),
-                subject_id: identity.subject_id.clone(),
-                created_at: now,
-                expires_at: now.plus_millis(settings.password_reset_ttl_ms),
-                used_at: None,
-            },
+            "password_reset",
+            &identity.subject_id,
+            now.plus_millis(settings.password_reset_ttl_ms),
+            now,
         )
         .await?;
         let text = texts::password_reset(
@@ -551,18 +541,13 @@ impl Accounts<'_> {
             &blank_account(&operator.id.to_string(), "operator", now),
         )
         .await?;
-        let token = secrets::random_alphanumeric(43);
         let settings = self.0.account_settings();
-        links::replace(
+        let token = new_link(
             &mut tx,
-            &Link {
-                token_hash: secrets::token_digest(&token),
-                purpose: "invitation".into(),
-                subject_id: operator.id.to_string(),
-                created_at: now,
-                expires_at: now.plus_millis(settings.invitation_ttl_ms),
-                used_at: None,
-            },
+            "invitation",
+            &operator.id.to_string(),
+            now.plus_millis(settings.invitation_ttl_ms),
+            now,
         )
         .await?;
         let link = self.link_url("invitation", &token);
@@ -606,6 +591,31 @@ fn has_deliverable_contact(identity: &Identity) -> bool {
         .personal_contact
         .as_deref()
         .is_some_and(super::is_deliverable_contact)
+}
+
+/// A new one-time link (U-5): only its digest is stored, earlier open ones of the same purpose
+/// stop working. Returns the token for the message.
+async fn new_link(
+    tx: &mut Tx,
+    purpose: &str,
+    subject_id: &str,
+    expires_at: switchboard_domain::Timestamp,
+    now: switchboard_domain::Timestamp,
+) -> AppResult<String> {
+    let token = secrets::random_alphanumeric(43);
+    links::replace(
+        tx,
+        &Link {
+            token_hash: secrets::token_digest(&token),
+            purpose: purpose.into(),
+            subject_id: subject_id.to_owned(),
+            created_at: now,
+            expires_at,
+            used_at: None,
+        },
+    )
+    .await?;
+    Ok(token)
 }
 
 fn expired_link() -> AppError {

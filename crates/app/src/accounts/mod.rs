@@ -248,20 +248,7 @@ async fn identity_of(conn: &mut Conn, subject_id: &str) -> AppResult<Option<Iden
 
 /// A fresh account row for a subject that has none yet.
 fn blank_account(subject_id: &str, kind: &str, now: switchboard_domain::Timestamp) -> Account {
-    Account {
-        subject_id: subject_id.to_owned(),
-        subject_kind: kind.to_owned(),
-        password_hash: None,
-        must_change_password: false,
-        password_changed_at: None,
-        two_step_required: false,
-        totp_secret: None,
-        totp_pending_secret: None,
-        totp_last_step: None,
-        recovery_codes: Vec::new(),
-        created_at: now,
-        updated_at: now,
-    }
+    Account::blank(subject_id, kind, now)
 }
 
 fn kind_of(identity: &Identity) -> &'static str {

@@ -106,21 +106,7 @@ impl Accounts<'_> {
                     && t.user_id.map(|u| u.to_string()) == Some(session.identity.subject_id.clone())
             })
             .ok_or(AppError::NotFound("token"))?;
-        tokens::revoke(&mut tx, id, now).await?;
-        audit::record(
-            &mut tx,
-            actor,
-            now,
-            Change {
-                enterprise: token.enterprise_id,
-                action: "token.revoked",
-                target_kind: "token",
-                target_id: id.to_string(),
-                before: snapshot(&token),
-                after: None,
-            },
-        )
-        .await?;
+        crate::tokens::revoke_audited(&mut tx, actor, &token, now).await?;
         commit(tx).await
     }
 }

@@ -221,24 +221,7 @@ async fn raw_create(db: &Db, tenant: &Tenant, serial: u64) -> anyhow::Result<()>
 /// The invitation `Users::create` writes for a user without a set password (U-5).
 async fn invite(tx: &mut Tx, tenant: &Tenant, user: &User, now: Timestamp) -> anyhow::Result<()> {
     let subject = user.id.to_string();
-    accounts::save(
-        tx,
-        &Account {
-            subject_id: subject.clone(),
-            subject_kind: "user".into(),
-            password_hash: None,
-            must_change_password: false,
-            password_changed_at: None,
-            two_step_required: false,
-            totp_secret: None,
-            totp_pending_secret: None,
-            totp_last_step: None,
-            recovery_codes: Vec::new(),
-            created_at: now,
-            updated_at: now,
-        },
-    )
-    .await?;
+    accounts::save(tx, &Account::blank(&subject, "user", now)).await?;
     let token = secrets::random_alphanumeric(43);
     links::replace(
         tx,

@@ -5,10 +5,10 @@
 use std::sync::Arc;
 
 use serde_json::{Value, json};
-use switchboard_app::mail::{SmtpMailer, SmtpSecurity, SmtpSettings};
 use switchboard_app::{Clock, ManualClock};
 use switchboard_domain::Timestamp;
 
+use crate::on_both_kinds;
 use crate::smtp_sink::SmtpSink;
 use crate::support::{Kind, Options, TestApp};
 use crate::web_client::WebClient;
@@ -16,18 +16,7 @@ use crate::web_client::WebClient;
 const STRONG: &str = "copper kettle drifts north";
 const STRONGER: &str = "violet harbour sings quietly";
 
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn sqlite() { super::$name(crate::support::Kind::Sqlite).await; }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn postgres() { super::$name(crate::support::Kind::Postgres).await; }
-        }
-    )*};
-}
-
-on_both!(
+on_both_kinds!(
     u5_k1_admin_set_password_must_be_changed_at_first_sign_in,
     k1_ten_failures_lock_the_account_with_the_same_answer_then_back_off,
     k1_failures_from_one_client_address_lock_it_across_accounts,
@@ -386,15 +375,7 @@ async fn k1_code_by_personal_contact_and_five_wrong_codes_void_the_challenge(kin
 
 async fn u5_invitation_received_over_real_smtp_is_followed_to_set_a_password(kind: Kind) {
     let sink = SmtpSink::start().await;
-    let mailer = SmtpMailer::new(&SmtpSettings {
-        host: "127.0.0.1".into(),
-        port: sink.port,
-        security: SmtpSecurity::None,
-        username: None,
-        password: None,
-        from: "Switchboard <noreply@portal.test>".into(),
-    })
-    .unwrap();
+    let mailer = sink.mailer();
     let options = Options {
         mailer: Arc::new(mailer),
         ..Options::default()

@@ -14,7 +14,6 @@ use std::time::Duration;
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
-use switchboard_app::mail::{SmtpMailer, SmtpSecurity, SmtpSettings};
 use switchboard_app::{Clock, ManualClock};
 use switchboard_domain::Timestamp;
 
@@ -410,15 +409,7 @@ pub async fn k1_two_step_sign_in_with_an_authenticator_code() {
 
 pub async fn u5_i2_invitation_from_a_received_email_in_french() {
     let sink = SmtpSink::start().await;
-    let mailer = SmtpMailer::new(&SmtpSettings {
-        host: "127.0.0.1".into(),
-        port: sink.port,
-        security: SmtpSecurity::None,
-        username: None,
-        password: None,
-        from: "Switchboard <noreply@portal.test>".into(),
-    })
-    .unwrap();
+    let mailer = sink.mailer();
     let t = app(Options {
         mailer: Arc::new(mailer),
         ..Options::default()

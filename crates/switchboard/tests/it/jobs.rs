@@ -11,6 +11,7 @@ use switchboard_app::provisioner::{ProvisionError, ProvisionedUser, RemovedUser}
 use switchboard_app::{ManualClock, Provisioner};
 use switchboard_domain::Timestamp;
 
+use crate::on_both_kinds;
 use crate::support::{Kind, Options, TestApp};
 
 /// A provisioner that counts what it was asked and fails as told.
@@ -61,18 +62,7 @@ fn options(provisioner: Arc<Scripted>, clock: Option<ManualClock>) -> Options {
     options
 }
 
-macro_rules! on_both {
-    ($($name:ident),*) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn sqlite() { super::$name(crate::support::Kind::Sqlite).await; }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn postgres() { super::$name(crate::support::Kind::Postgres).await; }
-        }
-    )*};
-}
-
-on_both!(
+on_both_kinds!(
     l1_activation_job_is_enqueued_with_the_user_and_survives_a_restart,
     t3_unavailable_provisioner_is_retried_with_backoff_then_fails_the_user,
     o1_two_workers_run_each_job_exactly_once,

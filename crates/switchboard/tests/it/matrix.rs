@@ -8,23 +8,13 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use sqlx::Row;
 
+use crate::on_both_kinds;
 use crate::support::{Kind, TestApp};
 use crate::web_client::WebClient;
 
 const STRONG: &str = "copper kettle drifts north";
 
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn sqlite() { super::$name(crate::support::Kind::Sqlite).await; }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-            async fn postgres() { super::$name(crate::support::Kind::Postgres).await; }
-        }
-    )*};
-}
-
-on_both!(a1_a2_every_operation_for_every_role_and_target_follows_the_matrix);
+on_both_kinds!(a1_a2_every_operation_for_every_role_and_target_follows_the_matrix);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {

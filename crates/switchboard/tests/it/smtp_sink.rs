@@ -60,6 +60,19 @@ impl SmtpSink {
         Self { port, received }
     }
 
+    /// A real SMTP mailer pointed at this sink (plain SMTP, no authentication).
+    pub fn mailer(&self) -> switchboard_app::mail::SmtpMailer {
+        switchboard_app::mail::SmtpMailer::new(&switchboard_app::mail::SmtpSettings {
+            host: "127.0.0.1".into(),
+            port: self.port,
+            security: switchboard_app::mail::SmtpSecurity::None,
+            username: None,
+            password: None,
+            from: "Switchboard <noreply@portal.test>".into(),
+        })
+        .expect("SMTP mailer")
+    }
+
     pub fn messages(&self) -> Vec<Received> {
         self.received.lock().unwrap().clone()
     }

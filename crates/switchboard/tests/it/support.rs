@@ -599,6 +599,20 @@ async fn fixture(app: &App) -> Fixture {
 }
 
 /// Runs a test body against SQLite and against PostgreSQL (when configured).
+/// Tests that take the database kind and build their own application (clock, mailer…): one
+/// `sqlite` and one `postgres` test each.
+#[macro_export]
+macro_rules! on_both_kinds {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn sqlite() { super::$name($crate::support::Kind::Sqlite).await; }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn postgres() { super::$name($crate::support::Kind::Postgres).await; }
+        }
+    )*};
+}
+
 #[macro_export]
 macro_rules! on_both_databases {
     ($($name:ident),* $(,)?) => {$(
