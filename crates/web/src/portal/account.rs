@@ -11,7 +11,7 @@ use switchboard_app::AppError;
 use super::context::Visit;
 use super::pages::{HomePage, RecoveryCodesPage, SecurityPage, TotpEnrolPage, internal_error};
 use super::password::require_full;
-use super::{clear_flash, redirect_with_flash};
+use super::{clear_flash, redirect_with_flash, sign_in_again, signed_in_form};
 
 #[derive(Deserialize)]
 pub struct CodeForm {
@@ -80,13 +80,10 @@ pub async fn totp_start(
     jar: CookieJar,
     Form(form): Form<super::auth::CsrfForm>,
 ) -> Response {
-    if let Some(elsewhere) = require_full(&visit) {
-        return elsewhere;
-    }
-    if !visit.csrf_ok(&form.csrf) {
-        return redirect_with_flash(jar, "/security", "csrf-failed");
-    }
-    let session = visit.full_session().expect("checked");
+    let (session, _) = match signed_in_form(&visit, &jar, &form.csrf, "/security") {
+        Ok(signed_in) => signed_in,
+        Err(answer) => return *answer,
+    };
     match visit.state.app.accounts().begin_totp(session).await {
         Ok(enrolment) => TotpEnrolPage {
             c: visit.chrome("totp-start"),
@@ -102,23 +99,11 @@ pub async fn totp_start(
     }
 }
 
-fn sign_in_again(jar: CookieJar) -> Response {
-    redirect_with_flash(
-        jar.add(super::context::removal(super::SESSION_COOKIE)),
-        "/sign-in",
-        "sign-in-again",
-    )
-}
-
 pub async fn totp_confirm(visit: Visit, jar: CookieJar, Form(form): Form<CodeForm>) -> Response {
-    if let Some(elsewhere) = require_full(&visit) {
-        return elsewhere;
-    }
-    if !visit.csrf_ok(&form.csrf) {
-        return redirect_with_flash(jar, "/security", "csrf-failed");
-    }
-    let session = visit.full_session().expect("checked");
-    let actor = visit.actor().expect("a session has an actor");
+    let (session, actor) = match signed_in_form(&visit, &jar, &form.csrf, "/security") {
+        Ok(signed_in) => signed_in,
+        Err(answer) => return *answer,
+    };
     match visit
         .state
         .app
@@ -164,14 +149,10 @@ pub async fn totp_disable(
     jar: CookieJar,
     Form(form): Form<PasswordForm>,
 ) -> Response {
-    if let Some(elsewhere) = require_full(&visit) {
-        return elsewhere;
-    }
-    if !visit.csrf_ok(&form.csrf) {
-        return redirect_with_flash(jar, "/security", "csrf-failed");
-    }
-    let session = visit.full_session().expect("checked");
-    let actor = visit.actor().expect("a session has an actor");
+    let (session, actor) = match signed_in_form(&visit, &jar, &form.csrf, "/security") {
+        Ok(signed_in) => signed_in,
+        Err(answer) => return *answer,
+    };
     match visit
         .state
         .app

@@ -145,6 +145,45 @@ pub async fn not_found(visit: Visit, headers: axum::http::HeaderMap) -> Response
     }
 }
 
+/// The start of every state-changing form of a signed-in page: the full session and its actor,
+/// once the form's CSRF token is checked — or the answer to give instead (sign in first, or back
+/// to `back` with "this form has expired").
+fn signed_in_form<'v>(
+    visit: &'v Visit,
+    jar: &CookieJar,
+    csrf: &str,
+    back: &str,
+) -> Result<
+    (
+        &'v switchboard_app::accounts::PortalSession,
+        switchboard_app::Actor,
+    ),
+    Box<Response>,
+> {
+    if let Some(elsewhere) = password::require_full(visit) {
+        return Err(Box::new(elsewhere));
+    }
+    if !visit.csrf_ok(csrf) {
+        return Err(Box::new(redirect_with_flash(
+            jar.clone(),
+            back,
+            "csrf-failed",
+        )));
+    }
+    let session = visit.full_session().expect("checked above");
+    let actor = visit.actor().expect("a session has an actor");
+    Ok((session, actor))
+}
+
+/// K-4: a sensitive change after a sign-in too long ago: sign in again, then retry.
+fn sign_in_again(jar: CookieJar) -> Response {
+    redirect_with_flash(
+        jar.add(context::removal(SESSION_COOKIE)),
+        "/sign-in",
+        "sign-in-again",
+    )
+}
+
 /// 303 to `path`, leaving a translated message for the next page.
 fn redirect_with_flash(jar: CookieJar, path: &str, flash_key: &'static str) -> Response {
     (

@@ -11,7 +11,7 @@ use switchboard_app::AppError;
 use super::context::Visit;
 use super::pages::{TokenCreatedPage, TokenRow, TokensPage, internal_error};
 use super::password::require_full;
-use super::{clear_flash, redirect_with_flash};
+use super::{clear_flash, redirect_with_flash, sign_in_again, signed_in_form};
 
 #[derive(Deserialize)]
 pub struct NewTokenForm {
@@ -67,12 +67,10 @@ pub async fn list(visit: Visit, jar: CookieJar) -> Response {
 }
 
 pub async fn create(visit: Visit, jar: CookieJar, Form(form): Form<NewTokenForm>) -> Response {
-    if let Some(elsewhere) = require_full(&visit) {
-        return elsewhere;
-    }
-    if !visit.csrf_ok(&form.csrf) {
-        return redirect_with_flash(jar, "/security/tokens", "csrf-failed");
-    }
+    let (session, actor) = match signed_in_form(&visit, &jar, &form.csrf, "/security/tokens") {
+        Ok(signed_in) => signed_in,
+        Err(answer) => return *answer,
+    };
     let days = match form.expires_in_days.trim() {
         "" => None,
         raw => match raw.parse::<i64>() {
@@ -80,8 +78,6 @@ pub async fn create(visit: Visit, jar: CookieJar, Form(form): Form<NewTokenForm>
             Err(_) => Some(0),
         },
     };
-    let session = visit.full_session().expect("checked");
-    let actor = visit.actor().expect("a session has an actor");
     match visit
         .state
         .app
@@ -108,11 +104,7 @@ pub async fn create(visit: Visit, jar: CookieJar, Form(form): Form<NewTokenForm>
         Err(AppError::Conflict {
             code: "sign-in-again",
             ..
-        }) => redirect_with_flash(
-            jar.add(super::context::removal(super::SESSION_COOKIE)),
-            "/sign-in",
-            "sign-in-again",
-        ),
+        }) => sign_in_again(jar),
         Err(e) => internal_error(&visit, &e),
     }
 }
@@ -129,12 +121,10 @@ pub async fn revoke(
     Path(id): Path<String>,
     Form(form): Form<CsrfOnly>,
 ) -> Response {
-    if let Some(elsewhere) = require_full(&visit) {
-        return elsewhere;
-    }
-    if !visit.csrf_ok(&form.csrf) {
-        return redirect_with_flash(jar, "/security/tokens", "csrf-failed");
-    }
+    let (session, actor) = match signed_in_form(&visit, &jar, &form.csrf, "/security/tokens") {
+        Ok(signed_in) => signed_in,
+        Err(answer) => return *answer,
+    };
     let Ok(id) = id.parse() else {
         return super::pages::message(
             &visit,
@@ -143,8 +133,6 @@ pub async fn revoke(
             "not-found-text",
         );
     };
-    let session = visit.full_session().expect("checked");
-    let actor = visit.actor().expect("a session has an actor");
     match visit
         .state
         .app
