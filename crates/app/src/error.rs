@@ -72,6 +72,11 @@ impl AppError {
         }
     }
 
+    /// A request refused for a reason the person can act on (as opposed to a failure of ours).
+    pub fn is_refusal(&self) -> bool {
+        !matches!(self, Self::Internal(_) | Self::Unauthenticated)
+    }
+
     pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
         Self::Conflict {
             code,

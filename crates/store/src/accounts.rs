@@ -133,9 +133,9 @@ pub async fn save(conn: &mut Conn, a: &Account) -> Result<()> {
 pub async fn delete(conn: &mut Conn, subject_id: &str) -> Result<()> {
     sqlx::query("DELETE FROM portal_accounts WHERE subject_id = $1")
         .bind(subject_id)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    crate::preferences::delete_for_subject(conn, subject_id).await
 }
 
 /// Provider staff with a portal sign-in.

@@ -16,6 +16,7 @@ mod migrations;
 pub mod numbers;
 pub mod org;
 pub mod outbox;
+pub mod preferences;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;

@@ -57,6 +57,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "portal accounts, sessions, mail",
         sql: Sql::Both(include_str!("../migrations/0006_accounts.sql")),
     },
+    Migration {
+        version: 7,
+        name: "portal preferences",
+        sql: Sql::Both(include_str!("../migrations/0007_preferences.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -14,7 +14,7 @@ pub enum Usage {
 }
 
 impl Usage {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Primary => "primary",
             Self::Alternative => "alternative",

@@ -4,6 +4,7 @@
 
 mod credentials;
 mod personal_tokens;
+mod preferences;
 mod sessions;
 mod sign_in;
 mod throttle;

@@ -179,6 +179,9 @@ impl Visit {
             flash: self.flash(),
             errors: Vec::new(),
             path: String::new(),
+            admin_nav: false,
+            audit_nav: false,
+            switcher: None,
             tr,
         }
     }
@@ -199,6 +202,14 @@ const FLASH_KEYS: &[&str] = &[
     "sign-in-again",
     "csrf-failed",
     "token-revoked-flash",
+    "columns-saved",
+    "user-updated",
+    "user-deactivated",
+    "user-reactivated",
+    "user-deleted",
+    "user-activation-retried",
+    "user-invited",
+    "purchase-recorded",
 ];
 
 /// Who is signed in, for the header.
@@ -220,6 +231,12 @@ pub struct Chrome {
     pub errors: Vec<(String, String)>,
     /// The current path, for the language links.
     pub path: String,
+    /// The administration pages appear in the navigation.
+    pub admin_nav: bool,
+    /// The audit log appears in the navigation (enterprise administrators and operators).
+    pub audit_nav: bool,
+    /// The enterprise and site switcher of the administration pages.
+    pub switcher: Option<super::workspace::Switcher>,
 }
 
 impl Chrome {
@@ -233,27 +250,78 @@ impl Chrome {
         self
     }
 
+    /// The label of a form field, for the error summary ("Last name: This field is required.").
+    pub fn label_of(&self, field: &str) -> Option<String> {
+        // `addon_licences[1]` is a part of `addon_licences`.
+        let field = field.split('[').next().unwrap_or(field);
+        let key = match field {
+            "site_id" => "users-col-site",
+            "first_name" => "user-first-name",
+            "last_name" => "user-last-name",
+            "email" => "user-email",
+            "login_name" => "user-login",
+            "role" => "users-col-role",
+            "package_licence" => "user-package",
+            "addon_licences" => "user-addons",
+            "primary_number" => "user-number",
+            "extension" => "user-extension",
+            "device_type" => "user-device",
+            "mobile_number" => "user-mobile",
+            "contract_number" => "user-contract",
+            "department_id" => "users-col-department",
+            "team_ids" => "users-col-teams",
+            "personal_contact" => "user-contact",
+            "language" => "user-language",
+            "password" => "user-password",
+            "action" => "intercept-action",
+            "destination_user_id" => "intercept-destination",
+            "number" => "user-number",
+            "licence" => "licence-type",
+            "quantity" => "purchase-quantity",
+            _ => return None,
+        };
+        Some(self.tr.t(key))
+    }
+
     pub fn error_for(&self, field: &str) -> Option<String> {
         self.errors
             .iter()
-            .find(|(f, _)| f == field)
+            .find(|(f, _)| f == field || f.strip_prefix(field).is_some_and(|i| i.starts_with('[')))
             .map(|(_, m)| m.clone())
     }
 
     /// Field errors of a service refusal, in this page's language.
     pub fn errors_of(&self, error: &AppError) -> Vec<(String, String)> {
-        match error {
-            AppError::Validation(fields) => fields
-                .iter()
-                .map(
-                    |FieldError {
-                         field,
-                         code,
-                         message,
-                     }| { (field.clone(), self.tr.field_error(code, message)) },
-                )
-                .collect(),
-            other => vec![(String::new(), other.to_string())],
+        errors_of(&self.tr, error)
+    }
+}
+
+/// A service refusal as (field, message) pairs in `tr`'s language: each invalid field, or the
+/// one refusal pinned to the field it is about (a taken number to the number, …).
+pub fn errors_of(tr: &Tr, error: &AppError) -> Vec<(String, String)> {
+    match error {
+        AppError::Validation(fields) => fields
+            .iter()
+            .map(
+                |FieldError {
+                     field,
+                     code,
+                     message,
+                 }| (field.clone(), tr.field_error(code, message)),
+            )
+            .collect(),
+        other => {
+            let (field, value) = match other {
+                AppError::NumberTaken(n) => ("primary_number", n.clone()),
+                AppError::ExtensionTaken(x) => ("extension", x.clone()),
+                AppError::LoginTaken(l) => ("email", l.clone()),
+                AppError::LicenceExhausted { licence } => ("package_licence", licence.clone()),
+                AppError::UserNotActive { state, .. } => {
+                    ("", tr.t(&format!("state-{}", state.as_str())))
+                }
+                _ => ("", String::new()),
+            };
+            vec![(field.to_owned(), tr.problem(other, &value))]
         }
     }
 }

@@ -65,6 +65,18 @@ impl Tr {
     }
 }
 
+impl Tr {
+    /// A refusal in this language, by its stable code, with the value it is about; the
+    /// service's English text when there is no translation for the code.
+    pub fn problem(&self, error: &switchboard_app::AppError, value: &str) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            HashMap::from([(Cow::Borrowed("value"), FluentValue::from(value.to_owned()))]);
+        LOCALES
+            .try_lookup_with_args(self.id(), &format!("problem-{}", error.code()), &args)
+            .unwrap_or_else(|| error.to_string())
+    }
+}
+
 /// The best of our languages for an `Accept-Language` header (`de-AT,de;q=0.9,en;q=0.5`).
 pub fn negotiate(accept_language: &str) -> Option<Language> {
     let mut ranked: Vec<(f32, Language)> = accept_language

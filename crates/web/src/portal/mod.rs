@@ -3,12 +3,19 @@
 //! field, in English, German and French. No JavaScript is needed to use any page.
 
 mod account;
+mod audit;
 mod auth;
 mod context;
+mod directory;
 pub mod i18n;
 mod pages;
 mod password;
+mod pools;
 mod tokens;
+mod user_form;
+mod user_page;
+mod users_list;
+mod workspace;
 
 use axum::Router;
 use axum::extract::{Path, Query, Request};
@@ -52,8 +59,39 @@ pub fn routes() -> Router<AppState> {
         .route("/security/totp/disable", post(account::totp_disable))
         .route("/security/tokens", get(tokens::list).post(tokens::create))
         .route("/security/tokens/{id}/revoke", post(tokens::revoke))
+        .route("/enterprises", get(workspace::enterprises))
+        .route("/workspace", get(workspace::switch))
+        .route("/users", get(users_list::list))
+        .route("/users/columns", post(users_list::save_columns))
+        .route(
+            "/users/new",
+            get(user_form::new_page).post(user_form::create),
+        )
+        .route("/users/{id}", get(user_page::show))
+        .route(
+            "/users/{id}/edit",
+            get(user_page::edit_page).post(user_page::edit),
+        )
+        .route(
+            "/users/{id}/deactivate",
+            get(user_page::deactivate_page).post(user_page::deactivate),
+        )
+        .route("/users/{id}/reactivate", post(user_page::reactivate))
+        .route("/users/{id}/retry", post(user_page::retry))
+        .route("/users/{id}/invitation", post(user_page::invite))
+        .route("/users/{id}/numbers", post(user_page::add_number))
+        .route("/users/{id}/numbers/remove", post(user_page::remove_number))
+        .route("/users/{id}/sip-login", post(user_page::sip_login))
+        .route("/users/{id}/delete", post(user_page::delete))
+        .route("/users/{id}/confirm/{what}", get(user_page::confirm))
+        .route("/licences", get(pools::licences))
+        .route("/licences/purchases", post(pools::purchase))
+        .route("/numbers", get(pools::numbers))
+        .route("/numbers/free", get(pools::free_numbers))
+        .route("/audit", get(audit::list))
         .route("/language/{code}", get(language))
         .route("/static/portal.css", get(stylesheet))
+        .route("/static/portal.js", get(script))
         .layer(axum::middleware::from_fn(same_origin_posts))
 }
 
@@ -89,17 +127,7 @@ struct Back {
 
 /// The language links: remember the choice, go back where the visitor was (same site only).
 async fn language(Path(code): Path<String>, Query(q): Query<Back>, jar: CookieJar) -> Response {
-    let back = q
-        .back
-        // Same-site paths only: not `//host`, and no `\` or control characters that browsers
-        // would turn into one.
-        .filter(|b| {
-            b.starts_with('/')
-                && !b.starts_with("//")
-                && !b.contains('\\')
-                && !b.chars().any(char::is_control)
-        })
-        .unwrap_or_else(|| "/".into());
+    let back = safe_back(q.back).unwrap_or_else(|| "/".into());
     match Language::parse(&code) {
         Some(lang) => (
             jar.add(cookie(LANGUAGE_COOKIE, lang.as_str().into())),
@@ -108,6 +136,36 @@ async fn language(Path(code): Path<String>, Query(q): Query<Back>, jar: CookieJa
             .into_response(),
         None => Redirect::to(&back).into_response(),
     }
+}
+
+/// A path to go back to after a switch, on this site only: not `//host`, and no `\\` or control
+/// characters that browsers would turn into one.
+fn safe_back(back: Option<String>) -> Option<String> {
+    back.filter(|b| {
+        b.starts_with('/')
+            && !b.starts_with("//")
+            && !b.contains('\\')
+            && !b.chars().any(char::is_control)
+    })
+}
+
+/// The portal's own small script: search as you type, counters, copy and print buttons. Every
+/// page works without it.
+async fn script() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/javascript; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            ),
+        ],
+        include_str!("../../static/portal.js"),
+    )
+        .into_response()
 }
 
 async fn stylesheet() -> Response {

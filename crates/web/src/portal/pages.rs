@@ -124,3 +124,204 @@ pub fn message(visit: &Visit, status: StatusCode, title_key: &str, text_key: &st
     let text = c.tr.t(text_key);
     (status, MessagePage { c, text }).into_response()
 }
+
+// The administration pages (issue 5).
+
+#[derive(Template, WebTemplate)]
+#[template(path = "enterprises.html")]
+pub struct EnterprisesPage {
+    pub c: Chrome,
+    /// (id, name, SIP domain)
+    pub enterprises: Vec<(String, String, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users.html")]
+pub struct UsersPage {
+    pub c: Chrome,
+    pub v: super::users_list::UsersView,
+    pub q: String,
+}
+
+/// Only the results of the users list, for the search as you type.
+#[derive(Template, WebTemplate)]
+#[template(path = "users_partial.html")]
+pub struct UsersResults {
+    pub c: Chrome,
+    pub v: super::users_list::UsersView,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "user_new.html")]
+pub struct UserFormPage {
+    pub c: Chrome,
+    pub f: super::user_form::UserFormView,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sip_login.html")]
+pub struct SipLoginPage {
+    pub c: Chrome,
+    pub intro: String,
+    pub user_id: String,
+    pub login: Option<switchboard_app::users::SipLogin>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "user.html")]
+pub struct UserPage {
+    pub c: Chrome,
+    pub u: super::user_page::UserView,
+    pub audit: Option<Vec<AuditRow>>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "user_edit.html")]
+pub struct UserEditPage {
+    pub c: Chrome,
+    pub user_id: String,
+    pub version: i64,
+    pub configuration: super::user_page::Action,
+    pub f: super::user_form::UserFormView,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "user_deactivate.html")]
+pub struct DeactivatePage {
+    pub c: Chrome,
+    pub user_id: String,
+    pub actions: Vec<super::user_form::Option_>,
+    pub destination: String,
+    /// (extension, name) of active users of the site.
+    pub suggestions: Vec<(String, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "confirm.html")]
+pub struct ConfirmPage {
+    pub c: Chrome,
+    pub user_id: String,
+    pub action: String,
+    pub button: String,
+    pub danger: bool,
+    pub consequences: Vec<String>,
+}
+
+/// One audit entry as the tables show it: the changed values only.
+pub struct AuditRow {
+    pub at: String,
+    pub actor: String,
+    pub channel: String,
+    pub client_ip: Option<String>,
+    pub action: String,
+    pub target: String,
+    pub target_link: Option<String>,
+    /// (field, before, after)
+    pub changes: Vec<(String, String, String)>,
+}
+
+impl AuditRow {
+    pub fn of(_tr: &super::i18n::Tr, e: switchboard_store::audit::AuditEntry) -> Self {
+        use serde_json::Value;
+        let shown = |v: Option<&Value>| -> String {
+            let text = match v {
+                None | Some(Value::Null) => String::new(),
+                Some(Value::String(s)) => s.clone(),
+                Some(other) => other.to_string(),
+            };
+            if text.chars().count() > 80 {
+                text.chars().take(79).chain(['…']).collect()
+            } else {
+                text
+            }
+        };
+        let empty = serde_json::Map::new();
+        let before = e
+            .before
+            .as_ref()
+            .and_then(Value::as_object)
+            .unwrap_or(&empty);
+        let after = e
+            .after
+            .as_ref()
+            .and_then(Value::as_object)
+            .unwrap_or(&empty);
+        let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        let changes = keys
+            .into_iter()
+            // Bookkeeping fields change with every write; they say nothing to a reader.
+            .filter(|k| !matches!(k.as_str(), "version" | "updated_at"))
+            .filter(|k| before.get(*k) != after.get(*k))
+            .map(|k| (k.clone(), shown(before.get(k)), shown(after.get(k))))
+            .collect();
+        let at = e.at.to_rfc3339();
+        let at = format!(
+            "{} {} UTC",
+            &at[..10.min(at.len())],
+            at.get(11..19).unwrap_or("")
+        );
+        Self {
+            at,
+            actor: e.actor,
+            channel: e.channel,
+            client_ip: e.client_ip,
+            action: e.action,
+            target_link: (e.target_kind == "user").then(|| format!("/users/{}", e.target_id)),
+            target: format!("{} {}", e.target_kind, e.target_id),
+            changes,
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit.html")]
+pub struct AuditPage {
+    pub c: Chrome,
+    pub entries: Vec<AuditRow>,
+    pub action: String,
+    pub target: String,
+    pub next: Option<String>,
+}
+
+pub struct LicenceRow {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub purchased: i64,
+    pub assigned: i64,
+    pub free: i64,
+    pub price: String,
+    pub monthly: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "licences.html")]
+pub struct LicencesPage {
+    pub c: Chrome,
+    pub rows: Vec<LicenceRow>,
+    pub total: String,
+    pub operator: bool,
+    pub typed: super::directory::Fields,
+}
+
+pub struct NumberRow {
+    pub number: String,
+    pub status: String,
+    pub free: bool,
+    pub usage: String,
+    /// (user id, name) of the holder, when visible to this administrator.
+    pub user: Option<(String, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "numbers.html")]
+pub struct NumbersPage {
+    pub c: Chrome,
+    pub rows: Vec<NumberRow>,
+    pub show: String,
+    pub prefix: String,
+    pub next: Option<String>,
+    pub first: Option<String>,
+}

@@ -1,0 +1,263 @@
+//! The licences page (N-3, seed 002: purchased, assigned, free per type and the monthly total;
+//! operators record purchases) and the numbers page (N-4: the pool, free or assigned and to
+//! whom), plus the free-number lookup of the number pickers.
+
+use axum::Json;
+use axum::extract::{Form, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+use switchboard_app::AppError;
+use switchboard_store::numbers::Availability;
+
+use super::context::{Visit, errors_of};
+use super::directory::{Directory, Fields};
+use super::pages::{LicenceRow, LicencesPage, NumberRow, NumbersPage, internal_error};
+use super::workspace::Workspace;
+use super::{clear_flash, redirect_with_flash, signed_in_form};
+
+const NUMBERS_PAGE: i64 = 100;
+
+/// "12,90 €" in German and French, "€12.90" in English.
+pub fn money(tr: &super::i18n::Tr, cents: i64) -> String {
+    let (whole, rest) = (cents / 100, (cents % 100).abs());
+    let grouped = |sep: char| {
+        let digits = whole.abs().to_string();
+        let mut out = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(ch);
+        }
+        if whole < 0 { format!("-{out}") } else { out }
+    };
+    match tr.code() {
+        "de" => format!("{},{rest:02} €", grouped('.')),
+        "fr" => format!("{},{rest:02} €", grouped('\u{202f}')),
+        _ => format!("€{}.{rest:02}", grouped(',')),
+    }
+}
+
+pub async fn licences(visit: Visit, jar: CookieJar) -> Response {
+    let ws = match Workspace::of(&visit).await {
+        Ok(ws) => ws,
+        Err(answer) => return answer,
+    };
+    match licences_page(&visit, &ws, Fields::default(), Vec::new()).await {
+        Ok(page) => (clear_flash(jar, &visit), page).into_response(),
+        Err(e) => internal_error(&visit, &e),
+    }
+}
+
+async fn licences_page(
+    visit: &Visit,
+    ws: &Workspace,
+    typed: Fields,
+    errors: Vec<(String, String)>,
+) -> Result<Response, AppError> {
+    let directory = Directory::load(&visit.state, ws).await?;
+    let c = ws.chrome(visit, "licences-title", "/licences");
+    let tr = c.tr;
+    let total: i64 = directory
+        .pools
+        .iter()
+        .map(|p| p.purchased * p.licence.monthly_price_cents)
+        .sum();
+    let rows = directory
+        .pools
+        .iter()
+        .map(|p| LicenceRow {
+            code: p.licence.code.to_string(),
+            name: p.licence.name.clone(),
+            kind: tr.t(&format!("licence-kind-{}", p.licence.kind.as_str())),
+            purchased: p.purchased,
+            assigned: p.assigned,
+            free: p.purchased - p.assigned,
+            price: money(&tr, p.licence.monthly_price_cents),
+            monthly: money(&tr, p.purchased * p.licence.monthly_price_cents),
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        LicencesPage {
+            c: c.with_errors(errors),
+            rows,
+            total: money(&tr, total),
+            operator: ws.is_operator(),
+            typed,
+        },
+    )
+        .into_response())
+}
+
+/// Operators record a purchase (or, negative, a cancellation down to what is assigned).
+pub async fn purchase(
+    visit: Visit,
+    jar: CookieJar,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = Fields(pairs);
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), "/licences") {
+        return *answer;
+    }
+    let ws = match Workspace::of(&visit).await {
+        Ok(ws) => ws,
+        Err(answer) => return answer,
+    };
+    let quantity = match fields.opt("quantity") {
+        None => None,
+        // Not a whole number: the service's range check names the field.
+        Some(q) => Some(q.parse::<i64>().unwrap_or(0)),
+    };
+    match visit
+        .state
+        .app
+        .catalogue()
+        .record_purchase(
+            &ws.actor,
+            ws.enterprise.id,
+            fields.opt("licence"),
+            quantity,
+            fields.opt("note"),
+        )
+        .await
+    {
+        Ok(_) => redirect_with_flash(jar, "/licences", "purchase-recorded"),
+        Err(e) if e.is_refusal() => {
+            let errors = errors_of(&visit.tr(), &e);
+            let typed = Fields(fields.0.into_iter().filter(|(k, _)| k != "csrf").collect());
+            match licences_page(&visit, &ws, typed, errors).await {
+                Ok(page) => page,
+                Err(e) => internal_error(&visit, &e),
+            }
+        }
+        Err(e) => internal_error(&visit, &e),
+    }
+}
+
+/// The number pool, by availability and prefix, in number order (keyset on the number).
+pub async fn numbers(
+    visit: Visit,
+    jar: CookieJar,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Response {
+    let ws = match Workspace::of(&visit).await {
+        Ok(ws) => ws,
+        Err(answer) => return answer,
+    };
+    let fields = Fields(pairs);
+    let availability = match fields.get("show") {
+        "free" => Availability::Free,
+        "assigned" => Availability::Assigned,
+        _ => Availability::Any,
+    };
+    let c = ws.chrome(&visit, "numbers-title", "/numbers");
+    let prefix = fields.opt("prefix");
+    let after = fields.opt("after");
+    let result = visit
+        .state
+        .app
+        .numbers()
+        .list(
+            &ws.actor,
+            ws.enterprise.id,
+            availability,
+            prefix.as_deref(),
+            after.as_deref(),
+            NUMBERS_PAGE + 1,
+        )
+        .await;
+    let (mut list, errors) = match result {
+        Ok(list) => (list, Vec::new()),
+        Err(e) if e.is_refusal() => (Vec::new(), errors_of(&c.tr, &e)),
+        Err(e) => return internal_error(&visit, &e),
+    };
+    let next = if list.len() as i64 > NUMBERS_PAGE {
+        list.truncate(NUMBERS_PAGE as usize);
+        list.last().map(|n| {
+            let rest = fields.query_without(&["after"]);
+            let sep = if rest.is_empty() { "" } else { "&" };
+            format!(
+                "/numbers?{rest}{sep}after={}",
+                n.number.as_str().replace('+', "%2B")
+            )
+        })
+    } else {
+        None
+    };
+    let tr = c.tr;
+    let rows = list
+        .into_iter()
+        .map(|n| NumberRow {
+            number: n.number.to_string(),
+            status: tr.t(if n.usage.is_some() {
+                "number-assigned"
+            } else {
+                "number-free"
+            }),
+            free: n.usage.is_none(),
+            usage: n
+                .usage
+                .map(|u| tr.t(&format!("number-usage-{}", u.as_str())))
+                .unwrap_or_default(),
+            user: n
+                .user_id
+                .map(|id| (id.to_string(), n.user_name.clone().unwrap_or_default())),
+        })
+        .collect();
+    let page = NumbersPage {
+        c: c.with_errors(errors),
+        rows,
+        show: fields.get("show").to_owned(),
+        prefix: prefix.unwrap_or_default(),
+        next,
+        first: after.map(|_| {
+            let rest = fields.query_without(&["after"]);
+            if rest.is_empty() {
+                "/numbers".to_owned()
+            } else {
+                format!("/numbers?{rest}")
+            }
+        }),
+    };
+    (clear_flash(jar, &visit), page).into_response()
+}
+
+/// The number pickers' suggestions: free numbers starting with what was typed (JSON).
+pub async fn free_numbers(visit: Visit, Query(pairs): Query<Vec<(String, String)>>) -> Response {
+    let ws = match Workspace::of(&visit).await {
+        Ok(ws) => ws,
+        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    };
+    let fields = Fields(pairs);
+    let prefix = fields.opt("prefix");
+    match visit
+        .state
+        .app
+        .numbers()
+        .list(
+            &ws.actor,
+            ws.enterprise.id,
+            Availability::Free,
+            prefix.as_deref(),
+            None,
+            50,
+        )
+        .await
+    {
+        Ok(list) => Json(
+            list.into_iter()
+                .map(|n| n.number.to_string())
+                .collect::<Vec<_>>(),
+        )
+        .into_response(),
+        Err(e) if e.is_refusal() => Json(Vec::<String>::new()).into_response(),
+        Err(e) => internal_error(&visit, &e),
+    }
+}

@@ -1,0 +1,564 @@
+//! The users list (U-6, seeds 003/004): columns the administrator chooses (remembered per
+//! administrator), search by name, email or extension as you type, filters shown as removable
+//! chips, sort, keyset paging. Without JavaScript it is a plain GET form; with it, the results
+//! are replaced in place (`partial=1` answers only the results).
+
+use axum::extract::{Form, Query};
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+use switchboard_app::AppError;
+use switchboard_app::users::UserListParams;
+use switchboard_domain::{PortalRole, UserState};
+use switchboard_store::users::User;
+
+use super::context::{Chrome, Visit};
+use super::directory::{Directory, Fields};
+use super::pages::{UsersPage, UsersResults, internal_error};
+use super::workspace::Workspace;
+use super::{clear_flash, redirect_with_flash, signed_in_form};
+
+/// A column of the list besides the name, which is always shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Login,
+    Email,
+    Extension,
+    Number,
+    Role,
+    Teams,
+    Department,
+    Contact,
+    State,
+    Site,
+    Licence,
+    Device,
+}
+
+impl Column {
+    pub const ALL: [Column; 12] = [
+        Column::Login,
+        Column::Email,
+        Column::Extension,
+        Column::Number,
+        Column::Role,
+        Column::Teams,
+        Column::Department,
+        Column::Contact,
+        Column::State,
+        Column::Site,
+        Column::Licence,
+        Column::Device,
+    ];
+    const DEFAULT: [Column; 6] = [
+        Column::Extension,
+        Column::Number,
+        Column::State,
+        Column::Site,
+        Column::Licence,
+        Column::Device,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Login => "login",
+            Column::Email => "email",
+            Column::Extension => "extension",
+            Column::Number => "number",
+            Column::Role => "role",
+            Column::Teams => "teams",
+            Column::Department => "department",
+            Column::Contact => "contact",
+            Column::State => "state",
+            Column::Site => "site",
+            Column::Licence => "licence",
+            Column::Device => "device",
+        }
+    }
+
+    fn parse(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// The sort key of the service, for the columns that can be sorted.
+    fn sort_key(self) -> Option<&'static str> {
+        match self {
+            Column::Email | Column::Login => Some("email"),
+            Column::Extension => Some("extension"),
+            _ => None,
+        }
+    }
+}
+
+const COLUMNS_PREFERENCE: &str = "users.columns";
+
+/// One cell: its text, and for the state a badge class.
+pub struct Cell {
+    pub text: String,
+    pub badge: Option<&'static str>,
+}
+
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    pub cells: Vec<Cell>,
+}
+
+/// A header: label, and the link that sorts by it (with its current direction) if sortable.
+pub struct Header {
+    pub key: &'static str,
+    pub label: String,
+    pub sort_link: Option<String>,
+    pub sorted: Option<&'static str>,
+}
+
+/// An active filter, shown as a chip with the link that removes it.
+pub struct Chip {
+    pub label: String,
+    pub remove: String,
+}
+
+/// One choice of a filter's `<select>`.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct Filter {
+    pub name: &'static str,
+    pub label: String,
+    pub choices: Vec<Choice>,
+}
+
+/// Everything the results part of the page shows (the whole page adds the form around it).
+pub struct UsersView {
+    pub query: String,
+    pub headers: Vec<Header>,
+    pub name_sort_link: String,
+    pub name_sorted: Option<&'static str>,
+    pub rows: Vec<Row>,
+    pub chips: Vec<Chip>,
+    pub next_link: Option<String>,
+    pub first_link: Option<String>,
+    pub refresh_link: String,
+    pub filters: Vec<Filter>,
+    pub columns: Vec<(&'static str, String, bool)>,
+    pub sort: String,
+}
+
+pub async fn list(
+    visit: Visit,
+    jar: CookieJar,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Response {
+    let ws = match Workspace::of(&visit).await {
+        Ok(ws) => ws,
+        Err(answer) => return answer,
+    };
+    let fields = Fields(pairs);
+    let directory = match Directory::load(&visit.state, &ws).await {
+        Ok(d) => d,
+        Err(e) => return internal_error(&visit, &e),
+    };
+    let session = visit.full_session().expect("an administrator's session");
+    let columns = match visit
+        .state
+        .app
+        .accounts()
+        .preference(session, COLUMNS_PREFERENCE)
+        .await
+    {
+        Ok(Some(saved)) => saved.split(',').filter_map(Column::parse).collect(),
+        Ok(None) => Column::DEFAULT.to_vec(),
+        Err(e) => return internal_error(&visit, &e),
+    };
+    let c = ws.chrome(&visit, "users-title", "/users");
+    let site_filter = match fields.get("site") {
+        "" => ws.site.map(|s| s.to_string()),
+        "all" => None,
+        chosen => Some(chosen.to_owned()),
+    };
+    let params = UserListParams {
+        state: fields.opt("state"),
+        site_id: site_filter.clone(),
+        role: fields.opt("role"),
+        licence: fields.opt("licence"),
+        device_type: fields.opt("device"),
+        department_id: fields.opt("department"),
+        team_id: fields.opt("team"),
+        q: fields.opt("q"),
+        match_mode: None,
+        sort: fields.opt("sort"),
+        cursor: fields.opt("cursor"),
+        limit: Some(50),
+    };
+    let (page, errors) = match visit
+        .state
+        .app
+        .users()
+        .list(&ws.actor, ws.enterprise.id, params)
+        .await
+    {
+        Ok(page) => (Some(page), Vec::new()),
+        Err(e @ AppError::Validation(_)) => (None, c.errors_of(&e)),
+        Err(e) => return internal_error(&visit, &e),
+    };
+    let view = view(
+        &c,
+        &ws,
+        &directory,
+        &fields,
+        &columns,
+        site_filter.as_deref(),
+        page,
+    );
+    let c = c.with_errors(errors);
+    if fields.get("partial") == "1" {
+        return UsersResults { c, v: view }.into_response();
+    }
+    let q = fields.get("q").to_owned();
+    (clear_flash(jar, &visit), UsersPage { c, v: view, q }).into_response()
+}
+
+fn view(
+    c: &Chrome,
+    ws: &Workspace,
+    directory: &Directory,
+    fields: &Fields,
+    columns: &[Column],
+    site_filter: Option<&str>,
+    page: Option<switchboard_app::users::UserPage>,
+) -> UsersView {
+    let tr = &c.tr;
+    let base = fields.query_without(&["cursor", "partial"]);
+    let link = |q: String| {
+        if q.is_empty() {
+            "/users".to_owned()
+        } else {
+            format!("/users?{q}")
+        }
+    };
+    let sort = fields.opt("sort").unwrap_or_else(|| "name".into());
+    let sort_link = |key: &str| {
+        let next = if sort == key {
+            format!("-{key}")
+        } else {
+            key.to_owned()
+        };
+        let rest = fields.query_without(&["cursor", "partial", "sort"]);
+        let sep = if rest.is_empty() { "" } else { "&" };
+        format!("/users?{rest}{sep}sort={next}")
+    };
+    let direction = |key: &str| {
+        if sort == key {
+            Some("ascending")
+        } else if sort.strip_prefix('-') == Some(key) {
+            Some("descending")
+        } else {
+            None
+        }
+    };
+    let headers = columns
+        .iter()
+        .map(|col| Header {
+            key: col.key(),
+            label: tr.t(&format!("users-col-{}", col.key())),
+            sort_link: col.sort_key().map(sort_link),
+            sorted: col.sort_key().and_then(direction),
+        })
+        .collect();
+
+    let rows = page
+        .as_ref()
+        .map(|p| {
+            p.users
+                .iter()
+                .map(|u| Row {
+                    id: u.id.to_string(),
+                    name: format!("{}, {}", u.last_name.as_str(), u.first_name.as_str()),
+                    cells: columns
+                        .iter()
+                        .map(|col| cell(c, ws, directory, u, *col))
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    // The chips: one per active filter, each removing itself.
+    let mut chips = Vec::new();
+    let mut chip = |name: &str, label_key: &str, shown: String| {
+        let mut rest = fields.query_without(&["cursor", "partial", name]);
+        if name == "site" {
+            rest = if rest.is_empty() {
+                "site=all".into()
+            } else {
+                format!("{rest}&site=all")
+            };
+        }
+        chips.push(Chip {
+            label: format!("{}: {shown}", tr.t(label_key)),
+            remove: link(rest),
+        });
+    };
+    if let Some(q) = fields.opt("q") {
+        chip("q", "users-search", q);
+    }
+    if let Some(state) = fields.opt("state").and_then(|s| UserState::parse(&s)) {
+        chip(
+            "state",
+            "users-col-state",
+            tr.t(&format!("state-{}", state.as_str())),
+        );
+    }
+    if let Some(site) = site_filter.and_then(|s| s.parse().ok()) {
+        chip("site", "users-col-site", ws.site_name(site));
+    }
+    if let Some(role) = fields.opt("role").and_then(|r| PortalRole::parse(&r)) {
+        chip(
+            "role",
+            "users-col-role",
+            tr.t(&format!("role-{}", role.as_str())),
+        );
+    }
+    if let Some(team) = fields.opt("team").and_then(|t| t.parse().ok()) {
+        chip("team", "users-col-teams", directory.teams_of(&[team]));
+    }
+    if let Some(dep) = fields.opt("department").and_then(|d| d.parse().ok()) {
+        chip(
+            "department",
+            "users-col-department",
+            directory.department(dep),
+        );
+    }
+    if let Some(code) = fields.opt("licence") {
+        let name = directory
+            .pools
+            .iter()
+            .find(|p| p.licence.code.as_str() == code)
+            .map(|p| p.licence.name.clone())
+            .unwrap_or(code);
+        chip("licence", "users-col-licence", name);
+    }
+    if let Some(code) = fields.opt("device") {
+        let name = directory
+            .devices
+            .iter()
+            .find(|d| d.code == code)
+            .map(|d| d.name.clone())
+            .unwrap_or(code);
+        chip("device", "users-col-device", name);
+    }
+
+    let choices = |selected: &str, options: Vec<(String, String)>| {
+        options
+            .into_iter()
+            .map(|(value, label)| Choice {
+                selected: value == selected,
+                value,
+                label,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut filters = vec![Filter {
+        name: "state",
+        label: tr.t("users-col-state"),
+        choices: choices(
+            fields.get("state"),
+            UserState::ALL
+                .iter()
+                .map(|s| {
+                    (
+                        s.as_str().to_owned(),
+                        tr.t(&format!("state-{}", s.as_str())),
+                    )
+                })
+                .collect(),
+        ),
+    }];
+    if ws.sites.len() > 1 {
+        filters.push(Filter {
+            name: "site",
+            label: tr.t("users-col-site"),
+            choices: choices(
+                site_filter.unwrap_or(""),
+                ws.sites
+                    .iter()
+                    .map(|s| (s.id.to_string(), s.name.clone()))
+                    .collect(),
+            ),
+        });
+    }
+    filters.push(Filter {
+        name: "role",
+        label: tr.t("users-col-role"),
+        choices: choices(
+            fields.get("role"),
+            PortalRole::ALL
+                .iter()
+                .map(|r| (r.as_str().to_owned(), tr.t(&format!("role-{}", r.as_str()))))
+                .collect(),
+        ),
+    });
+    if !directory.teams.is_empty() {
+        filters.push(Filter {
+            name: "team",
+            label: tr.t("users-col-teams"),
+            choices: choices(
+                fields.get("team"),
+                directory
+                    .teams
+                    .iter()
+                    .map(|t| (t.id.to_string(), t.name.clone()))
+                    .collect(),
+            ),
+        });
+    }
+    if !directory.departments.is_empty() {
+        filters.push(Filter {
+            name: "department",
+            label: tr.t("users-col-department"),
+            choices: choices(
+                fields.get("department"),
+                directory
+                    .departments
+                    .iter()
+                    .map(|d| (d.id.to_string(), d.name.clone()))
+                    .collect(),
+            ),
+        });
+    }
+    filters.push(Filter {
+        name: "licence",
+        label: tr.t("users-col-licence"),
+        choices: choices(
+            fields.get("licence"),
+            directory
+                .packages()
+                .chain(directory.addons())
+                .map(|p| (p.licence.code.to_string(), p.licence.name.clone()))
+                .collect(),
+        ),
+    });
+    filters.push(Filter {
+        name: "device",
+        label: tr.t("users-col-device"),
+        choices: choices(
+            fields.get("device"),
+            directory
+                .devices
+                .iter()
+                .map(|d| (d.code.clone(), d.name.clone()))
+                .collect(),
+        ),
+    });
+
+    let next_link = page
+        .as_ref()
+        .and_then(|p| p.next_cursor.as_ref())
+        .map(|cursor| {
+            let sep = if base.is_empty() { "" } else { "&" };
+            format!("/users?{base}{sep}cursor={cursor}")
+        });
+    let first_link = fields.opt("cursor").map(|_| link(base.clone()));
+    UsersView {
+        query: base.clone(),
+        headers,
+        name_sort_link: sort_link("name"),
+        name_sorted: direction("name"),
+        rows,
+        chips,
+        next_link,
+        first_link,
+        refresh_link: link(fields.query_without(&["partial"])),
+        filters,
+        columns: Column::ALL
+            .iter()
+            .map(|col| {
+                (
+                    col.key(),
+                    tr.t(&format!("users-col-{}", col.key())),
+                    columns.contains(col),
+                )
+            })
+            .collect(),
+        sort,
+    }
+}
+
+fn cell(c: &Chrome, ws: &Workspace, directory: &Directory, u: &User, col: Column) -> Cell {
+    let text = |s: String| Cell {
+        text: s,
+        badge: None,
+    };
+    match col {
+        Column::Login => text(u.login_name.as_str().to_owned()),
+        Column::Email => text(u.email.as_str().to_owned()),
+        Column::Extension => text(u.extension.to_string()),
+        Column::Number => text(
+            u.primary_number
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ),
+        Column::Role => text(c.tr.t(&format!("role-{}", u.role.as_str()))),
+        Column::Teams => text(directory.teams_of(&u.team_ids)),
+        Column::Department => text(
+            u.department_id
+                .map(|d| directory.department(d))
+                .unwrap_or_default(),
+        ),
+        Column::Contact => text(u.personal_contact.clone().unwrap_or_default()),
+        Column::State => Cell {
+            text: c.tr.t(&format!("state-{}", u.state.as_str())),
+            badge: Some(u.state.as_str()),
+        },
+        Column::Site => text(ws.site_name(u.site_id)),
+        Column::Licence => {
+            let mut names = vec![directory.licence_name(u.package_licence_id)];
+            names.extend(
+                u.addon_licence_ids
+                    .iter()
+                    .map(|id| directory.licence_name(*id)),
+            );
+            text(names.join(" + "))
+        }
+        Column::Device => text(directory.device_name(u.device_type_id)),
+    }
+}
+
+/// U-6: the columns chosen are remembered for this administrator.
+pub async fn save_columns(
+    visit: Visit,
+    jar: CookieJar,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = Fields(pairs);
+    let (session, _) = match signed_in_form(&visit, &jar, fields.get("csrf"), "/users") {
+        Ok(signed_in) => signed_in,
+        Err(answer) => return *answer,
+    };
+    let chosen: Vec<&str> = Column::ALL
+        .iter()
+        .filter(|c| fields.has("column", c.key()))
+        .map(|c| c.key())
+        .collect();
+    match visit
+        .state
+        .app
+        .accounts()
+        .set_preference(session, COLUMNS_PREFERENCE, &chosen.join(","))
+        .await
+    {
+        Ok(()) => {
+            let back = fields.get("back");
+            let back = if back.starts_with("/users") && !back.contains('\\') {
+                back.to_owned()
+            } else {
+                "/users".to_owned()
+            };
+            redirect_with_flash(jar, &back, "columns-saved")
+        }
+        Err(e) => internal_error(&visit, &e),
+    }
+}
