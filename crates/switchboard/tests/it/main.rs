@@ -13,5 +13,6 @@ mod jobs;
 mod lifecycle;
 mod matrix;
 mod pool;
+mod portal_admin;
 mod tenancy;
 mod validation;
