@@ -188,7 +188,7 @@ impl Visit {
 }
 
 /// Only these message keys may travel in the flash cookie.
-const FLASH_KEYS: &[&str] = &[
+pub const FLASH_KEYS: &[&str] = &[
     "signed-out",
     "signed-out-everywhere",
     "password-changed",

@@ -259,3 +259,140 @@ fn clear_flash(jar: CookieJar, visit: &Visit) -> CookieJar {
         jar
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use switchboard_domain::{InterceptAction, Language, PortalRole, UserState};
+
+    use super::context::FLASH_KEYS;
+    use super::i18n::Tr;
+    use super::users_list::Column;
+
+    /// Every quoted message key after one of `openers` in `text`.
+    fn keys_after(text: &str, openers: &[&str]) -> Vec<String> {
+        let mut keys = Vec::new();
+        for opener in openers {
+            for (at, _) in text.match_indices(opener) {
+                let rest = &text[at + opener.len()..];
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_'
+                    })
+                    .collect();
+                if rest[key.len()..].starts_with('"') && key.contains('-') {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    }
+
+    fn files(dir: &str, extension: &str) -> Vec<(String, String)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == extension))
+            .map(|p| {
+                (
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    /// I-2: every message a template or a portal handler names, and every message picked by a
+    /// value (states, roles, languages, columns…), exists — in English, and so (by the key
+    /// comparison of `i18n`) in German and French. A missing one would show its key.
+    #[test]
+    fn i2_every_template_and_handler_message_has_a_translation() {
+        let mut wanted: Vec<(String, String)> = Vec::new();
+        for (file, text) in files("templates", "html") {
+            // `t("key")`, `t1("key"`, and the label and hint keys of the form macros.
+            for key in keys_after(&text, &[".t(\"", ".t1(\"", "\", \""]) {
+                wanted.push((file.clone(), key));
+            }
+        }
+        for (file, text) in files("src/portal", "rs") {
+            for key in keys_after(
+                &text,
+                &[
+                    ".t(\"",
+                    ".t1(\"",
+                    "chrome(\"",
+                    "&visit, \"",
+                    "visit, \"",
+                    "\"forbidden-title\", \"",
+                    "\"not-found-title\", \"",
+                ],
+            ) {
+                wanted.push((file.clone(), key));
+            }
+        }
+        let by_value = UserState::ALL
+            .iter()
+            .flat_map(|s| {
+                [
+                    format!("state-{}", s.as_str()),
+                    format!("state-{}-meaning", s.as_str()),
+                ]
+            })
+            .chain(
+                PortalRole::ALL
+                    .iter()
+                    .map(|r| format!("role-{}", r.as_str())),
+            )
+            .chain(
+                Language::ALL
+                    .iter()
+                    .map(|l| format!("language-{}", l.as_str())),
+            )
+            .chain(Column::ALL.iter().map(|c| format!("users-col-{}", c.key())))
+            .chain(
+                [
+                    InterceptAction::AnnounceNewNumber,
+                    InterceptAction::TransferOnZero,
+                ]
+                .iter()
+                .map(|a| format!("intercept-{}", a.as_str())),
+            )
+            .chain(
+                [
+                    "licence-kind-package",
+                    "licence-kind-addon",
+                    "number-usage-primary",
+                    "number-usage-alternative",
+                    "role-operator",
+                ]
+                .map(String::from),
+            )
+            .chain(FLASH_KEYS.iter().map(|k| (*k).to_owned()));
+        wanted.extend(by_value.map(|k| ("(by value)".to_owned(), k)));
+        assert!(
+            wanted.len() > 300,
+            "the scan finds the keys ({})",
+            wanted.len()
+        );
+        let english = include_str!("../../locales/en/portal.ftl");
+        let missing: Vec<String> = wanted
+            .iter()
+            .filter(|(_, key)| !english.lines().any(|l| l.starts_with(&format!("{key} = "))))
+            .map(|(file, key)| format!("{key} ({file})"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "messages without a translation: {missing:#?}"
+        );
+        // And each resolves in every language to text, not to its key.
+        for lang in Language::ALL {
+            let tr = Tr::new(*lang);
+            for (_, key) in &wanted {
+                assert_ne!(tr.t(key), *key, "{key} in {}", lang.as_str());
+            }
+        }
+    }
+}

@@ -110,11 +110,10 @@ pub async fn purchase(
         Ok(ws) => ws,
         Err(answer) => return answer,
     };
-    let quantity = match fields.opt("quantity") {
-        None => None,
-        // Not a whole number: the service's range check names the field.
-        Some(q) => Some(q.parse::<i64>().unwrap_or(0)),
-    };
+    // Not a whole number: the service's range check names the field.
+    let quantity = fields
+        .opt("quantity")
+        .map(|q| q.parse::<i64>().unwrap_or(0));
     match visit
         .state
         .app
