@@ -103,7 +103,7 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
     } else {
         // Portal pages: our stylesheet (and later our scripts) only; forms post back to us.
-        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     };
     headers.insert(
         header::CONTENT_SECURITY_POLICY,

@@ -10,8 +10,10 @@
     var timer = null;
     var latest = 0;
     function refresh() {
-      var query = new URLSearchParams(new FormData(form));
-      query.delete("cursor");
+      var query = new URLSearchParams();
+      new FormData(form).forEach(function (value, key) {
+        if (value !== "" && key !== "cursor") query.append(key, value);
+      });
       var seq = ++latest;
       var address = form.getAttribute("action") + "?" + query.toString();
       fetch(address + "&partial=1", { credentials: "same-origin" })

@@ -15,6 +15,7 @@
 mod database;
 mod machine;
 mod names;
+mod portal;
 mod reads;
 mod report;
 mod seed;
@@ -165,6 +166,7 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {
     let settle = seed::settle(&db).await?;
     let measuring_started = Sample::now();
 
+    let portal_app = app.clone();
     let running = server::start(app, "127.0.0.1:0", false, Duration::from_secs(1)).await?;
     let base_url = format!("http://{}/api/v1", running.addr);
     eprintln!("measuring reads on {base_url}");
@@ -174,6 +176,16 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {
         samples: args.samples,
     };
     let reads = reads::measure(&db, &base_url, &tenant, &read_settings).await?;
+    eprintln!("measuring portal pages");
+    let portal_base = format!("http://{}", running.addr);
+    let pages = portal::measure(
+        &portal_app,
+        &portal_base,
+        &tenant,
+        args.warmup.min(20),
+        args.samples.min(100),
+    )
+    .await?;
 
     eprintln!("measuring creates");
     let (warmup, end) = (args.create_warmup(), args.creates_per_kind());
@@ -199,6 +211,7 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {
         warmup: args.warmup,
         samples: args.samples,
         reads,
+        pages,
         clients: args.clients,
         http_creates,
         raw_creates,

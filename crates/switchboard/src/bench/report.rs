@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::machine::Interval;
+use crate::portal::{PAGE_GOAL_MS, PageFigures};
 use crate::reads::ReadFigures;
 use crate::seed::Seeding;
 use crate::stats::{Latencies, ms, ms_diff, rate, thousands};
@@ -29,6 +30,8 @@ pub struct Report {
     pub warmup: usize,
     pub samples: usize,
     pub reads: Vec<ReadFigures>,
+    /// Issue 5: the administration pages of the portal.
+    pub pages: Vec<PageFigures>,
     pub clients: usize,
     pub http_creates: Throughput,
     pub raw_creates: Throughput,
@@ -198,6 +201,21 @@ impl Report {
             );
         }
         println!("(milliseconds)\n");
+        println!(
+            "{:<32} | {:>8} | {:>8} | goal",
+            "portal page (signed in)", "p50", "p99"
+        );
+        println!("{:-<32}-|-{:->8}-|-{:->8}-|-{:-<16}", "", "", "", "");
+        for page in &self.pages {
+            println!(
+                "{:<32} | {:>8} | {:>8} | {}",
+                page.label,
+                ms(page.latencies.p50()),
+                ms(page.latencies.p99()),
+                page_goal(page)
+            );
+        }
+        println!("(milliseconds)\n");
         for line in self.throughput_lines() {
             println!("{line}");
         }
@@ -226,6 +244,18 @@ impl Report {
             );
         }
         println!();
+        println!("| portal page (signed in) | p50 (ms) | p99 (ms) | goal |");
+        println!("|---|--:|--:|---|");
+        for page in &self.pages {
+            println!(
+                "| {} | {} | {} | {} |",
+                page.label,
+                ms(page.latencies.p50()),
+                ms(page.latencies.p99()),
+                page_goal(page)
+            );
+        }
+        println!();
         for line in self.throughput_lines() {
             println!("- {}", capitalised(&line));
         }
@@ -236,6 +266,12 @@ impl Report {
             self.total.as_secs_f64()
         );
     }
+}
+
+/// Issue 5: a page's p99 under 100 ms.
+fn page_goal(page: &PageFigures) -> String {
+    let p99 = page.latencies.p99().as_secs_f64() * 1000.0;
+    format!("{} p99 < {PAGE_GOAL_MS:.0} ms", check(p99 < PAGE_GOAL_MS))
 }
 
 fn capitalised(s: &str) -> String {

@@ -24,8 +24,8 @@ const STRONG: &str = "copper kettle drifts north";
 const STRONGER: &str = "violet harbour sings quietly";
 
 /// A chromedriver process and one browser session driven through it.
-struct Browser {
-    client: Client,
+pub struct Browser {
+    pub client: Client,
     driver: Child,
     base: String,
     test: &'static str,
@@ -33,7 +33,7 @@ struct Browser {
 }
 
 impl Browser {
-    async fn start(t: &TestApp, test: &'static str) -> Option<Self> {
+    pub async fn start(t: &TestApp, test: &'static str) -> Option<Self> {
         let required = std::env::var("SWITCHBOARD_TEST_BROWSER").is_ok_and(|v| v == "required");
         let present = std::path::Path::new("/usr/bin/chromedriver").exists()
             && std::path::Path::new("/usr/bin/chromium").exists();
@@ -94,19 +94,19 @@ impl Browser {
         panic!("chromedriver did not answer: {last_error:?}");
     }
 
-    async fn open(&self, path: &str) {
+    pub async fn open(&self, path: &str) {
         self.client
             .goto(&format!("{}{path}", self.base))
             .await
             .expect("goto");
     }
 
-    async fn path(&self) -> String {
+    pub async fn path(&self) -> String {
         let url = self.client.current_url().await.expect("url");
         url.path().to_owned()
     }
 
-    async fn h1(&self) -> String {
+    pub async fn h1(&self) -> String {
         self.client
             .find(Locator::Css("h1"))
             .await
@@ -116,7 +116,7 @@ impl Browser {
             .unwrap()
     }
 
-    async fn page_text(&self) -> String {
+    pub async fn page_text(&self) -> String {
         self.client
             .find(Locator::Css("main"))
             .await
@@ -127,12 +127,12 @@ impl Browser {
     }
 
     /// Types into the focused element (keyboard only, like a person without a mouse).
-    async fn type_keys(&self, text: &str) {
+    pub async fn type_keys(&self, text: &str) {
         let focused = self.client.active_element().await.expect("focused element");
         focused.send_keys(text).await.expect("keys");
     }
 
-    async fn fill(&self, id: &str, text: &str) {
+    pub async fn fill(&self, id: &str, text: &str) {
         let field = self
             .client
             .find(Locator::Id(id))
@@ -141,7 +141,7 @@ impl Browser {
         field.send_keys(text).await.expect("keys");
     }
 
-    async fn submit(&self, id: &str) {
+    pub async fn submit(&self, id: &str) {
         let field = self
             .client
             .find(Locator::Id(id))
@@ -154,7 +154,7 @@ impl Browser {
         self.settle().await;
     }
 
-    async fn click(&self, css: &str) {
+    pub async fn click(&self, css: &str) {
         self.client
             .find(Locator::Css(css))
             .await
@@ -165,8 +165,10 @@ impl Browser {
         self.settle().await;
     }
 
-    /// Waits for the navigation a form submission started.
-    async fn settle(&self) {
+    /// Waits for the navigation a form submission started (it may not have begun yet when this
+    /// is called, so first a moment for it to start).
+    pub async fn settle(&self) {
+        tokio::time::sleep(Duration::from_millis(150)).await;
         for _ in 0..50 {
             let ready = self
                 .client
@@ -180,7 +182,7 @@ impl Browser {
     }
 
     /// Keeps the page as a test artefact.
-    async fn screenshot(&mut self, step: &str) {
+    pub async fn screenshot(&mut self, step: &str) {
         self.shots += 1;
         let png = self.client.screenshot().await.expect("screenshot");
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -194,7 +196,7 @@ impl Browser {
     }
 
     /// I-2: every visible input has a label that names it.
-    async fn assert_inputs_are_labelled(&self) {
+    pub async fn assert_inputs_are_labelled(&self) {
         let unlabelled = self
             .client
             .execute(
@@ -208,7 +210,7 @@ impl Browser {
         assert_eq!(unlabelled, json!([]), "inputs without a label");
     }
 
-    async fn quit(mut self) {
+    pub async fn quit(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();

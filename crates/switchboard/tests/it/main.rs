@@ -8,6 +8,7 @@ mod web_client;
 mod accounts;
 mod api;
 mod browser;
+mod browser_admin;
 mod concurrency;
 mod jobs;
 mod lifecycle;

@@ -126,6 +126,9 @@ pub struct Choice {
 
 pub struct Filter {
     pub name: &'static str,
+    /// The value of "any": empty, except for the site while the switcher has one chosen
+    /// (then "all" overrides it).
+    pub any_value: &'static str,
     pub label: String,
     pub choices: Vec<Choice>,
 }
@@ -362,6 +365,7 @@ fn view(
     };
     let mut filters = vec![Filter {
         name: "state",
+        any_value: "",
         label: tr.t("users-col-state"),
         choices: choices(
             fields.get("state"),
@@ -379,6 +383,7 @@ fn view(
     if ws.sites.len() > 1 {
         filters.push(Filter {
             name: "site",
+            any_value: if ws.site.is_some() { "all" } else { "" },
             label: tr.t("users-col-site"),
             choices: choices(
                 site_filter.unwrap_or(""),
@@ -391,6 +396,7 @@ fn view(
     }
     filters.push(Filter {
         name: "role",
+        any_value: "",
         label: tr.t("users-col-role"),
         choices: choices(
             fields.get("role"),
@@ -403,6 +409,7 @@ fn view(
     if !directory.teams.is_empty() {
         filters.push(Filter {
             name: "team",
+            any_value: "",
             label: tr.t("users-col-teams"),
             choices: choices(
                 fields.get("team"),
@@ -417,6 +424,7 @@ fn view(
     if !directory.departments.is_empty() {
         filters.push(Filter {
             name: "department",
+            any_value: "",
             label: tr.t("users-col-department"),
             choices: choices(
                 fields.get("department"),
@@ -430,6 +438,7 @@ fn view(
     }
     filters.push(Filter {
         name: "licence",
+        any_value: "",
         label: tr.t("users-col-licence"),
         choices: choices(
             fields.get("licence"),
@@ -442,6 +451,7 @@ fn view(
     });
     filters.push(Filter {
         name: "device",
+        any_value: "",
         label: tr.t("users-col-device"),
         choices: choices(
             fields.get("device"),
