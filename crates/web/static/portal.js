@@ -37,6 +37,11 @@
   }
   document.querySelectorAll("form[data-live-results]").forEach(liveResults);
 
+  // After a refused form, the error summary takes the focus: it is read first and its links lead
+  // to each field.
+  var summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+
   // Live character counters (U-1: 23 and 30 characters, counted as characters).
   document.querySelectorAll("input[data-counter]").forEach(function (input) {
     var out = document.getElementById(input.id + "-count");

@@ -353,6 +353,29 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
             assert_accessible(&b, &format!("{path} ({lang})")).await;
             b.screenshot(&format!("{lang}-{name}")).await;
         }
+        // A refused form: the summary has the focus, links to the fields, and passes axe too.
+        b.open("/users/new").await;
+        tab_to(&b, "first_name").await;
+        b.type_keys("Zoé").await;
+        b.type_keys(&Key::Enter.to_string()).await;
+        b.settle().await;
+        let focused: Value = b
+            .client
+            .execute("return document.activeElement.className", vec![])
+            .await
+            .unwrap();
+        assert_eq!(focused, json!("error-summary"));
+        let links: Value = b
+            .client
+            .execute(
+                "return document.querySelectorAll('.error-summary a[href=\"#last_name\"]').length",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(links, json!(1));
+        assert_accessible(&b, &format!("refused add-user form ({lang})")).await;
+        b.screenshot(&format!("{lang}-add-user-refused")).await;
     }
     // A tablet's width: the list and the form stay usable (no horizontal page scroll).
     b.client.set_window_size(800, 1000).await.unwrap();

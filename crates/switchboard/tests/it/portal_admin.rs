@@ -492,6 +492,37 @@ async fn l7_u8_edit_profile_any_time_configuration_only_when_active_new_device_n
         .await;
     assert_eq!(stale.status, 422);
     assert!(stale.contains("Someone else changed this user meanwhile"));
+    // N-5: an alternative number takes an Additional Number licence; removing it is confirmed.
+    browser.get(&format!("/users/{user}")).await;
+    let added = browser
+        .post(
+            &format!("/users/{user}/numbers"),
+            &[("number", "+493012345641")],
+        )
+        .await;
+    assert_eq!(added.status, 303, "{}", added.body);
+    assert_eq!(t.licence("additional-number").await["assigned"], 1);
+    let page = browser.get(&format!("/users/{user}")).await;
+    assert!(page.contains("confirm/remove-number?number=%2B493012345641"));
+    let confirm = browser
+        .get(&format!(
+            "/users/{user}/confirm/remove-number?number=%2B493012345641"
+        ))
+        .await;
+    assert!(
+        confirm.contains("Number +493012345641 becomes free."),
+        "{}",
+        confirm.body
+    );
+    let removed = browser
+        .post(
+            &format!("/users/{user}/numbers/remove"),
+            &[("number", "+493012345641")],
+        )
+        .await;
+    assert_eq!(removed.status, 303);
+    assert_eq!(t.licence("additional-number").await["assigned"], 0);
+    assert!(t.number("+493012345641").await["user_id"].is_null());
     // New login details after a confirmation.
     let confirm = browser
         .get(&format!("/users/{user}/confirm/sip-login"))

@@ -205,6 +205,8 @@ pub struct ConfirmPage {
     pub button: String,
     pub danger: bool,
     pub consequences: Vec<String>,
+    /// Fields the confirmed form carries (e.g. which number to remove).
+    pub hidden: Vec<(String, String)>,
 }
 
 /// One audit entry as the tables show it: the changed values only.

@@ -523,11 +523,18 @@ pub async fn sip_login(
     .await
 }
 
-/// The confirmation pages of the destructive actions (L-4 delete, U-4 new login details).
+#[derive(serde::Deserialize)]
+pub struct ConfirmQuery {
+    number: Option<String>,
+}
+
+/// The confirmation pages of the destructive actions (L-4 delete, U-4 new login details, N-5
+/// removing an alternative number).
 pub async fn confirm(
     visit: Visit,
     jar: CookieJar,
     Path((id, what)): Path<(String, String)>,
+    axum::extract::Query(q): axum::extract::Query<ConfirmQuery>,
 ) -> Response {
     let ws = match Workspace::of(&visit).await {
         Ok(ws) => ws,
@@ -544,6 +551,7 @@ pub async fn confirm(
     let (title_key, action, button_key, danger) = match what.as_str() {
         "delete" => ("user-delete-title", "delete", "user-delete", true),
         "sip-login" => ("user-sip-login-title", "sip-login", "user-sip-login", false),
+        "remove-number" => ("remove-number-title", "numbers/remove", "remove", true),
         _ => {
             return message(
                 &visit,
@@ -557,7 +565,23 @@ pub async fn confirm(
     c.title = c.tr.t1(title_key, "name", &full_name(&user));
     let tr = c.tr;
     let mut consequences = Vec::new();
-    if what == "delete" {
+    let mut hidden = Vec::new();
+    if what == "remove-number" {
+        let Some(number) = q
+            .number
+            .filter(|n| user.alternative_numbers.iter().any(|a| a.as_str() == n))
+        else {
+            return message(
+                &visit,
+                StatusCode::NOT_FOUND,
+                "not-found-title",
+                "not-found-text",
+            );
+        };
+        consequences.push(tr.t1("delete-frees-number", "value", &number));
+        consequences.push(tr.t("remove-number-licence"));
+        hidden.push(("number".to_owned(), number));
+    } else if what == "delete" {
         // L-4: everything that goes with the user, in words.
         if let Some(n) = &user.primary_number {
             consequences.push(tr.t1("delete-frees-number", "value", n.as_str()));
@@ -601,6 +625,7 @@ pub async fn confirm(
         button: tr.t(button_key),
         danger,
         consequences,
+        hidden,
     };
     (clear_flash(jar, &visit), page).into_response()
 }

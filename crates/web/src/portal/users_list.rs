@@ -82,7 +82,7 @@ impl Column {
     /// The sort key of the service, for the columns that can be sorted.
     fn sort_key(self) -> Option<&'static str> {
         match self {
-            Column::Email | Column::Login => Some("email"),
+            Column::Email => Some("email"),
             Column::Extension => Some("extension"),
             _ => None,
         }
