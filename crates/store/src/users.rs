@@ -548,29 +548,63 @@ pub struct ListStatement {
     pub persistent: bool,
 }
 
+/// How many rows of the sort order PostgreSQL's substring search walks before it turns to the
+/// trigram index (see [`list_plan`]).
+const CONTAINS_WALK: i64 = 4000;
+
 /// A page of users (U-6). Never counts: `limit` rows after the cursor, through an index (P-1).
 pub async fn list(conn: &mut Conn, backend: Backend, q: &ListQuery) -> Result<Vec<User>> {
-    let ListStatement {
+    let mut users: Vec<User> = Vec::new();
+    for ListStatement {
         sql,
         binds,
         persistent,
-    } = list_statement(backend, q);
-    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).persistent(persistent);
-    for value in binds {
-        query = query.bind(value);
+    } in list_plan(backend, q)
+    {
+        let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).persistent(persistent);
+        for value in binds {
+            query = query.bind(value);
+        }
+        users = query
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(User::from)
+            .collect();
+        if users.len() as i64 >= q.limit {
+            break;
+        }
     }
-    let mut users: Vec<User> = query
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(User::from)
-        .collect();
     load_parts(conn, &mut users).await?;
     Ok(users)
 }
 
-/// Builds the SELECT of [`list`].
-pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
+/// The statements of [`list`], tried in order until one fills the page; the last one's rows
+/// are the page. One statement, except for PostgreSQL's substring search (P-1b): its planner
+/// assumes the matches are spread evenly over the sort order, and for a common substring whose
+/// matches sit together (`muel`: the emails of all the Müllers) it walks the name index through
+/// tens of thousands of rows. So the walk is bounded first — the first [`CONTAINS_WALK`] rows in
+/// sort order, filtered — and only when that does not fill the page does the trigram index
+/// find every match, which are then sorted.
+pub fn list_plan(backend: Backend, q: &ListQuery) -> Vec<ListStatement> {
+    match (&q.search, backend) {
+        (Some(Search::Contains(_)), Backend::Postgres) => vec![
+            list_statement(backend, q, ContainsPath::BoundedWalk),
+            list_statement(backend, q, ContainsPath::TrigramIndex),
+        ],
+        _ => vec![list_statement(backend, q, ContainsPath::TrigramIndex)],
+    }
+}
+
+/// How PostgreSQL's substring search finds its rows (see [`list_plan`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ContainsPath {
+    BoundedWalk,
+    TrigramIndex,
+}
+
+/// Builds one SELECT of [`list_plan`].
+fn list_statement(backend: Backend, q: &ListQuery, path: ContainsPath) -> ListStatement {
     let mut p = Placeholders::default();
     let mut binds: Vec<String> = Vec::new();
     let mut bind = |value: String, binds: &mut Vec<String>| {
@@ -642,6 +676,8 @@ pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
         format!("{column} >= {low} AND {column} < {high}")
     };
     let mut persistent = true;
+    let mut contains_outside: Option<String> = None;
+    let mut with = String::new();
     match &q.search {
         None => {}
         Some(Search::NamePrefix(text)) => conditions.push(prefix_range(
@@ -672,12 +708,22 @@ pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
                         .replace('\\', "\\\\")
                         .replace('%', "\\%")
                         .replace('_', "\\_");
-                    conditions.push(format!(
-                        "u.search_text LIKE {}",
-                        bind(format!("%{escaped}%"), &mut binds)
-                    ));
-                    // A generic plan cannot use the trigram index for a bound pattern: plan each time.
-                    persistent = false;
+                    let pattern = bind(format!("%{escaped}%"), &mut binds);
+                    match path {
+                        // Applied outside the bounded walk, below.
+                        ContainsPath::BoundedWalk => contains_outside = Some(pattern),
+                        ContainsPath::TrigramIndex => {
+                            // Every match through the trigram index, then sorted: the CTE keeps
+                            // the planner from walking the sort order instead.
+                            let e = bind(q.enterprise_id.to_string(), &mut binds);
+                            conditions.push("u.seq IN (SELECT seq FROM contains_matches)".into());
+                            with = format!(
+                                "WITH contains_matches AS MATERIALIZED (SELECT s.seq FROM users s WHERE s.enterprise_id = {e} AND s.search_text LIKE {pattern}) "
+                            );
+                            // A generic plan cannot use the trigram index for a bound pattern.
+                            persistent = false;
+                        }
+                    }
                 }
             }
         }
@@ -702,11 +748,25 @@ pub fn list_statement(backend: Backend, q: &ListQuery) -> ListStatement {
     } else {
         format!("{column} {dir}, u.id {dir}")
     };
-    let limit = bind(q.limit.to_string(), &mut binds);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM users u WHERE {} ORDER BY {order} LIMIT CAST({limit} AS BIGINT)",
-        conditions.join(" AND ")
-    );
+    let sql = match contains_outside {
+        // The first CONTAINS_WALK rows in sort order, then the substring among them.
+        Some(pattern) => {
+            let walk = bind(CONTAINS_WALK.to_string(), &mut binds);
+            let limit = bind(q.limit.to_string(), &mut binds);
+            format!(
+                "SELECT {COLUMNS} FROM (SELECT * FROM users u WHERE {} ORDER BY {order} LIMIT CAST({walk} AS BIGINT)) u \
+                 WHERE u.search_text LIKE {pattern} ORDER BY {order} LIMIT CAST({limit} AS BIGINT)",
+                conditions.join(" AND ")
+            )
+        }
+        None => {
+            let limit = bind(q.limit.to_string(), &mut binds);
+            format!(
+                "{with}SELECT {COLUMNS} FROM users u WHERE {} ORDER BY {order} LIMIT CAST({limit} AS BIGINT)",
+                conditions.join(" AND ")
+            )
+        }
+    };
     ListStatement {
         sql,
         binds,
