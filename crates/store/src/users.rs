@@ -550,7 +550,7 @@ pub struct ListStatement {
 
 /// How many rows of the sort order PostgreSQL's substring search walks before it turns to the
 /// trigram index (see [`list_plan`]).
-const CONTAINS_WALK: i64 = 4000;
+const CONTAINS_WALK: i64 = 1000;
 
 /// A page of users (U-6). Never counts: `limit` rows after the cursor, through an index (P-1).
 pub async fn list(conn: &mut Conn, backend: Backend, q: &ListQuery) -> Result<Vec<User>> {
