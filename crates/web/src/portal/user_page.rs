@@ -68,6 +68,26 @@ async fn load(visit: &Visit, ws: &Workspace, raw_id: &str) -> Result<User, Respo
     }
 }
 
+/// A user page's start: the administrator's workspace and the user in it, or the answer to give
+/// instead (sign in, not an administrator, not found).
+async fn open_user(visit: &Visit, id: &str) -> Result<(Workspace, User), Response> {
+    let ws = Workspace::of(visit).await?;
+    let user = load(visit, &ws, id).await?;
+    Ok((ws, user))
+}
+
+/// The same for a form posted from a user's pages, once its CSRF token is checked.
+async fn posted_to_user(
+    visit: &Visit,
+    jar: &CookieJar,
+    csrf: &str,
+    back: &str,
+    id: &str,
+) -> Result<(Workspace, User), Response> {
+    signed_in_form(visit, jar, csrf, back).map_err(|answer| *answer)?;
+    open_user(visit, id).await
+}
+
 fn full_name(u: &User) -> String {
     format!("{} {}", u.first_name.as_str(), u.last_name.as_str())
 }
@@ -232,12 +252,8 @@ fn view(
 
 /// The user page.
 pub async fn show(visit: Visit, jar: CookieJar, Path(id): Path<String>) -> Response {
-    let ws = match Workspace::of(&visit).await {
-        Ok(ws) => ws,
-        Err(answer) => return answer,
-    };
-    let user = match load(&visit, &ws, &id).await {
-        Ok(u) => u,
+    let (ws, user) = match open_user(&visit, &id).await {
+        Ok(opened) => opened,
         Err(answer) => return answer,
     };
     match page(&visit, &ws, &user, Vec::new()).await {
@@ -321,15 +337,8 @@ where
     Fut: std::future::Future<Output = (Visit, Workspace, Result<Option<Response>, AppError>)>,
 {
     let back = format!("/users/{id}");
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
-        return *answer;
-    }
-    let ws = match Workspace::of(&visit).await {
-        Ok(ws) => ws,
-        Err(answer) => return answer,
-    };
-    let user = match load(&visit, &ws, &id).await {
-        Ok(u) => u,
+    let (ws, user) = match posted_to_user(&visit, &jar, fields.get("csrf"), &back, &id).await {
+        Ok(opened) => opened,
         Err(answer) => return answer,
     };
     let user_id = user.id;
@@ -536,12 +545,8 @@ pub async fn confirm(
     Path((id, what)): Path<(String, String)>,
     axum::extract::Query(q): axum::extract::Query<ConfirmQuery>,
 ) -> Response {
-    let ws = match Workspace::of(&visit).await {
-        Ok(ws) => ws,
-        Err(answer) => return answer,
-    };
-    let user = match load(&visit, &ws, &id).await {
-        Ok(u) => u,
+    let (ws, user) = match open_user(&visit, &id).await {
+        Ok(opened) => opened,
         Err(answer) => return answer,
     };
     let directory = match Directory::load(&visit.state, &ws).await {
@@ -659,12 +664,8 @@ pub async fn delete(
 /// L-5: the deactivation form: the intercept action and the destination (an active user of the
 /// same site, found by extension).
 pub async fn deactivate_page(visit: Visit, jar: CookieJar, Path(id): Path<String>) -> Response {
-    let ws = match Workspace::of(&visit).await {
-        Ok(ws) => ws,
-        Err(answer) => return answer,
-    };
-    let user = match load(&visit, &ws, &id).await {
-        Ok(u) => u,
+    let (ws, user) = match open_user(&visit, &id).await {
+        Ok(opened) => opened,
         Err(answer) => return answer,
     };
     let values = Fields(vec![("action".into(), "announce_new_number".into())]);
@@ -748,15 +749,8 @@ pub async fn deactivate(
 ) -> Response {
     let fields = Fields(pairs);
     let back = format!("/users/{id}/deactivate");
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
-        return *answer;
-    }
-    let ws = match Workspace::of(&visit).await {
-        Ok(ws) => ws,
-        Err(answer) => return answer,
-    };
-    let user = match load(&visit, &ws, &id).await {
-        Ok(u) => u,
+    let (ws, user) = match posted_to_user(&visit, &jar, fields.get("csrf"), &back, &id).await {
+        Ok(opened) => opened,
         Err(answer) => return answer,
     };
     let destination = match fields.opt("destination_user_id") {
@@ -822,12 +816,8 @@ async fn destination_by_extension(
 /// The edit form: profile always; configuration (L-3/L-7) only while the user is active, shown
 /// disabled with the reason otherwise.
 pub async fn edit_page(visit: Visit, jar: CookieJar, Path(id): Path<String>) -> Response {
-    let ws = match Workspace::of(&visit).await {
-        Ok(ws) => ws,
-        Err(answer) => return answer,
-    };
-    let user = match load(&visit, &ws, &id).await {
-        Ok(u) => u,
+    let (ws, user) = match open_user(&visit, &id).await {
+        Ok(opened) => opened,
         Err(answer) => return answer,
     };
     match edit_form(&visit, &ws, &user, None, Vec::new()).await {
@@ -961,15 +951,8 @@ pub async fn edit(
 ) -> Response {
     let fields = Fields(pairs);
     let back = format!("/users/{id}/edit");
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
-        return *answer;
-    }
-    let ws = match Workspace::of(&visit).await {
-        Ok(ws) => ws,
-        Err(answer) => return answer,
-    };
-    let user = match load(&visit, &ws, &id).await {
-        Ok(u) => u,
+    let (ws, user) = match posted_to_user(&visit, &jar, fields.get("csrf"), &back, &id).await {
+        Ok(opened) => opened,
         Err(answer) => return answer,
     };
     let configuration = fields.get("configuration") == "on";
