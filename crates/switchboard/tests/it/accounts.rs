@@ -754,30 +754,7 @@ async fn a1_home_shows_each_role_including_a_provider_operator(kind: Kind) {
             home.body
         );
     }
-    let input = switchboard_app::accounts::NewOperator {
-        login_name: "olga.ops".into(),
-        display_name: "Olga Operator".into(),
-        email: "olga@provider.test".into(),
-        language: Some("en".into()),
-    };
-    let (_, link) = t
-        .app
-        .accounts()
-        .create_operator(&switchboard_app::Actor::cli_operator(), input)
-        .await
-        .unwrap();
-    let path = link.trim_start_matches("http://portal.test").to_owned();
-    let mut browser = WebClient::new(&t);
-    browser.get(&path).await;
-    assert_eq!(
-        browser
-            .post(&path, &[("password", STRONG)])
-            .await
-            .location
-            .as_deref(),
-        Some("/sign-in")
-    );
-    let home = browser.sign_in_fully("olga.ops", STRONG).await;
+    let (_, home) = crate::web_client::signed_in_operator(&t, "olga.ops", STRONG).await;
     assert!(home.contains("data-role=\"operator\""));
 }
 

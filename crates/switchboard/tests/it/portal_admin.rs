@@ -622,23 +622,7 @@ async fn n3_n4_licences_and_numbers_pages_and_an_operator_records_a_purchase(kin
     );
 
     // An operator chooses the enterprise, then records a purchase.
-    let input = switchboard_app::accounts::NewOperator {
-        login_name: "olga.ops".into(),
-        display_name: "Olga Ops".into(),
-        email: "olga@provider.test".into(),
-        language: Some("en".into()),
-    };
-    let (_, link) = t
-        .app
-        .accounts()
-        .create_operator(&switchboard_app::Actor::cli_operator(), input)
-        .await
-        .unwrap();
-    let path = link.trim_start_matches("http://portal.test").to_owned();
-    let mut ops = WebClient::new(&t);
-    ops.get(&path).await;
-    ops.post(&path, &[("password", STRONG)]).await;
-    ops.sign_in_fully("olga.ops", STRONG).await;
+    let (mut ops, _) = crate::web_client::signed_in_operator(&t, "olga.ops", STRONG).await;
     let choose = ops.get("/users").await;
     assert_eq!(choose.location.as_deref(), Some("/enterprises"));
     let list = ops.get("/enterprises").await;

@@ -181,3 +181,28 @@ impl WebClient {
         self.cookies.contains_key("__Host-sb_session")
     }
 }
+
+/// A provider operator made as `switchboard operator create` makes one, whose password is set
+/// through the emailed one-time link and who is then signed in; returns the browser and the
+/// start page.
+pub async fn signed_in_operator(t: &TestApp, login: &str, password: &str) -> (WebClient, Page) {
+    let input = switchboard_app::accounts::NewOperator {
+        login_name: login.into(),
+        display_name: "Olga Operator".into(),
+        email: format!("{login}@provider.test"),
+        language: Some("en".into()),
+    };
+    let (_, link) = t
+        .app
+        .accounts()
+        .create_operator(&switchboard_app::Actor::cli_operator(), input)
+        .await
+        .expect("operator");
+    let path = link.trim_start_matches("http://portal.test").to_owned();
+    let mut browser = WebClient::new(t);
+    browser.get(&path).await;
+    let set = browser.post(&path, &[("password", password)]).await;
+    assert_eq!(set.location.as_deref(), Some("/sign-in"), "{}", set.body);
+    let home = browser.sign_in_fully(login, password).await;
+    (browser, home)
+}

@@ -9,7 +9,7 @@ use switchboard_store::audit::AuditQuery;
 
 use super::clear_flash;
 use super::context::{Visit, errors_of};
-use super::directory::Fields;
+use super::directory::{Fields, next_after};
 use super::pages::{AuditPage, AuditRow, internal_error, message};
 use super::workspace::Workspace;
 
@@ -46,16 +46,8 @@ pub async fn list(
         Err(e) if e.is_refusal() => (Vec::new(), errors_of(&c.tr, &e)),
         Err(e) => return internal_error(&visit, &e),
     };
-    let next = if entries.len() as i64 > PAGE {
-        entries.truncate(PAGE as usize);
-        entries.last().map(|e| {
-            let rest = fields.query_without(&["before"]);
-            let sep = if rest.is_empty() { "" } else { "&" };
-            format!("/audit?{rest}{sep}before={}", e.id)
-        })
-    } else {
-        None
-    };
+    let next = next_after(&mut entries, PAGE as usize)
+        .map(|e| fields.link("/audit", &["before"], &[("before", &e.id.to_string())]));
     let tr = c.tr;
     let page = AuditPage {
         entries: entries.into_iter().map(|e| AuditRow::of(&tr, e)).collect(),

@@ -130,14 +130,45 @@ impl Fields {
         self.0.iter().any(|(k, v)| k == name && v == value)
     }
 
-    /// The same fields without `names`, as a query string.
-    pub fn query_without(&self, names: &[&str]) -> String {
+    /// What was typed into a refused form, to show it again: everything but the CSRF token and
+    /// a password (a password is never sent back to the browser).
+    pub fn typed(self) -> Fields {
+        Fields(
+            self.0
+                .into_iter()
+                .filter(|(k, _)| k != "csrf" && k != "password")
+                .collect(),
+        )
+    }
+
+    /// A link to `path` with these fields but `without`, and `extra` added — the links of a
+    /// list: next page, sort, removing a filter.
+    pub fn link(&self, path: &str, without: &[&str], extra: &[(&str, &str)]) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
         for (k, v) in &self.0 {
-            if !names.contains(&k.as_str()) && !v.is_empty() {
+            if !without.contains(&k.as_str()) && !v.is_empty() {
                 out.append_pair(k, v);
             }
         }
-        out.finish()
+        for (k, v) in extra {
+            out.append_pair(k, v);
+        }
+        let query = out.finish();
+        if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+}
+
+/// Keyset paging: the service was asked for one row more than a page; if it came, the page is
+/// cut to `size` and the last row shown is where the next page starts.
+pub fn next_after<T>(rows: &mut Vec<T>, size: usize) -> Option<&T> {
+    if rows.len() > size {
+        rows.truncate(size);
+        rows.last()
+    } else {
+        None
     }
 }

@@ -11,7 +11,7 @@ use switchboard_app::AppError;
 use switchboard_store::numbers::Availability;
 
 use super::context::{Visit, errors_of};
-use super::directory::{Directory, Fields};
+use super::directory::{Directory, Fields, next_after};
 use super::pages::{LicenceRow, LicencesPage, NumberRow, NumbersPage, internal_error};
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
@@ -130,8 +130,7 @@ pub async fn purchase(
         Ok(_) => redirect_with_flash(jar, "/licences", "purchase-recorded"),
         Err(e) if e.is_refusal() => {
             let errors = errors_of(&visit.tr(), &e);
-            let typed = Fields(fields.0.into_iter().filter(|(k, _)| k != "csrf").collect());
-            match licences_page(&visit, &ws, typed, errors).await {
+            match licences_page(&visit, &ws, fields.typed(), errors).await {
                 Ok(page) => page,
                 Err(e) => internal_error(&visit, &e),
             }
@@ -177,19 +176,8 @@ pub async fn numbers(
         Err(e) if e.is_refusal() => (Vec::new(), errors_of(&c.tr, &e)),
         Err(e) => return internal_error(&visit, &e),
     };
-    let next = if list.len() as i64 > NUMBERS_PAGE {
-        list.truncate(NUMBERS_PAGE as usize);
-        list.last().map(|n| {
-            let rest = fields.query_without(&["after"]);
-            let sep = if rest.is_empty() { "" } else { "&" };
-            format!(
-                "/numbers?{rest}{sep}after={}",
-                n.number.as_str().replace('+', "%2B")
-            )
-        })
-    } else {
-        None
-    };
+    let next = next_after(&mut list, NUMBERS_PAGE as usize)
+        .map(|n| fields.link("/numbers", &["after"], &[("after", n.number.as_str())]));
     let tr = c.tr;
     let rows = list
         .into_iter()
@@ -216,14 +204,7 @@ pub async fn numbers(
         show: fields.get("show").to_owned(),
         prefix: prefix.unwrap_or_default(),
         next,
-        first: after.map(|_| {
-            let rest = fields.query_without(&["after"]);
-            if rest.is_empty() {
-                "/numbers".to_owned()
-            } else {
-                format!("/numbers?{rest}")
-            }
-        }),
+        first: after.map(|_| fields.link("/numbers", &["after"], &[])),
     };
     (clear_flash(jar, &visit), page).into_response()
 }

@@ -394,16 +394,8 @@ pub async fn create(
             )
         }
         Err(e) if e.is_refusal() => {
-            // What was typed stays, except the password (it is never sent back to the browser).
-            let kept = Fields(
-                fields
-                    .0
-                    .into_iter()
-                    .filter(|(k, _)| k != "csrf" && k != "password")
-                    .collect(),
-            );
             let errors = super::context::errors_of(&visit.tr(), &e);
-            match render(&visit, &ws, kept, None, errors).await {
+            match render(&visit, &ws, fields.typed(), None, errors).await {
                 Ok(page) => page,
                 Err(e) => internal_error(&visit, &e),
             }

@@ -322,35 +322,89 @@ async fn page(
         .into_response())
 }
 
-/// Runs an action of the user page: the form's CSRF token, the workspace, the user; a refusal
-/// shows the user page again with the reason at the top.
-async fn act<F, Fut>(
+/// The one-button actions of the user page.
+enum UserAction {
+    Reactivate,
+    Retry,
+    Invite,
+    AddNumber(Option<String>),
+    RemoveNumber(String),
+    SipLogin,
+    Delete,
+}
+
+impl UserAction {
+    /// The message after it is done.
+    fn flash(&self) -> &'static str {
+        match self {
+            Self::Reactivate => "user-reactivated",
+            Self::Retry => "user-activation-retried",
+            Self::Invite => "user-invited",
+            Self::AddNumber(_) | Self::RemoveNumber(_) | Self::SipLogin => "user-updated",
+            Self::Delete => "user-deleted",
+        }
+    }
+}
+
+/// Runs an action of the user page: the form's CSRF token, the workspace, the user, the use
+/// case; a refusal shows the user page again with the reason at the top.
+async fn act(
     visit: Visit,
     jar: CookieJar,
     id: String,
     fields: Fields,
-    flash: &'static str,
-    action: F,
-) -> Response
-where
-    F: FnOnce(Visit, Workspace, User) -> Fut,
-    Fut: std::future::Future<Output = (Visit, Workspace, Result<Option<Response>, AppError>)>,
-{
+    action: UserAction,
+) -> Response {
     let back = format!("/users/{id}");
     let (ws, user) = match posted_to_user(&visit, &jar, fields.get("csrf"), &back, &id).await {
         Ok(opened) => opened,
         Err(answer) => return answer,
     };
-    let user_id = user.id;
-    let (visit, ws, result) = action(visit, ws, user).await;
-    match result {
+    let flash = action.flash();
+    let users = visit.state.app.users();
+    let (actor, user_id) = (&ws.actor, user.id);
+    let done = match action {
+        UserAction::Reactivate => users.reactivate(actor, user_id).await.map(|_| None),
+        UserAction::Retry => users.retry_activation(actor, user_id).await.map(|_| None),
+        UserAction::Invite => visit
+            .state
+            .app
+            .accounts()
+            .invite(actor, user_id)
+            .await
+            .map(|_| None),
+        UserAction::AddNumber(number) => users
+            .add_alternative_number(actor, user_id, number)
+            .await
+            .map(|_| None),
+        UserAction::RemoveNumber(number) => users
+            .remove_alternative_number(actor, user_id, &number)
+            .await
+            .map(|_| None),
+        // U-4/L-7: new desk-phone login details, shown once; the old password stops working.
+        UserAction::SipLogin => users
+            .renew_sip_credentials(actor, user_id)
+            .await
+            .map(|renewed| {
+                Some(sip_login_page(
+                    &visit,
+                    &ws,
+                    user_id,
+                    full_name(&user),
+                    renewed.sip_login,
+                    "sip-login-renewed",
+                ))
+            }),
+        UserAction::Delete => users.delete(actor, user_id).await.map(|_| None),
+    };
+    match done {
         Ok(Some(response)) => response,
         Ok(None) if flash == "user-deleted" => redirect_with_flash(jar, "/users", flash),
         Ok(None) => redirect_with_flash(jar, &back, flash),
         Err(e) if e.is_refusal() => {
             let errors = errors_of(&visit.tr(), &e);
             // Show the user as they are now (the refusal changed nothing).
-            match visit.state.app.users().get(&ws.actor, user_id).await {
+            match users.get(actor, user_id).await {
                 Ok(current) => match page(&visit, &ws, &current, errors).await {
                     Ok(page) => page,
                     Err(e) => internal_error(&visit, &e),
@@ -362,174 +416,76 @@ where
     }
 }
 
+type PostedForm = Form<Vec<(String, String)>>;
+
 pub async fn reactivate(
     visit: Visit,
     jar: CookieJar,
     Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Form(pairs): PostedForm,
 ) -> Response {
-    act(
-        visit,
-        jar,
-        id,
-        Fields(pairs),
-        "user-reactivated",
-        |visit, ws, user| async move {
-            let r = visit
-                .state
-                .app
-                .users()
-                .reactivate(&ws.actor, user.id)
-                .await
-                .map(|_| None);
-            (visit, ws, r)
-        },
-    )
-    .await
+    act(visit, jar, id, Fields(pairs), UserAction::Reactivate).await
 }
 
 pub async fn retry(
     visit: Visit,
     jar: CookieJar,
     Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Form(pairs): PostedForm,
 ) -> Response {
-    act(
-        visit,
-        jar,
-        id,
-        Fields(pairs),
-        "user-activation-retried",
-        |visit, ws, user| async move {
-            let r = visit
-                .state
-                .app
-                .users()
-                .retry_activation(&ws.actor, user.id)
-                .await
-                .map(|_| None);
-            (visit, ws, r)
-        },
-    )
-    .await
+    act(visit, jar, id, Fields(pairs), UserAction::Retry).await
 }
 
 pub async fn invite(
     visit: Visit,
     jar: CookieJar,
     Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Form(pairs): PostedForm,
 ) -> Response {
-    act(
-        visit,
-        jar,
-        id,
-        Fields(pairs),
-        "user-invited",
-        |visit, ws, user| async move {
-            let r = visit
-                .state
-                .app
-                .accounts()
-                .invite(&ws.actor, user.id)
-                .await
-                .map(|_| None);
-            (visit, ws, r)
-        },
-    )
-    .await
+    act(visit, jar, id, Fields(pairs), UserAction::Invite).await
 }
 
+/// N-5: an alternative number (it takes an Additional Number licence).
 pub async fn add_number(
     visit: Visit,
     jar: CookieJar,
     Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Form(pairs): PostedForm,
 ) -> Response {
-    let number = Fields(pairs.clone()).opt("number");
-    act(
-        visit,
-        jar,
-        id,
-        Fields(pairs),
-        "user-updated",
-        |visit, ws, user| async move {
-            let r = visit
-                .state
-                .app
-                .users()
-                .add_alternative_number(&ws.actor, user.id, number)
-                .await
-                .map(|_| None);
-            (visit, ws, r)
-        },
-    )
-    .await
+    let fields = Fields(pairs);
+    let number = fields.opt("number");
+    act(visit, jar, id, fields, UserAction::AddNumber(number)).await
 }
 
 pub async fn remove_number(
     visit: Visit,
     jar: CookieJar,
     Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Form(pairs): PostedForm,
 ) -> Response {
-    let number = Fields(pairs.clone()).get("number").to_owned();
-    act(
-        visit,
-        jar,
-        id,
-        Fields(pairs),
-        "user-updated",
-        |visit, ws, user| async move {
-            let r = visit
-                .state
-                .app
-                .users()
-                .remove_alternative_number(&ws.actor, user.id, &number)
-                .await
-                .map(|_| None);
-            (visit, ws, r)
-        },
-    )
-    .await
+    let fields = Fields(pairs);
+    let number = fields.get("number").to_owned();
+    act(visit, jar, id, fields, UserAction::RemoveNumber(number)).await
 }
 
-/// U-4/L-7: new desk-phone login details, shown once (after a confirmation: the old password
-/// stops working at once).
+/// U-4/L-7: new desk-phone login details (after the confirmation page).
 pub async fn sip_login(
     visit: Visit,
     jar: CookieJar,
     Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Form(pairs): PostedForm,
 ) -> Response {
-    act(
-        visit,
-        jar,
-        id,
-        Fields(pairs),
-        "user-updated",
-        |visit, ws, user| async move {
-            let r = match visit
-                .state
-                .app
-                .users()
-                .renew_sip_credentials(&ws.actor, user.id)
-                .await
-            {
-                Ok(renewed) => Ok(Some(sip_login_page(
-                    &visit,
-                    &ws,
-                    user.id,
-                    full_name(&user),
-                    renewed.sip_login,
-                    "sip-login-renewed",
-                ))),
-                Err(e) => Err(e),
-            };
-            (visit, ws, r)
-        },
-    )
-    .await
+    act(visit, jar, id, Fields(pairs), UserAction::SipLogin).await
+}
+
+/// L-4: delete (after the confirmation page).
+pub async fn delete(
+    visit: Visit,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    Form(pairs): PostedForm,
+) -> Response {
+    act(visit, jar, id, Fields(pairs), UserAction::Delete).await
 }
 
 #[derive(serde::Deserialize)]
@@ -633,32 +589,6 @@ pub async fn confirm(
         hidden,
     };
     (clear_flash(jar, &visit), page).into_response()
-}
-
-pub async fn delete(
-    visit: Visit,
-    jar: CookieJar,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    act(
-        visit,
-        jar,
-        id,
-        Fields(pairs),
-        "user-deleted",
-        |visit, ws, user| async move {
-            let r = visit
-                .state
-                .app
-                .users()
-                .delete(&ws.actor, user.id)
-                .await
-                .map(|_| None);
-            (visit, ws, r)
-        },
-    )
-    .await
 }
 
 /// L-5: the deactivation form: the intercept action and the destination (an active user of the
@@ -1011,7 +941,7 @@ pub async fn edit(
                 }
                 _ => errors_of(&visit.tr(), &e),
             };
-            let typed = Fields(fields.0.into_iter().filter(|(k, _)| k != "csrf").collect());
+            let typed = fields.typed();
             // After a concurrent change, start from the current values (the version is new).
             let typed = (!matches!(e, AppError::PreconditionFailed)).then_some(typed);
             let current = visit

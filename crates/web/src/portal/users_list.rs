@@ -135,7 +135,8 @@ pub struct Filter {
 
 /// Everything the results part of the page shows (the whole page adds the form around it).
 pub struct UsersView {
-    pub query: String,
+    /// The list as it is, on its first page (where saving the columns leads back to).
+    pub this_page: String,
     pub headers: Vec<Header>,
     pub name_sort_link: String,
     pub name_sorted: Option<&'static str>,
@@ -233,14 +234,8 @@ fn view(
     page: Option<switchboard_app::users::UserPage>,
 ) -> UsersView {
     let tr = &c.tr;
-    let base = fields.query_without(&["cursor", "partial"]);
-    let link = |q: String| {
-        if q.is_empty() {
-            "/users".to_owned()
-        } else {
-            format!("/users?{q}")
-        }
-    };
+    // Every link of the list keeps the search and filters; none keeps the page or `partial`.
+    const PAGING: [&str; 2] = ["cursor", "partial"];
     let sort = fields.opt("sort").unwrap_or_else(|| "name".into());
     let sort_link = |key: &str| {
         let next = if sort == key {
@@ -248,9 +243,7 @@ fn view(
         } else {
             key.to_owned()
         };
-        let rest = fields.query_without(&["cursor", "partial", "sort"]);
-        let sep = if rest.is_empty() { "" } else { "&" };
-        format!("/users?{rest}{sep}sort={next}")
+        fields.link("/users", &["cursor", "partial", "sort"], &[("sort", &next)])
     };
     let direction = |key: &str| {
         if sort == key {
@@ -291,17 +284,15 @@ fn view(
     // The chips: one per active filter, each removing itself.
     let mut chips = Vec::new();
     let mut chip = |name: &str, label_key: &str, shown: String| {
-        let mut rest = fields.query_without(&["cursor", "partial", name]);
-        if name == "site" {
-            rest = if rest.is_empty() {
-                "site=all".into()
-            } else {
-                format!("{rest}&site=all")
-            };
-        }
+        // Without a site the switcher's site would apply again: "all" says no site.
+        let instead: &[(&str, &str)] = if name == "site" {
+            &[("site", "all")]
+        } else {
+            &[]
+        };
         chips.push(Chip {
             label: format!("{}: {shown}", tr.t(label_key)),
-            remove: link(rest),
+            remove: fields.link("/users", &["cursor", "partial", name], instead),
         });
     };
     if let Some(q) = fields.opt("q") {
@@ -466,13 +457,12 @@ fn view(
     let next_link = page
         .as_ref()
         .and_then(|p| p.next_cursor.as_ref())
-        .map(|cursor| {
-            let sep = if base.is_empty() { "" } else { "&" };
-            format!("/users?{base}{sep}cursor={cursor}")
-        });
-    let first_link = fields.opt("cursor").map(|_| link(base.clone()));
+        .map(|cursor| fields.link("/users", &PAGING, &[("cursor", cursor)]));
+    let first_link = fields
+        .opt("cursor")
+        .map(|_| fields.link("/users", &PAGING, &[]));
     UsersView {
-        query: base.clone(),
+        this_page: fields.link("/users", &PAGING, &[]),
         headers,
         name_sort_link: sort_link("name"),
         name_sorted: direction("name"),
@@ -480,7 +470,7 @@ fn view(
         chips,
         next_link,
         first_link,
-        refresh_link: link(fields.query_without(&["partial"])),
+        refresh_link: fields.link("/users", &["partial"], &[]),
         filters,
         columns: Column::ALL
             .iter()
@@ -561,12 +551,10 @@ pub async fn save_columns(
         .await
     {
         Ok(()) => {
-            let back = fields.get("back");
-            let back = if back.starts_with("/users") && !back.contains('\\') {
-                back.to_owned()
-            } else {
-                "/users".to_owned()
-            };
+            // Back to the list as it was; only a path of this site's users list.
+            let back = super::safe_back(fields.opt("back"))
+                .filter(|b| b.starts_with("/users"))
+                .unwrap_or_else(|| "/users".to_owned());
             redirect_with_flash(jar, &back, "columns-saved")
         }
         Err(e) => internal_error(&visit, &e),
