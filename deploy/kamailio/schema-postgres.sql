@@ -1,0 +1,39 @@
+-- The tables Kamailio reads, as Switchboard writes them (T-1). Applied by the kamailio
+-- provisioner when it starts; every statement may run again.
+-- `version` and `subscriber` are Kamailio's own (auth_db checks subscriber's version, 7).
+CREATE TABLE IF NOT EXISTS version (
+    table_name VARCHAR(32) NOT NULL,
+    table_version INTEGER DEFAULT 0 NOT NULL,
+    CONSTRAINT version_table_name_idx UNIQUE (table_name)
+);
+INSERT INTO version (table_name, table_version) VALUES ('version', 1) ON CONFLICT DO NOTHING;
+INSERT INTO version (table_name, table_version) VALUES ('subscriber', 7) ON CONFLICT DO NOTHING;
+
+-- Only digests: `password` stays empty (auth_db runs with calculate_ha1 = 0).
+CREATE TABLE IF NOT EXISTS subscriber (
+    id SERIAL PRIMARY KEY NOT NULL,
+    username VARCHAR(64) DEFAULT '' NOT NULL,
+    domain VARCHAR(64) DEFAULT '' NOT NULL,
+    password VARCHAR(64) DEFAULT '' NOT NULL,
+    ha1 VARCHAR(128) DEFAULT '' NOT NULL,
+    ha1b VARCHAR(128) DEFAULT '' NOT NULL,
+    CONSTRAINT subscriber_account_idx UNIQUE (username, domain)
+);
+CREATE INDEX IF NOT EXISTS subscriber_username_idx ON subscriber (username);
+
+-- Switchboard's own: what a call to the line does (T-2). The routing script reads it on every
+-- request, so a change needs no reload.
+CREATE TABLE IF NOT EXISTS switchboard_lines (
+    user_id VARCHAR(36) PRIMARY KEY NOT NULL,
+    domain VARCHAR(64) NOT NULL,
+    username VARCHAR(64) NOT NULL,
+    extension VARCHAR(16) NOT NULL,
+    number VARCHAR(16),
+    state VARCHAR(16) NOT NULL,
+    intercept_user_id VARCHAR(36),
+    intercept_action VARCHAR(32),
+    updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS switchboard_lines_account_idx ON switchboard_lines (domain, username);
+CREATE INDEX IF NOT EXISTS switchboard_lines_extension_idx ON switchboard_lines (domain, extension);
+CREATE INDEX IF NOT EXISTS switchboard_lines_number_idx ON switchboard_lines (domain, number);
