@@ -5,20 +5,19 @@ use std::time::Duration;
 
 use serde::Deserialize;
 use switchboard_domain::{EnterpriseId, JobId, MailId, Timestamp, UserId, UserState};
-use switchboard_store::jobs::{self, Job, JobQuery, NewJob};
+use switchboard_store::Tx;
+use switchboard_store::jobs::{self, Job, JobQuery, JobStatus, NewJob};
 use switchboard_store::outbox;
 use switchboard_store::users::{self, User};
-use switchboard_store::{Conn, Tx};
 
 use crate::actor::Actor;
 use crate::audit::{self, Change, snapshot};
 use crate::error::{AppError, AppResult};
-use crate::provisioner::{ProvisionError, ProvisionedUser, RemovedUser};
-use crate::tenancy::load_enterprise;
+use crate::provisioner::{ProvisionError, RemovedUser, ResyncReport};
 use crate::{App, commit, mail};
 
 const ACTIVATE: &str = "user.activate";
-const SYNC: &str = "user.sync";
+pub(crate) const SYNC: &str = "user.sync";
 const REMOVE: &str = "user.remove";
 
 #[derive(Deserialize)]
@@ -73,19 +72,72 @@ pub(crate) async fn enqueue_removal(
     Ok(jobs::enqueue(tx, &job, app.now()).await?)
 }
 
-async fn provisioned(conn: &mut Conn, user: &User) -> AppResult<ProvisionedUser> {
-    let enterprise = load_enterprise(conn, user.enterprise_id).await?;
-    let credentials = users::sip_credentials(conn, user.id).await?;
-    Ok(ProvisionedUser {
-        user_id: user.id,
-        enterprise_id: user.enterprise_id,
-        sip_domain: enterprise.sip_domain,
-        state: user.state,
-        primary_number: user.primary_number.clone(),
-        extension: user.extension.clone(),
-        sip_username: credentials.map(|c| c.username),
-        intercept: user.intercept.clone(),
-    })
+/// T-3: whether the telephony side has a user's last change, read from their newest sync job,
+/// so that Switchboard and the SIP server never disagree silently.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PushState {
+    pub status: PushStatus,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+    pub job_id: Option<JobId>,
+    pub attempts: i64,
+    /// When a retrying push is tried next.
+    pub next_attempt_at: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PushStatus {
+    /// The last change was pushed (or there was never anything to push).
+    InStep,
+    /// A change waits for its first attempt.
+    Pending,
+    /// The last attempt failed; it is tried again with back-off.
+    Retrying,
+    /// Every attempt failed; an operator must look (the job list) and retry.
+    Failed,
+}
+
+impl PushStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InStep => "in_step",
+            Self::Pending => "pending",
+            Self::Retrying => "retrying",
+            Self::Failed => "failed",
+        }
+    }
+}
+
+impl PushState {
+    pub(crate) fn of(job: Option<&Job>) -> Self {
+        let Some(job) = job else {
+            return Self {
+                status: PushStatus::InStep,
+                error: None,
+                job_id: None,
+                attempts: 0,
+                next_attempt_at: None,
+            };
+        };
+        let status = match job.status {
+            JobStatus::Succeeded => PushStatus::InStep,
+            JobStatus::Failed => PushStatus::Failed,
+            JobStatus::Queued | JobStatus::Running if job.last_error.is_some() => {
+                PushStatus::Retrying
+            }
+            JobStatus::Queued | JobStatus::Running => PushStatus::Pending,
+        };
+        Self {
+            status,
+            error: (status != PushStatus::InStep)
+                .then(|| job.last_error.clone())
+                .flatten(),
+            job_id: Some(job.id),
+            attempts: job.attempts,
+            next_attempt_at: (status == PushStatus::Retrying).then_some(job.run_at),
+        }
+    }
 }
 
 /// How a job's run ended.
@@ -159,6 +211,46 @@ impl Jobs<'_> {
             .ok_or(AppError::NotFound("job"))
     }
 
+    /// T-3: compares every user with what the telephony side holds and repairs the difference
+    /// (a lost write, a hand edit, a SIP database restored from an old backup). Run it when the
+    /// queue is drained: a sync job still queued would otherwise be overtaken.
+    pub async fn resync_provisioning(&self, actor: &Actor) -> AppResult<ResyncReport> {
+        actor.require_operator("resync provisioning")?;
+        let mut conn = self.0.db().read().await?;
+        let expected = users::provisioning_all(&mut conn).await?;
+        drop(conn);
+        let report = self
+            .0
+            .provisioner()
+            .resync(&expected)
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("resync failed: {e}")))?;
+        if report.changed() > 0 {
+            let mut tx = self.0.begin().await?;
+            audit::record(
+                &mut tx,
+                actor,
+                self.0.now(),
+                Change {
+                    enterprise: None,
+                    action: "provisioning.resynced",
+                    target_kind: "provisioner",
+                    target_id: self.0.provisioner().name().to_owned(),
+                    before: None,
+                    after: Some(serde_json::json!({
+                        "added": report.added.len(),
+                        "updated": report.updated.len(),
+                        "removed": report.removed.len(),
+                        "unchanged": report.unchanged,
+                    })),
+                },
+            )
+            .await?;
+            commit(tx).await?;
+        }
+        Ok(report)
+    }
+
     /// Runs every job that is due now, one after another; returns how many ran. Tests and the
     /// CLI use this to drain the queue deterministically.
     pub async fn run_due(&self, worker: &str) -> AppResult<usize> {
@@ -202,10 +294,9 @@ impl Jobs<'_> {
                 let payload: UserPayload =
                     serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
                 let mut conn = self.0.db().read().await?;
-                let Some(user) = users::get(&mut conn, payload.user_id).await? else {
+                let Some(target) = users::provisioning(&mut conn, payload.user_id).await? else {
                     return Ok(Outcome::Done);
                 };
-                let target = provisioned(&mut conn, &user).await?;
                 drop(conn);
                 Ok(provision_outcome(
                     self.0.provisioner().update(&target).await,
@@ -251,18 +342,17 @@ impl Jobs<'_> {
         let payload: UserPayload =
             serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
         let mut conn = self.0.db().read().await?;
-        let Some(user) = users::get(&mut conn, payload.user_id).await? else {
+        let Some(target) = users::provisioning(&mut conn, payload.user_id).await? else {
             return Ok(Outcome::Done);
         };
-        if user.state != UserState::Pending {
+        drop(conn);
+        if target.state != UserState::Pending {
             return Ok(Outcome::Done);
         }
-        let target = provisioned(&mut conn, &user).await?;
-        drop(conn);
         // A refusal or the last failed attempt marks the user failed in `finish`.
         let outcome = provision_outcome(self.0.provisioner().activate(&target).await);
         if let Outcome::Done = outcome {
-            self.record_activation(user.id, None).await?;
+            self.record_activation(target.user_id, None).await?;
         }
         Ok(outcome)
     }
@@ -290,6 +380,8 @@ impl Jobs<'_> {
         if !users::update(&mut tx, &after, before.version).await? {
             return Ok(());
         }
+        // T-3: the telephony side learns of the new state (active: calls now reach them).
+        enqueue_sync(&mut tx, self.0, &after).await?;
         let action = if after.state == UserState::Active {
             "user.activated"
         } else {

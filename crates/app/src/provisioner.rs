@@ -1,22 +1,13 @@
 //! The provisioner interface (T-3): how Switchboard tells the telephony side about users.
-//! `simulated` is the default on the embedded setup; `kamailio` comes with the SIP issue.
+//! `simulated` is the default on the embedded setup; [`kamailio`] keeps a real SIP server in step.
+
+pub mod kamailio;
 
 use async_trait::async_trait;
-use switchboard_domain::{E164Number, EnterpriseId, Extension, UserId, UserState};
-use switchboard_store::users::Intercept;
+use switchboard_domain::UserId;
 
-/// What the telephony side needs to know of a user.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct ProvisionedUser {
-    pub user_id: UserId,
-    pub enterprise_id: EnterpriseId,
-    pub sip_domain: String,
-    pub state: UserState,
-    pub primary_number: Option<E164Number>,
-    pub extension: Extension,
-    pub sip_username: Option<String>,
-    pub intercept: Option<Intercept>,
-}
+/// What the telephony side needs to know of a user: their line, state, intercept and digests.
+pub use switchboard_store::users::Provisioning as ProvisionedUser;
 
 /// A deleted user, as the telephony side knew them (the row is gone when the job runs).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -53,6 +44,30 @@ pub trait Provisioner: Send + Sync + 'static {
 
     /// L-4: the user is gone; their credentials must stop working.
     async fn remove(&self, user: &RemovedUser) -> Result<(), ProvisionError>;
+
+    /// Brings the telephony side in step with `expected` (every user there is) and says what it
+    /// changed. The simulated side holds nothing that could drift.
+    async fn resync(&self, expected: &[ProvisionedUser]) -> Result<ResyncReport, ProvisionError> {
+        Ok(ResyncReport {
+            unchanged: expected.len(),
+            ..ResyncReport::default()
+        })
+    }
+}
+
+/// What a resync changed, each line named `user@domain`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ResyncReport {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub removed: Vec<String>,
+    pub unchanged: usize,
+}
+
+impl ResyncReport {
+    pub fn changed(&self) -> usize {
+        self.added.len() + self.updated.len() + self.removed.len()
+    }
 }
 
 /// A stand-in carrier: activates after a delay, refuses numbers that match a pattern, so that

@@ -18,7 +18,7 @@ use switchboard_store::{Conn, Tx};
 use crate::actor::Actor;
 use crate::audit::{self, Change, snapshot};
 use crate::error::{AppError, AppResult};
-use crate::jobs::{enqueue_activation, enqueue_removal, enqueue_sync};
+use crate::jobs::{PushState, SYNC, enqueue_activation, enqueue_removal, enqueue_sync};
 use crate::passwords::{self, PersonalWords};
 use crate::provisioner::RemovedUser;
 use crate::tenancy::{load_enterprise, unit_of};
@@ -514,6 +514,14 @@ impl Users<'_> {
         self.in_reach(&mut conn, actor, id).await
     }
 
+    /// T-3: whether the telephony side has the user's last change.
+    pub async fn push_state(&self, actor: &Actor, id: UserId) -> AppResult<PushState> {
+        let mut conn = self.0.db().read().await?;
+        self.in_reach(&mut conn, actor, id).await?;
+        let job = switchboard_store::jobs::latest(&mut conn, &id.to_string(), SYNC).await?;
+        Ok(PushState::of(job.as_ref()))
+    }
+
     /// U-1…U-4, L-1: creates a pending user, claims their number and licences, makes their
     /// desk-phone login and enqueues their activation — all in one transaction.
     pub async fn create(
@@ -785,6 +793,8 @@ impl Users<'_> {
                 two_step_required,
             )
             .await?;
+        // T-2: a pending user can register and call out at once; activation comes later (L-1).
+        enqueue_sync(&mut tx, self.0, &user).await?;
         enqueue_activation(&mut tx, self.0, &user).await?;
         audit::record(
             &mut tx,
@@ -1080,7 +1090,7 @@ impl Users<'_> {
         } else {
             None
         };
-        if configuration_changed {
+        if configuration_changed || sip_login.is_some() {
             enqueue_sync(&mut tx, self.0, &after).await?;
         }
         audit::record(

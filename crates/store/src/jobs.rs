@@ -222,6 +222,19 @@ pub async fn get(conn: &mut Conn, id: JobId) -> Result<Option<Job>> {
     Ok(row.map(Into::into))
 }
 
+/// The newest job of one kind about a subject (T-3: has the user's last change been pushed?).
+pub async fn latest(conn: &mut Conn, subject_id: &str, kind: &str) -> Result<Option<Job>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM jobs WHERE subject_id = $1 AND kind = $2 ORDER BY id DESC LIMIT 1"
+    );
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(subject_id)
+        .bind(kind)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(Into::into))
+}
+
 /// Filter of [`list`]; newest first.
 #[derive(Debug, Clone, Default)]
 pub struct JobQuery {

@@ -10,6 +10,7 @@ pub mod devices;
 pub mod enterprises;
 pub mod error;
 pub mod jobs;
+pub mod kamailio;
 pub mod licences;
 pub mod links;
 mod migrations;

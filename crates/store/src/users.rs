@@ -455,6 +455,107 @@ pub async fn set_sip_credentials(conn: &mut Conn, c: &SipCredentials) -> Result<
     Ok(())
 }
 
+/// What the telephony side must know of a user (T-1, T-3): their line, its state and intercept,
+/// and the digests of their desk-phone login (none for a user who never had one).
+#[derive(Clone)]
+pub struct Provisioning {
+    pub user_id: UserId,
+    pub enterprise_id: EnterpriseId,
+    pub sip_domain: String,
+    pub state: UserState,
+    pub primary_number: Option<E164Number>,
+    pub extension: Extension,
+    pub intercept: Option<Intercept>,
+    pub sip: Option<SipDigests>,
+}
+
+/// A login's user name and digests; they are password equivalents, so never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SipDigests {
+    pub username: String,
+    pub ha1: String,
+    pub ha1b: String,
+}
+
+impl std::fmt::Debug for Provisioning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Provisioning")
+            .field("user_id", &self.user_id)
+            .field("sip_domain", &self.sip_domain)
+            .field("state", &self.state)
+            .field("extension", &self.extension)
+            .field("sip_username", &self.sip.as_ref().map(|s| &s.username))
+            .finish_non_exhaustive()
+    }
+}
+
+const PROVISIONING: &str = "SELECT u.id, u.enterprise_id, e.sip_domain, u.state, u.primary_number, u.extension, \
+    u.intercept_action, u.intercept_destination_user_id, c.username, c.ha1, c.ha1b \
+    FROM users u JOIN enterprises e ON e.id = u.enterprise_id LEFT JOIN sip_credentials c ON c.user_id = u.id";
+
+type ProvisioningRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn provisioning_of(r: ProvisioningRow) -> Provisioning {
+    let (user, enterprise, domain, state, number, extension, action, destination, name, ha1, ha1b) =
+        r;
+    Provisioning {
+        user_id: id(user),
+        enterprise_id: id(enterprise),
+        sip_domain: domain,
+        state: UserState::parse(&state).expect("state is checked by the schema"),
+        primary_number: number.map(E164Number::from_trusted),
+        extension: Extension::from_trusted(extension),
+        intercept: match (
+            action.as_deref().and_then(InterceptAction::parse),
+            destination,
+        ) {
+            (Some(action), Some(destination)) => Some(Intercept {
+                action,
+                destination_user_id: id(destination),
+            }),
+            _ => None,
+        },
+        sip: match (name, ha1, ha1b) {
+            (Some(username), Some(ha1), Some(ha1b)) => Some(SipDigests {
+                username,
+                ha1,
+                ha1b,
+            }),
+            _ => None,
+        },
+    }
+}
+
+pub async fn provisioning(conn: &mut Conn, user: UserId) -> Result<Option<Provisioning>> {
+    let sql = format!("{PROVISIONING} WHERE u.id = $1");
+    let row: Option<ProvisioningRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(user.to_string())
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(provisioning_of))
+}
+
+/// Every user of the platform, in id order: what `provisioning resync` compares against.
+pub async fn provisioning_all(conn: &mut Conn) -> Result<Vec<Provisioning>> {
+    let sql = format!("{PROVISIONING} ORDER BY u.id");
+    let rows: Vec<ProvisioningRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(provisioning_of).collect())
+}
+
 pub async fn sip_credentials(conn: &mut Conn, user: UserId) -> Result<Option<SipCredentials>> {
     let row: Option<(String, String, String, String, String, String, i64)> = sqlx::query_as(
         "SELECT user_id, enterprise_id, username, realm, ha1, ha1b, created_at FROM sip_credentials WHERE user_id = $1",

@@ -16,6 +16,7 @@ pub struct Settings {
     pub log_format: String,
     pub worker: WorkerSettings,
     pub provisioner: ProvisionerSettings,
+    pub kamailio: KamailioSettings,
     pub portal: PortalSettings,
     pub mail: MailSettings,
 }
@@ -74,14 +75,45 @@ pub struct WorkerSettings {
     pub lease_ms: i64,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Clone, Deserialize)]
 pub struct ProvisionerSettings {
-    /// `simulated` (the only one so far; `kamailio` comes with the SIP integration).
+    /// `simulated` (nothing outside Switchboard) or `kamailio` (keeps Kamailio's database in step).
     pub kind: String,
-    /// Simulated: how long after creation a user is activated.
+    /// The simulated carrier (both kinds): how long after creation a user is activated.
     pub activation_delay_ms: i64,
-    /// Simulated: activation of numbers matching this pattern fails (`*` any run, `?` one character).
+    /// The simulated carrier: activation of numbers matching this pattern fails (`*` any run,
+    /// `?` one character).
     pub fail_numbers: Option<String>,
+    /// `kamailio`: the database Kamailio reads (`sqlite://PATH` or `postgres://…`), not
+    /// Switchboard's own.
+    pub kamailio_database_url: String,
+}
+
+impl std::fmt::Debug for ProvisionerSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProvisionerSettings")
+            .field("kind", &self.kind)
+            .field("activation_delay_ms", &self.activation_delay_ms)
+            .field("fail_numbers", &self.fail_numbers)
+            .field(
+                "kamailio_database_url",
+                &mask_password(&self.kamailio_database_url),
+            )
+            .finish()
+    }
+}
+
+/// The Kamailio that `serve --with-kamailio` starts beside Switchboard.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KamailioSettings {
+    /// The `kamailio` executable.
+    pub binary: String,
+    /// Where phones reach it: `udp:ADDRESS:PORT`.
+    pub listen: String,
+    /// Its configuration, run files and log (`kamailio.log`) go here.
+    pub run_dir: String,
+    /// Kamailio's debug level: 1 errors and warnings, 2 notices, 3 every request.
+    pub log_level: u8,
 }
 
 const DEFAULTS: &str = r#"
@@ -100,6 +132,13 @@ lease_ms = 60000
 kind = "simulated"
 activation_delay_ms = 5000
 fail_numbers = "+*666"
+kamailio_database_url = "sqlite://kamailio.db"
+
+[kamailio]
+binary = "kamailio"
+listen = "udp:127.0.0.1:5060"
+run_dir = "kamailio"
+log_level = 1
 
 [portal]
 public_url = "http://localhost:8080"
@@ -136,9 +175,9 @@ impl Settings {
                 .separator("__"),
         );
         let settings: Settings = builder.build()?.try_deserialize()?;
-        if settings.provisioner.kind != "simulated" {
+        if !["simulated", "kamailio"].contains(&settings.provisioner.kind.as_str()) {
             anyhow::bail!(
-                "unknown provisioner '{}' (available: simulated)",
+                "unknown provisioner '{}' (available: simulated, kamailio)",
                 settings.provisioner.kind
             );
         }

@@ -258,8 +258,8 @@ async fn populate(
     }
 
     // Activation runs at once for the loader; the last few wait 30 days (a slow carrier), to show "pending".
-    let now_app = demo_app(app, settings, 0)?;
-    let later_app = demo_app(app, settings, 30 * 86_400_000)?;
+    let now_app = demo_app(app, settings, 0).await?;
+    let later_app = demo_app(app, settings, 30 * 86_400_000).await?;
     let mut created = Vec::new();
     for i in 0..50usize {
         let in_paris = i % 3 == 2;
@@ -363,18 +363,14 @@ async fn populate(
 }
 
 /// The same application with another simulated activation delay.
-fn demo_app(
+async fn demo_app(
     app: &App,
     settings: &Settings,
     delay_ms: i64,
 ) -> Result<App, switchboard_app::AppError> {
     let mut settings = settings.clone();
     settings.provisioner.activation_delay_ms = delay_ms;
-    Ok(build_app(
-        &settings,
-        app.db().clone(),
-        Arc::new(SystemClock),
-    )?)
+    Ok(build_app(&settings, app.db().clone(), Arc::new(SystemClock)).await?)
 }
 
 /// An email-safe spelling of a name.

@@ -42,11 +42,17 @@ enum Command {
         /// Do not run the job worker in this process (run `switchboard worker` instead).
         #[arg(long)]
         no_worker: bool,
+        /// Start a local Kamailio beside the server and provision users into it (T-1).
+        #[arg(long)]
+        with_kamailio: bool,
     },
     /// Serve with demo data: one enterprise, two sites, licences, numbers, 50 users in every state.
     Demo {
         #[arg(long)]
         listen: Option<String>,
+        /// Start a local Kamailio beside the server and provision users into it (T-1).
+        #[arg(long)]
+        with_kamailio: bool,
     },
     /// Run background jobs only (several may share one PostgreSQL).
     Worker,
@@ -74,6 +80,22 @@ enum Command {
     Operator {
         #[command(subcommand)]
         command: OperatorCommand,
+    },
+    /// The telephony side (T-3): repair drift between Switchboard and the SIP server.
+    Provisioning {
+        #[command(subcommand)]
+        command: ProvisioningCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProvisioningCommand {
+    /// Compare every user with what the SIP server holds, write what is missing or different,
+    /// remove what should not be there, and print what changed.
+    Resync {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -141,6 +163,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             listen,
             demo,
             no_worker,
+            with_kamailio,
         } => {
             if let Some(listen) = listen {
                 settings.listen = listen;
@@ -148,13 +171,16 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             if no_worker {
                 settings.worker.enabled = false;
             }
-            server::serve(settings, demo).await
+            server::serve(settings, demo, with_kamailio).await
         }
-        Command::Demo { listen } => {
+        Command::Demo {
+            listen,
+            with_kamailio,
+        } => {
             if let Some(listen) = listen {
                 settings.listen = listen;
             }
-            server::serve(settings, true).await
+            server::serve(settings, true, with_kamailio).await
         }
         Command::Worker => server::worker(settings).await,
         Command::Migrate => {
@@ -176,7 +202,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                 },
         } => {
             let db = server::open_database(&settings).await?;
-            let app = server::build_app(&settings, db, Arc::new(SystemClock))?;
+            let app = server::build_app(&settings, db, Arc::new(SystemClock)).await?;
             let scope = match (operator, &enterprise, &site) {
                 (true, _, _) => "operator",
                 (false, Some(_), Some(_)) => "site",
@@ -203,6 +229,9 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Outbox { to, limit, json } => outbox(&settings, to, limit, json).await,
+        Command::Provisioning {
+            command: ProvisioningCommand::Resync { json },
+        } => resync(&settings, json).await,
         Command::Operator {
             command:
                 OperatorCommand::Create {
@@ -213,7 +242,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                 },
         } => {
             let db = server::open_database(&settings).await?;
-            let app = server::build_app(&settings, db, Arc::new(SystemClock))?;
+            let app = server::build_app(&settings, db, Arc::new(SystemClock)).await?;
             let input = switchboard_app::accounts::NewOperator {
                 login_name: login,
                 display_name: name,
@@ -242,7 +271,7 @@ async fn outbox(
     json: bool,
 ) -> anyhow::Result<()> {
     let db = server::open_database(settings).await?;
-    let app = server::build_app(settings, db, Arc::new(SystemClock))?;
+    let app = server::build_app(settings, db, Arc::new(SystemClock)).await?;
     let query = switchboard_store::outbox::OutboxQuery {
         recipient: to,
         limit,
@@ -286,4 +315,38 @@ fn describe(error: AppError) -> anyhow::Error {
         }
         other => anyhow::anyhow!("{other} ({})", other.code()),
     }
+}
+
+/// `switchboard provisioning resync`: what changed, line by line, then the totals.
+async fn resync(settings: &Settings, json: bool) -> anyhow::Result<()> {
+    let db = server::open_database(settings).await?;
+    let app = server::build_app(settings, db, Arc::new(SystemClock)).await?;
+    let report = app
+        .jobs()
+        .resync_provisioning(&Actor::cli_operator())
+        .await
+        .map_err(describe)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        for (verb, lines) in [
+            ("added", &report.added),
+            ("updated", &report.updated),
+            ("removed", &report.removed),
+        ] {
+            for line in lines {
+                println!("{verb:<8} {line}");
+            }
+        }
+        println!(
+            "{}: {} added, {} updated, {} removed, {} unchanged",
+            app.provisioner().name(),
+            report.added.len(),
+            report.updated.len(),
+            report.removed.len(),
+            report.unchanged
+        );
+    }
+    app.db().close().await;
+    Ok(())
 }

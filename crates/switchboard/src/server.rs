@@ -4,9 +4,13 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use anyhow::Context;
 use switchboard_app::accounts::AccountSettings;
 use switchboard_app::mail::{Mailer, OutboxMailer, SmtpMailer, SmtpSecurity, SmtpSettings};
-use switchboard_app::{App, Clock, JobSettings, NumberPattern, SimulatedProvisioner, SystemClock};
+use switchboard_app::provisioner::kamailio::KamailioProvisioner;
+use switchboard_app::{
+    App, Clock, JobSettings, NumberPattern, Provisioner, SimulatedProvisioner, SystemClock,
+};
 use switchboard_store::Db;
 use switchboard_web::AppState;
 use tokio::net::TcpListener;
@@ -14,6 +18,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::Settings;
+use crate::kamailio::{Kamailio, KamailioOptions};
 
 /// Connects to the configured database and runs its migrations (O-3).
 pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
@@ -26,8 +31,20 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
 }
 
 /// The application over a database, with the configured provisioner and the given clock.
-pub fn build_app(settings: &Settings, db: Db, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
-    let provisioner = SimulatedProvisioner {
+pub async fn build_app(settings: &Settings, db: Db, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
+    let provisioner = provisioner(settings).await?;
+    let jobs = JobSettings {
+        max_attempts: settings.worker.max_attempts,
+        backoff_base_ms: settings.worker.backoff_base_ms,
+        lease_ms: settings.worker.lease_ms,
+    };
+    Ok(App::new(db, clock, provisioner, jobs)
+        .with_accounts(account_settings(settings), mailer(settings)?))
+}
+
+/// T-3: `simulated`, or `kamailio` over the simulated carrier (there is no real carrier).
+async fn provisioner(settings: &Settings) -> anyhow::Result<Arc<dyn Provisioner>> {
+    let carrier = SimulatedProvisioner {
         activation_delay_ms: settings.provisioner.activation_delay_ms,
         fail_numbers: settings
             .provisioner
@@ -36,13 +53,28 @@ pub fn build_app(settings: &Settings, db: Db, clock: Arc<dyn Clock>) -> anyhow::
             .filter(|p| !p.is_empty())
             .map(NumberPattern),
     };
-    let jobs = JobSettings {
-        max_attempts: settings.worker.max_attempts,
-        backoff_base_ms: settings.worker.backoff_base_ms,
-        lease_ms: settings.worker.lease_ms,
-    };
-    Ok(App::new(db, clock, Arc::new(provisioner), jobs)
-        .with_accounts(account_settings(settings), mailer(settings)?))
+    Ok(match settings.provisioner.kind.as_str() {
+        "kamailio" => Arc::new(
+            KamailioProvisioner::connect(&settings.provisioner.kamailio_database_url, carrier)
+                .await
+                .context("the kamailio provisioner's database")?,
+        ),
+        _ => Arc::new(carrier),
+    })
+}
+
+/// `serve --with-kamailio`: the Kamailio beside this server, on the provisioner's database.
+async fn start_kamailio(settings: &Settings) -> anyhow::Result<Kamailio> {
+    let k = &settings.kamailio;
+    Kamailio::start(&KamailioOptions {
+        binary: k.binary.clone(),
+        listen: k.listen.clone(),
+        run_dir: k.run_dir.clone().into(),
+        database_url: settings.provisioner.kamailio_database_url.clone(),
+        log_level: k.log_level,
+        children: 4,
+    })
+    .await
 }
 
 fn account_settings(settings: &Settings) -> AccountSettings {
@@ -149,11 +181,19 @@ pub async fn start(
     })
 }
 
-/// `switchboard serve`: runs until Ctrl-C or SIGTERM.
-pub async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+/// `switchboard serve`: runs until Ctrl-C or SIGTERM; with `with_kamailio`, a local Kamailio
+/// runs beside it on the kamailio provisioner's database.
+pub async fn serve(mut settings: Settings, demo: bool, with_kamailio: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
+    if with_kamailio {
+        settings.provisioner.kind = "kamailio".to_owned();
+    }
     let db = open_database(&settings).await?;
-    let app = build_app(&settings, db, Arc::new(SystemClock))?;
+    let app = build_app(&settings, db, Arc::new(SystemClock)).await?;
+    let kamailio = match with_kamailio {
+        true => Some(start_kamailio(&settings).await?),
+        false => None,
+    };
     let demo_access = if demo {
         Some(crate::demo::load(&app, &settings).await?)
     } else {
@@ -180,6 +220,13 @@ pub async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
         "  OpenAPI:       http://{}/api/v1/openapi.json",
         running.addr
     );
+    if let Some(kamailio) = &kamailio {
+        eprintln!(
+            "  SIP (Kamailio): {} over UDP — point a softphone here with a user's desk-phone login; log {}",
+            kamailio.address,
+            kamailio.log_file.display()
+        );
+    }
     match demo_access {
         Some(access) => {
             if let Some(password) = &access.admin_password {
@@ -205,13 +252,16 @@ pub async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     shutdown_signal().await;
     tracing::info!("shutting down");
     running.stop().await;
+    if let Some(kamailio) = kamailio {
+        kamailio.stop().await;
+    }
     Ok(())
 }
 
 /// `switchboard worker`: only runs jobs, until Ctrl-C or SIGTERM.
 pub async fn worker(settings: Settings) -> anyhow::Result<()> {
     let db = open_database(&settings).await?;
-    let app = build_app(&settings, db, Arc::new(SystemClock))?;
+    let app = build_app(&settings, db, Arc::new(SystemClock)).await?;
     let (shutdown, receiver) = watch::channel(false);
     let worker_id = format!("worker-{}", std::process::id());
     let poll = Duration::from_millis(settings.worker.poll_interval_ms);

@@ -148,7 +148,7 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {
     let settings = settings(url)?;
     let db = Db::connect(url).await?;
     db.migrate().await?;
-    let app = server::build_app(&settings, db.clone(), Arc::new(SystemClock))?;
+    let app = server::build_app(&settings, db.clone(), Arc::new(SystemClock)).await?;
     let database = database_name(&db).await?;
 
     eprintln!("setting up the tenant through the services");

@@ -15,5 +15,6 @@ mod lifecycle;
 mod matrix;
 mod pool;
 mod portal_admin;
+mod sip;
 mod tenancy;
 mod validation;

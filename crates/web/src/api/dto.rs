@@ -2,6 +2,7 @@
 //! reports every missing one) and refuse unknown fields; responses mirror the domain records.
 
 use serde::{Deserialize, Deserializer, Serialize};
+use switchboard_app::jobs::PushState;
 use switchboard_app::users::{Patch, SipLogin, UserDraft};
 use switchboard_domain::{Timestamp, UserState};
 use switchboard_store::audit::AuditEntry;
@@ -438,6 +439,35 @@ pub struct UserDto {
     pub updated_at: String,
     pub activated_at: Option<String>,
     pub deactivated_at: Option<String>,
+    /// Whether the SIP server has this user's last change (T-3); on a single user only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisioning: Option<PushStateDto>,
+}
+
+/// T-3: whether the SIP server has the user's last change.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PushStateDto {
+    /// `in_step`, `pending` (waits for its first attempt), `retrying` (an attempt failed; tried
+    /// again with back-off) or `failed` (every attempt failed: see the job, retry it).
+    pub status: String,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+    /// The sync job, in `/api/v1/jobs` (operators).
+    pub job_id: Option<String>,
+    pub attempts: i64,
+    pub next_attempt_at: Option<String>,
+}
+
+impl From<PushState> for PushStateDto {
+    fn from(p: PushState) -> Self {
+        Self {
+            status: p.status.as_str().into(),
+            error: p.error,
+            job_id: p.job_id.map(|id| id.to_string()),
+            attempts: p.attempts,
+            next_attempt_at: p.next_attempt_at.map(ts),
+        }
+    }
 }
 
 fn describe(state: UserState) -> &'static str {
@@ -496,6 +526,7 @@ impl From<User> for UserDto {
             updated_at: ts(u.updated_at),
             activated_at: u.activated_at.map(ts),
             deactivated_at: u.deactivated_at.map(ts),
+            provisioning: None,
         }
     }
 }

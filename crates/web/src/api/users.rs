@@ -138,8 +138,12 @@ pub async fn get_user(
     Caller(actor): Caller,
     Path(id): Path<String>,
 ) -> ApiResult<(HeaderMap, Json<UserDto>)> {
-    let user = s.app.users().get(&actor, user_id(&id)?).await?;
-    Ok((etag_header(user.version), Json(user.into())))
+    let id = user_id(&id)?;
+    let user = s.app.users().get(&actor, id).await?;
+    let pushed = s.app.users().push_state(&actor, id).await?;
+    let mut dto = UserDto::from(user);
+    dto.provisioning = Some(pushed.into());
+    Ok((etag_header(dto.version), Json(dto)))
 }
 
 /// Change a user. Needs `If-Match` with the ETag read. Profile fields in any state;

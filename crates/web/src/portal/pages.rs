@@ -172,6 +172,8 @@ pub struct SipLoginPage {
 pub struct UserPage {
     pub c: Chrome,
     pub u: super::user_page::UserView,
+    /// T-3: why the phone system may not match this page (a push retrying or failed).
+    pub push: Option<String>,
     pub audit: Option<Vec<AuditRow>>,
 }
 

@@ -21,6 +21,7 @@ use super::pages::{
 use super::user_form::{Option_, sip_login_page};
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
+use switchboard_app::jobs::PushStatus;
 
 /// An action button: allowed, or disabled with the reason in words.
 pub struct Action {
@@ -306,6 +307,20 @@ async fn page(
     } else {
         None
     };
+    let pushed = visit
+        .state
+        .app
+        .users()
+        .push_state(&ws.actor, user.id)
+        .await?;
+    let push = match pushed.status {
+        PushStatus::Retrying => Some("user-push-retrying"),
+        PushStatus::Failed => Some("user-push-failed"),
+        PushStatus::InStep | PushStatus::Pending => None,
+    }
+    .map(|key| {
+        c.tr.t1(key, "error", pushed.error.as_deref().unwrap_or_default())
+    });
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -316,6 +331,7 @@ async fn page(
         UserPage {
             c: c.with_errors(errors),
             u: v,
+            push,
             audit,
         },
     )
