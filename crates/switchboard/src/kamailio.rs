@@ -26,7 +26,8 @@ pub struct KamailioOptions {
     pub children: u32,
 }
 
-/// A running Kamailio; stopped when dropped.
+/// A running Kamailio in a process group of its own (its main process and the SIP workers it
+/// forks); the whole group is stopped when this is dropped, so no worker outlives a test.
 pub struct Kamailio {
     child: Child,
     /// Where SIP requests go: `ADDRESS:PORT`.
@@ -88,7 +89,7 @@ impl Kamailio {
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log)
-            .kill_on_drop(true);
+            .process_group(0);
         let child = command.spawn().map_err(|e| {
             anyhow::anyhow!(
                 "cannot start Kamailio ('{}': {e}); install it with: apt-get install kamailio kamailio-sqlite-modules kamailio-postgres-modules",
@@ -147,9 +148,32 @@ impl Kamailio {
         all[all.len().saturating_sub(lines)..].join("\n")
     }
 
+    /// SIGTERM to the group (Kamailio's main process stops its workers), SIGKILL if that takes
+    /// more than two seconds.
     pub async fn stop(mut self) {
-        let _ = self.child.start_kill();
-        let _ = self.child.wait().await;
+        self.signal(libc::SIGTERM);
+        if tokio::time::timeout(Duration::from_secs(2), self.child.wait())
+            .await
+            .is_err()
+        {
+            self.signal(libc::SIGKILL);
+            let _ = self.child.wait().await;
+        }
+    }
+
+    fn signal(&self, signal: libc::c_int) {
+        if let Some(pid) = self.child.id() {
+            // SAFETY: kill(2) with a negative pid signals the process group Kamailio leads.
+            unsafe {
+                libc::kill(-(pid as libc::pid_t), signal);
+            }
+        }
+    }
+}
+
+impl Drop for Kamailio {
+    fn drop(&mut self) {
+        self.signal(libc::SIGKILL);
     }
 }
 

@@ -87,7 +87,11 @@ async fn l1_activation_job_is_enqueued_with_the_user_and_survives_a_restart(kind
     let second = first
         .restart_on_same_database(options(provisioner.clone(), None))
         .await;
-    assert_eq!(second.drain_jobs().await, 1);
+    assert_eq!(
+        second.drain_jobs().await,
+        3,
+        "T-3: the new user's sync, the activation, then the sync of the active state"
+    );
     assert_eq!(
         second
             .get(&format!("/api/v1/users/{id}"), &second.fx.admin)
@@ -111,7 +115,7 @@ async fn t3_unavailable_provisioner_is_retried_with_backoff_then_fails_the_user(
     };
     let created = t.create_user("+493012345602", json!({})).await;
     let id = created["user"]["id"].as_str().unwrap().to_owned();
-    assert_eq!(t.drain_jobs().await, 1);
+    assert_eq!(t.drain_jobs().await, 2, "the new user's sync, then the activation");
     let job = &t
         .get(&format!("/api/v1/jobs?subject_id={id}"), &t.fx.operator)
         .await
@@ -123,7 +127,11 @@ async fn t3_unavailable_provisioner_is_retried_with_backoff_then_fails_the_user(
     clock.advance_millis(999);
     assert_eq!(t.drain_jobs().await, 0);
     clock.advance_millis(1);
-    assert_eq!(t.drain_jobs().await, 1);
+    assert_eq!(
+        t.drain_jobs().await,
+        2,
+        "the activation, then the sync of the active state"
+    );
     assert_eq!(
         t.get(&format!("/api/v1/users/{id}"), &t.fx.admin)
             .await
@@ -147,17 +155,24 @@ async fn t3_unavailable_provisioner_is_retried_with_backoff_then_fails_the_user(
         "the second back-off is two seconds"
     );
     clock.advance_millis(1);
-    assert_eq!(t.drain_jobs().await, 1);
+    assert_eq!(
+        t.drain_jobs().await,
+        2,
+        "the last attempt, then the sync of the failed state"
+    );
     let user = t.get(&format!("/api/v1/users/{id}"), &t.fx.admin).await;
     assert_eq!(user.body["state"], "failed");
     assert_eq!(user.body["state_reason"], "carrier API timed out");
     let job = &t
-        .get(&format!("/api/v1/jobs?subject_id={id}"), &t.fx.operator)
+        .get(
+            &format!("/api/v1/jobs?subject_id={id}&status=failed"),
+            &t.fx.operator,
+        )
         .await
         .body["items"][0];
     assert_eq!(
-        (job["status"].as_str(), job["attempts"].as_i64()),
-        (Some("failed"), Some(3))
+        (job["kind"].as_str(), job["attempts"].as_i64()),
+        (Some("user.activate"), Some(3))
     );
 }
 
@@ -181,9 +196,10 @@ async fn o1_two_workers_run_each_job_exactly_once(kind: Kind) {
     let (jobs_a, jobs_b) = (first.app.jobs(), second.app.jobs());
     let (a, b) = tokio::join!(jobs_a.run_due("worker-a"), jobs_b.run_due("worker-b"));
     let (a, b) = (a.unwrap(), b.unwrap());
+    // Per user: the sync of the new user, the activation, the sync of the active state.
     assert_eq!(
         a + b,
-        USERS,
+        3 * USERS,
         "every job ran once in all (a ran {a}, b ran {b})"
     );
     assert_eq!(
