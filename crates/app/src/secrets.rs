@@ -22,9 +22,20 @@ pub fn random_digits(len: usize) -> String {
         .collect()
 }
 
-/// A desk-phone password (U-4): 20 letters and digits, ≈ 119 bits.
+/// A desk-phone password (U-4): 20 letters and digits, ≈ 119 bits. Never one that starts with
+/// `0x`: some SIP clients (sipp among them, which providers use to test and monitor) read such a
+/// password as a hexadecimal key, so the phone would compute a different digest and be refused.
 pub fn sip_password() -> String {
-    random_alphanumeric(20)
+    loop {
+        let password = random_alphanumeric(20);
+        if !is_hex_key_like(&password) {
+            return password;
+        }
+    }
+}
+
+fn is_hex_key_like(password: &str) -> bool {
+    password.starts_with("0x") || password.starts_with("0X")
 }
 
 /// An API token (K-2): a recognisable prefix (so leaked tokens can be found by scanners) + 43 random characters.
@@ -70,6 +81,18 @@ mod tests {
         assert_eq!(
             sip_ha1("Mufasa", "testrealm@host.com", "Circle Of Life"),
             "939e7578ed9e3c518a452acee763bce9"
+        );
+    }
+
+    #[test]
+    fn t2_no_desk_phone_password_looks_like_a_hex_key() {
+        // About one random password in 1,900 would start with 0x or 0X.
+        assert!(is_hex_key_like("0xCAnqB6itY19cDZ59sQ"));
+        assert!(!is_hex_key_like("x0CAnqB6itY19cDZ59sQ"));
+        assert!(
+            (0..20_000)
+                .map(|_| sip_password())
+                .all(|p| !is_hex_key_like(&p))
         );
     }
 

@@ -115,7 +115,11 @@ async fn t3_unavailable_provisioner_is_retried_with_backoff_then_fails_the_user(
     };
     let created = t.create_user("+493012345602", json!({})).await;
     let id = created["user"]["id"].as_str().unwrap().to_owned();
-    assert_eq!(t.drain_jobs().await, 2, "the new user's sync, then the activation");
+    assert_eq!(
+        t.drain_jobs().await,
+        2,
+        "the new user's sync, then the activation"
+    );
     let job = &t
         .get(&format!("/api/v1/jobs?subject_id={id}"), &t.fx.operator)
         .await
