@@ -494,3 +494,50 @@ fn provision_outcome(result: Result<(), ProvisionError>) -> Outcome {
         Err(ProvisionError::Unavailable(reason)) => Outcome::Retry(reason),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sync_job(status: JobStatus, last_error: Option<&str>) -> Job {
+        Job {
+            id: JobId::new(),
+            kind: SYNC.into(),
+            payload: serde_json::json!({}),
+            status,
+            attempts: if last_error.is_some() { 2 } else { 0 },
+            max_attempts: 8,
+            run_at: Timestamp::from_millis(5_000),
+            locked_by: None,
+            last_error: last_error.map(str::to_owned),
+            enterprise_id: None,
+            subject_id: None,
+            created_at: Timestamp::from_millis(1_000),
+            updated_at: Timestamp::from_millis(1_000),
+            finished_at: None,
+        }
+    }
+
+    #[test]
+    fn t3_push_state_tells_in_step_waiting_retrying_and_failed_apart() {
+        assert_eq!(PushState::of(None).status, PushStatus::InStep);
+        let done = PushState::of(Some(&sync_job(JobStatus::Succeeded, None)));
+        assert_eq!((done.status, done.error), (PushStatus::InStep, None));
+        let waiting = PushState::of(Some(&sync_job(JobStatus::Queued, None)));
+        assert_eq!(waiting.status, PushStatus::Pending);
+        assert_eq!(waiting.next_attempt_at, None);
+
+        let retrying = PushState::of(Some(&sync_job(JobStatus::Queued, Some("no table"))));
+        assert_eq!(retrying.status, PushStatus::Retrying);
+        assert_eq!(retrying.error.as_deref(), Some("no table"));
+        assert_eq!(
+            retrying.next_attempt_at,
+            Some(Timestamp::from_millis(5_000))
+        );
+
+        let failed = PushState::of(Some(&sync_job(JobStatus::Failed, Some("no table"))));
+        assert_eq!(failed.status, PushStatus::Failed);
+        assert_eq!(failed.error.as_deref(), Some("no table"));
+        assert!(failed.job_id.is_some(), "the operator retries this job");
+    }
+}

@@ -21,6 +21,9 @@ use tokio::process::{Child, Command};
 
 use crate::on_both_kinds;
 use crate::support::{Kind, Options, TestApp, TestDatabase};
+use crate::web_client::WebClient;
+
+const STRONG: &str = "copper kettle drifts north";
 
 /// The simulated carrier's activation delay: users stay pending until the test moves the clock.
 const ACTIVATION_DELAY_MS: i64 = 60_000;
@@ -163,6 +166,29 @@ impl SipLab {
             created["user"]["id"].as_str().unwrap().to_owned(),
             Login::of(&created),
         )
+    }
+
+    /// `provisioning` of `GET /users/{id}`: whether Kamailio has the user's last change.
+    async fn push_state(&self, id: &str) -> Value {
+        let user = self
+            .t
+            .get(&format!("/api/v1/users/{id}"), &self.t.fx.admin)
+            .await;
+        user.body["provisioning"].clone()
+    }
+
+    /// New desk-phone login details for the user, shown once (U-4).
+    async fn renew_login(&self, id: &str) -> Login {
+        let renewed = self
+            .t
+            .post(
+                &format!("/api/v1/users/{id}/sip-credentials"),
+                &self.t.fx.admin,
+                json!({}),
+            )
+            .await;
+        assert_eq!(renewed.status.as_u16(), 201, "{}", renewed.body);
+        Login::of(&renewed.body)
     }
 
     /// A desk phone on a port of its own that answers every call.
@@ -420,16 +446,7 @@ async fn t2_new_login_details_work_on_the_next_register(kind: Kind) {
     let phone = lab.phone();
     assert_eq!(lab.register(&old, phone).await, 200);
 
-    let renewed = lab
-        .t
-        .post(
-            &format!("/api/v1/users/{id}/sip-credentials"),
-            &lab.t.fx.admin,
-            json!({}),
-        )
-        .await;
-    assert_eq!(renewed.status.as_u16(), 201, "{}", renewed.body);
-    let new = Login::of(&renewed.body);
+    let new = lab.renew_login(&id).await;
     assert_eq!(new.username, old.username, "phones keep their user name");
     assert_ne!(new.password, old.password);
     lab.sync().await;
@@ -454,14 +471,17 @@ async fn t3_a_failed_push_shows_on_the_user_and_in_the_jobs(kind: Kind) {
         return;
     };
     let (id, login) = lab.create("+493012345640").await;
-    lab.activation_passes().await;
-    let provisioning = lab
+    let admin = lab
         .t
-        .get(&format!("/api/v1/users/{id}"), &lab.t.fx.admin)
-        .await
-        .body["provisioning"]
-        .clone();
-    assert_eq!(provisioning["status"], "in_step", "{provisioning}");
+        .create_user(
+            "+493012345641",
+            json!({"email": "ada@example.de", "password": STRONG, "must_change_password": false,
+                   "role": "enterprise_admin"}),
+        )
+        .await;
+    lab.activation_passes().await;
+    let pushed = lab.push_state(&id).await;
+    assert_eq!(pushed["status"], "in_step", "{pushed}");
 
     // Kamailio's table goes missing (a broken migration, a wrong database).
     let kamailio_db = switchboard_store::Db::connect(&lab.provisioner_db.url)
@@ -473,50 +493,40 @@ async fn t3_a_failed_push_shows_on_the_user_and_in_the_jobs(kind: Kind) {
         .await
         .unwrap();
     conn.commit().await.unwrap();
-    let renewed = lab
-        .t
-        .post(
-            &format!("/api/v1/users/{id}/sip-credentials"),
-            &lab.t.fx.admin,
-            json!({}),
-        )
-        .await;
-    assert_eq!(renewed.status.as_u16(), 201, "{}", renewed.body);
+    let new = lab.renew_login(&id).await;
     lab.sync().await;
-    let user = lab
-        .t
-        .get(&format!("/api/v1/users/{id}"), &lab.t.fx.admin)
-        .await;
+    let pushed = lab.push_state(&id).await;
     assert_eq!(
-        user.body["provisioning"]["status"], "retrying",
-        "T-3: a push that failed once is retried: {}",
-        user.body
+        pushed["status"], "retrying",
+        "T-3: a push that failed once is retried: {pushed}"
     );
     assert!(
-        user.body["provisioning"]["error"]
+        pushed["error"]
             .as_str()
             .unwrap_or_default()
             .contains("switchboard_lines"),
-        "the reason is shown: {}",
-        user.body
+        "the reason is shown: {pushed}"
+    );
+    let mut portal = WebClient::new(&lab.t);
+    portal
+        .sign_in_fully(admin["user"]["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    let page = portal.get(&format!("/users/{id}")).await;
+    assert!(
+        page.text_of("provisioning")
+            .is_some_and(|warning| warning.contains("switchboard_lines")),
+        "T-3: the user page warns that phones may not match it"
     );
     for _ in 0..3 {
         lab.clock.advance_millis(600_000);
         lab.sync().await;
     }
-    let user = lab
-        .t
-        .get(&format!("/api/v1/users/{id}"), &lab.t.fx.admin)
-        .await;
+    let pushed = lab.push_state(&id).await;
     assert_eq!(
-        user.body["provisioning"]["status"], "failed",
-        "T-3: never disagreeing silently: {}",
-        user.body
+        pushed["status"], "failed",
+        "T-3: never disagreeing silently: {pushed}"
     );
-    let job_id = user.body["provisioning"]["job_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let job_id = pushed["job_id"].as_str().unwrap().to_owned();
     let jobs = lab
         .t
         .get(
@@ -547,16 +557,10 @@ async fn t3_a_failed_push_shows_on_the_user_and_in_the_jobs(kind: Kind) {
         .await;
     assert_eq!(retried.status.as_u16(), 200, "{}", retried.body);
     lab.sync().await;
-    let user = lab
-        .t
-        .get(&format!("/api/v1/users/{id}"), &lab.t.fx.admin)
-        .await;
-    assert_eq!(
-        user.body["provisioning"]["status"], "in_step",
-        "{}",
-        user.body
-    );
-    let new = Login::of(&renewed.body);
+    let pushed = lab.push_state(&id).await;
+    assert_eq!(pushed["status"], "in_step", "{pushed}");
+    let page = portal.get(&format!("/users/{id}")).await;
+    assert_eq!(page.text_of("provisioning"), None, "the warning is gone");
     assert_ne!(new.password, login.password);
     let mut lab = lab;
     let phone = lab.phone();
