@@ -6,7 +6,7 @@ use switchboard_domain::{EnterpriseId, SiteId, UserId};
 use crate::error::{AppError, AppResult};
 
 /// The authority behind a request.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Principal {
     /// Provider staff: sees and changes everything.
     Operator,
@@ -29,7 +29,7 @@ pub enum Principal {
 }
 
 /// The interface a change came through, for the audit log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Channel {
     Api,
     Portal,
@@ -52,7 +52,9 @@ impl Channel {
     }
 }
 
-#[derive(Debug, Clone)]
+/// Serialisable so that work done later on someone's behalf (an uploaded import) runs with
+/// their role and reach.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Actor {
     pub principal: Principal,
     /// Who, in words, for the audit log: `token:… (name)`, `system`.

@@ -26,6 +26,11 @@ struct UserPayload {
 }
 
 #[derive(Deserialize)]
+struct ImportPayload {
+    import_id: switchboard_domain::ImportId,
+}
+
+#[derive(Deserialize)]
 struct MailPayload {
     mail_id: MailId,
 }
@@ -42,16 +47,24 @@ fn user_job(app: &App, kind: &'static str, user: &User, run_at: Timestamp) -> Ne
 }
 
 /// L-1: activation runs when the (simulated) carrier's delay has passed.
-pub(crate) async fn enqueue_activation(tx: &mut Tx, app: &App, user: &User) -> AppResult<JobId> {
+pub(crate) fn activation_job(app: &App, user: &User) -> NewJob {
     let run_at = app
         .now()
         .plus_millis(app.provisioner().activation_delay_ms());
-    Ok(jobs::enqueue(tx, &user_job(app, ACTIVATE, user, run_at), app.now()).await?)
+    user_job(app, ACTIVATE, user, run_at)
 }
 
 /// T-3: the telephony side learns of a changed user.
+pub(crate) fn sync_job(app: &App, user: &User) -> NewJob {
+    user_job(app, SYNC, user, app.now())
+}
+
+pub(crate) async fn enqueue_activation(tx: &mut Tx, app: &App, user: &User) -> AppResult<JobId> {
+    Ok(jobs::enqueue(tx, &activation_job(app, user), app.now()).await?)
+}
+
 pub(crate) async fn enqueue_sync(tx: &mut Tx, app: &App, user: &User) -> AppResult<JobId> {
-    Ok(jobs::enqueue(tx, &user_job(app, SYNC, user, app.now()), app.now()).await?)
+    Ok(jobs::enqueue(tx, &sync_job(app, user), app.now()).await?)
 }
 
 /// L-4: the telephony side forgets a deleted user.
@@ -277,7 +290,13 @@ impl Jobs<'_> {
         let Some(job) = claimed else { return Ok(false) };
         // Give up well before the lease runs out, so that no other worker takes the job over
         // while this one still works on it.
-        let limit = Duration::from_millis((self.0.job_settings().lease_ms / 2).max(1) as u64);
+        let limit = if job.kind == crate::import::IMPORT {
+            // An import of 100,000 rows takes seconds to a minute; one that another worker took
+            // over meanwhile finds the work finished and leaves it (see `Imports::run_job`).
+            Duration::from_secs(600)
+        } else {
+            Duration::from_millis((self.0.job_settings().lease_ms / 2).max(1) as u64)
+        };
         let outcome = match tokio::time::timeout(limit, self.execute(&job)).await {
             Ok(Ok(outcome)) => outcome,
             Ok(Err(e)) => Outcome::Retry(format!("{e:#}")),
@@ -310,6 +329,12 @@ impl Jobs<'_> {
                 ))
             }
             mail::SEND => self.send_mail(job).await,
+            crate::import::IMPORT => {
+                let payload: ImportPayload =
+                    serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+                self.0.imports().run_job(payload.import_id).await?;
+                Ok(Outcome::Done)
+            }
             other => Ok(Outcome::GaveUp(format!("unknown job kind '{other}'"))),
         }
     }
@@ -425,6 +450,11 @@ impl Jobs<'_> {
                 serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
             self.record_activation(payload.user_id, Some(error.clone()))
                 .await?;
+        }
+        if let (crate::import::IMPORT, Some(error), None) = (job.kind.as_str(), &error, retry_at) {
+            let payload: ImportPayload =
+                serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+            self.0.imports().fail(payload.import_id, error).await?;
         }
         let mut tx = self.0.begin().await?;
         if let (mail::SEND, Some(error)) = (job.kind.as_str(), &error) {

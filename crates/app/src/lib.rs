@@ -8,6 +8,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod clock;
 pub mod error;
+pub mod import;
 pub mod jobs;
 pub mod mail;
 pub mod numbers;
@@ -157,6 +158,10 @@ impl App {
 
     pub fn tokens(&self) -> tokens::Tokens<'_> {
         tokens::Tokens(self)
+    }
+
+    pub fn imports(&self) -> import::Imports<'_> {
+        import::Imports(self)
     }
 
     pub fn jobs(&self) -> jobs::Jobs<'_> {

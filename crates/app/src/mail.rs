@@ -144,6 +144,17 @@ pub struct Outgoing {
 
 /// Writes the message in the caller's transaction and, when it is to be delivered, its job.
 pub(crate) async fn enqueue(tx: &mut Tx, app: &App, outgoing: Outgoing) -> AppResult<MailId> {
+    let (message, job) = prepare(app, outgoing);
+    outbox::insert(tx, &message).await?;
+    if let Some(job) = job {
+        jobs::enqueue(tx, &job, app.now()).await?;
+    }
+    Ok(message.id)
+}
+
+/// The outbox row of a message and, when it is to be delivered (not kept in the outbox), the
+/// job that sends it: what [`enqueue`] writes, for callers that write many at once.
+pub(crate) fn prepare(app: &App, outgoing: Outgoing) -> (Message, Option<NewJob>) {
     let now = app.now();
     let stays = app.mailer().keeps_in_outbox() || outgoing.channel == "sms";
     let message = Message {
@@ -159,23 +170,15 @@ pub(crate) async fn enqueue(tx: &mut Tx, app: &App, outgoing: Outgoing) -> AppRe
         sent_at: None,
         last_error: None,
     };
-    outbox::insert(tx, &message).await?;
-    if !stays {
-        jobs::enqueue(
-            tx,
-            &NewJob {
-                kind: SEND,
-                payload: serde_json::json!({ "mail_id": message.id }),
-                run_at: now,
-                max_attempts: app.job_settings().max_attempts,
-                enterprise_id: message.enterprise_id,
-                subject_id: Some(message.id.to_string()),
-            },
-            now,
-        )
-        .await?;
-    }
-    Ok(message.id)
+    let job = (!stays).then(|| NewJob {
+        kind: SEND,
+        payload: serde_json::json!({ "mail_id": message.id }),
+        run_at: now,
+        max_attempts: app.job_settings().max_attempts,
+        enterprise_id: message.enterprise_id,
+        subject_id: Some(message.id.to_string()),
+    });
+    (message, job)
 }
 
 /// The texts of every message, in the recipient's language (I-2).
@@ -235,6 +238,30 @@ pub mod texts {
                 subject: format!("Invitation envoyée à {name}"),
                 body: format!(
                     "Une invitation au portail Switchboard a été envoyée à {name} ({login}).\n"
+                ),
+            },
+        }
+    }
+
+    /// U-5 for an import: one notice for the whole file rather than one per invited user.
+    pub fn import_notice(lang: Language, count: usize, who: &str) -> Text {
+        match lang {
+            Language::English => Text {
+                subject: format!("{count} invitations sent (user import)"),
+                body: format!(
+                    "An import of users by {who} sent {count} invitations to the Switchboard portal.\n"
+                ),
+            },
+            Language::German => Text {
+                subject: format!("{count} Einladungen versandt (Benutzerimport)"),
+                body: format!(
+                    "Ein Benutzerimport durch {who} hat {count} Einladungen zum Switchboard-Portal gesendet.\n"
+                ),
+            },
+            Language::French => Text {
+                subject: format!("{count} invitations envoyées (import d'utilisateurs)"),
+                body: format!(
+                    "Un import d'utilisateurs par {who} a envoyé {count} invitations au portail Switchboard.\n"
                 ),
             },
         }

@@ -64,4 +64,6 @@ id_type!(
     OperatorId,
     /// A message in the mail outbox (U-5).
     MailId,
+    /// A bulk import of users (B-1).
+    ImportId,
 );

@@ -129,6 +129,34 @@ pub async fn save(conn: &mut Conn, a: &Account) -> Result<()> {
     Ok(())
 }
 
+/// Inserts the accounts of many new users (B-1): no password yet, an invitation follows.
+pub async fn insert_many(
+    conn: &mut Conn,
+    backend: crate::Backend,
+    accounts: &[Account],
+) -> Result<()> {
+    crate::bulk::insert_rows(
+        conn,
+        backend,
+        "portal_accounts",
+        "subject_id, subject_kind, password_hash, must_change_password, password_changed_at, \
+         two_step_required, created_at, updated_at",
+        8,
+        accounts,
+        |q, a| {
+            q.bind(a.subject_id.clone())
+                .bind(a.subject_kind.clone())
+                .bind(a.password_hash.clone())
+                .bind(i64::from(a.must_change_password))
+                .bind(a.password_changed_at.map(Timestamp::millis))
+                .bind(i64::from(a.two_step_required))
+                .bind(a.created_at.millis())
+                .bind(a.updated_at.millis())
+        },
+    )
+    .await
+}
+
 /// Removes the account of a deleted user (L-4).
 pub async fn delete(conn: &mut Conn, subject_id: &str) -> Result<()> {
     sqlx::query("DELETE FROM portal_accounts WHERE subject_id = $1")

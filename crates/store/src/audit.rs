@@ -46,6 +46,37 @@ pub async fn insert(conn: &mut Conn, e: &AuditEntry) -> Result<()> {
     Ok(())
 }
 
+/// Inserts many entries in a few statements (B-1: one per imported user).
+pub async fn insert_many(
+    conn: &mut Conn,
+    backend: crate::Backend,
+    entries: &[AuditEntry],
+) -> Result<()> {
+    crate::bulk::insert_rows(
+        conn,
+        backend,
+        "audit_log",
+        "id, at, enterprise_id, actor, channel, client_ip, request_id, action, target_kind, target_id, before_json, after_json",
+        12,
+        entries,
+        |q, e| {
+            q.bind(e.id.to_string())
+                .bind(e.at.millis())
+                .bind(e.enterprise_id.map(|id| id.to_string()))
+                .bind(e.actor.clone())
+                .bind(e.channel.clone())
+                .bind(e.client_ip.clone())
+                .bind(e.request_id.clone())
+                .bind(e.action.clone())
+                .bind(e.target_kind.clone())
+                .bind(e.target_id.clone())
+                .bind(e.before.as_ref().map(|v| v.to_string()))
+                .bind(e.after.as_ref().map(|v| v.to_string()))
+        },
+    )
+    .await
+}
+
 /// Filter of [`list`]; newest first, keyset on the (time-ordered) id.
 #[derive(Debug, Clone, Default)]
 pub struct AuditQuery {

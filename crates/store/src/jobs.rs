@@ -126,6 +126,37 @@ pub async fn enqueue(conn: &mut Conn, job: &NewJob, now: Timestamp) -> Result<Jo
     Ok(id)
 }
 
+/// Enqueues many jobs in a few statements (B-1: each imported user's activation and sync).
+pub async fn enqueue_many(
+    conn: &mut Conn,
+    backend: crate::Backend,
+    jobs: &[NewJob],
+    now: Timestamp,
+) -> Result<()> {
+    crate::bulk::insert_rows(
+        conn,
+        backend,
+        "jobs",
+        "id, kind, payload, status, attempts, max_attempts, run_at, enterprise_id, subject_id, created_at, updated_at",
+        11,
+        jobs,
+        |q, job| {
+            q.bind(JobId::new().to_string())
+                .bind(job.kind)
+                .bind(job.payload.to_string())
+                .bind("queued")
+                .bind(0i64)
+                .bind(job.max_attempts)
+                .bind(job.run_at.millis())
+                .bind(job.enterprise_id.map(|e| e.to_string()))
+                .bind(job.subject_id.clone())
+                .bind(now.millis())
+                .bind(now.millis())
+        },
+    )
+    .await
+}
+
 /// Claims the next due job for `worker` until `lease_until`: a queued job whose time has come, or
 /// a running one whose worker died (its lease ran out). One statement, so a job is claimed once:
 /// PostgreSQL skips rows another worker is claiming; SQLite serialises writers.

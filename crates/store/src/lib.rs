@@ -5,10 +5,12 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod bulk;
 pub mod db;
 pub mod devices;
 pub mod enterprises;
 pub mod error;
+pub mod imports;
 pub mod jobs;
 pub mod kamailio;
 pub mod licences;

@@ -144,6 +144,25 @@ pub async fn claim(
     Ok(done.rows_affected() == 1)
 }
 
+/// N-2 in bulk: takes `count` free licences at once, or none (false) when fewer are free.
+pub async fn claim_count(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    licence: LicenceTypeId,
+    count: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE licence_pools SET assigned = assigned + $3 \
+         WHERE enterprise_id = $1 AND licence_type_id = $2 AND assigned + $3 <= purchased",
+    )
+    .bind(enterprise.to_string())
+    .bind(licence.to_string())
+    .bind(count)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Gives one licence back to the pool.
 pub async fn release(
     conn: &mut Conn,

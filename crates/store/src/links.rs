@@ -39,6 +39,27 @@ pub async fn replace(conn: &mut Conn, link: &Link) -> Result<()> {
     Ok(())
 }
 
+/// Inserts the first links of many new subjects (B-1: invitations of imported users); there are
+/// no earlier ones to void.
+pub async fn insert_many(conn: &mut Conn, backend: crate::Backend, links: &[Link]) -> Result<()> {
+    crate::bulk::insert_rows(
+        conn,
+        backend,
+        "one_time_links",
+        "token_hash, purpose, subject_id, created_at, expires_at",
+        5,
+        links,
+        |q, l| {
+            q.bind(l.token_hash.clone())
+                .bind(l.purpose.clone())
+                .bind(l.subject_id.clone())
+                .bind(l.created_at.millis())
+                .bind(l.expires_at.millis())
+        },
+    )
+    .await
+}
+
 /// The unused, unexpired link with this digest and purpose.
 pub async fn find_live(
     conn: &mut Conn,

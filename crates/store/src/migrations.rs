@@ -62,6 +62,14 @@ const MIGRATIONS: &[Migration] = &[
         name: "portal preferences",
         sql: Sql::Both(include_str!("../migrations/0007_preferences.sql")),
     },
+    Migration {
+        version: 8,
+        name: "bulk imports",
+        sql: Sql::Split {
+            sqlite: include_str!("../migrations/0008_imports.sqlite.sql"),
+            postgres: include_str!("../migrations/0008_imports.postgres.sql"),
+        },
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -132,6 +132,69 @@ pub async fn claim(
     })
 }
 
+/// Where each of `numbers` stands: `(number, owning enterprise, user holding it)`; numbers that
+/// exist nowhere are absent.
+pub async fn standing(
+    conn: &mut Conn,
+    numbers: &[String],
+) -> Result<Vec<(String, String, Option<String>)>> {
+    crate::bulk::fetch_in(
+        conn,
+        "SELECT number, enterprise_id, user_id FROM numbers WHERE number IN ({list})",
+        &[],
+        numbers,
+    )
+    .await
+}
+
+/// N-4 in bulk: assigns free numbers of the enterprise's pool to users, `(number, user)` each.
+/// Conditional on each being free; returns how many were claimed, so the caller can tell that
+/// all were (or that someone took one meanwhile, and roll back).
+pub async fn claim_many(
+    conn: &mut Conn,
+    backend: crate::Backend,
+    enterprise: EnterpriseId,
+    claims: &[(String, UserId)],
+    usage: Usage,
+    now: Timestamp,
+) -> Result<u64> {
+    // A VALUES list joined to the pool: its columns are column1, column2 on both databases.
+    // Values are bound in the order they appear in the text (SQLite's `?` are positional).
+    let per_statement = crate::bulk::rows_per_statement(2);
+    let mut claimed = 0;
+    for chunk in claims.chunks(per_statement) {
+        let mut p = Placeholders::default();
+        let mut next = || match backend {
+            crate::Backend::Sqlite => "?".to_owned(),
+            crate::Backend::Postgres => p.fresh(),
+        };
+        let (usage_p, now_p) = (next(), next());
+        let values: Vec<String> = chunk
+            .iter()
+            .map(|_| format!("({}, {})", next(), next()))
+            .collect();
+        let enterprise_p = next();
+        let sql = format!(
+            "UPDATE numbers SET user_id = v.column2, usage = {usage_p}, assigned_at = {now_p} \
+             FROM (VALUES {}) AS v WHERE numbers.number = v.column1 \
+             AND numbers.enterprise_id = {enterprise_p} AND numbers.user_id IS NULL",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(usage.as_str())
+            .bind(now.millis());
+        for (number, user) in chunk {
+            query = query.bind(number.clone()).bind(user.to_string());
+        }
+        let done = query
+            .bind(enterprise.to_string())
+            .execute(&mut *conn)
+            .await?;
+        claimed += done.rows_affected();
+    }
+    Ok(claimed)
+}
+
 /// N-6: frees one number of a user at once.
 pub async fn release(conn: &mut Conn, number: &E164Number, user: UserId) -> Result<bool> {
     let done = sqlx::query("UPDATE numbers SET user_id = NULL, usage = NULL, assigned_at = NULL WHERE number = $1 AND user_id = $2")

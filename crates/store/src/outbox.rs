@@ -81,6 +81,34 @@ pub async fn insert(conn: &mut Conn, m: &Message) -> Result<()> {
     Ok(())
 }
 
+/// Inserts many messages in a few statements (B-1: the invitations of an import).
+pub async fn insert_many(
+    conn: &mut Conn,
+    backend: crate::Backend,
+    messages: &[Message],
+) -> Result<()> {
+    crate::bulk::insert_rows(
+        conn,
+        backend,
+        "mail_outbox",
+        "id, enterprise_id, channel, recipient, subject, body, purpose, status, created_at",
+        9,
+        messages,
+        |q, m| {
+            q.bind(m.id.to_string())
+                .bind(m.enterprise_id.map(|e| e.to_string()))
+                .bind(m.channel.clone())
+                .bind(m.recipient.clone())
+                .bind(m.subject.clone())
+                .bind(m.body.clone())
+                .bind(m.purpose.clone())
+                .bind(m.status.clone())
+                .bind(m.created_at.millis())
+        },
+    )
+    .await
+}
+
 pub async fn get(conn: &mut Conn, id: MailId) -> Result<Option<Message>> {
     let sql = format!("SELECT {COLUMNS} FROM mail_outbox WHERE id = $1");
     let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))

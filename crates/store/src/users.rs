@@ -226,6 +226,102 @@ pub async fn insert(conn: &mut Conn, u: &User) -> Result<()> {
     Ok(())
 }
 
+/// Inserts many new users with their add-ons and teams in a few statements (B-1).
+pub async fn insert_many(conn: &mut Conn, backend: Backend, users: &[User]) -> Result<()> {
+    crate::bulk::insert_rows(
+        conn,
+        backend,
+        "users",
+        INSERT_COLUMNS,
+        INSERT_COLUMN_COUNT,
+        users,
+        bind_insert_values,
+    )
+    .await?;
+    let addons: Vec<(&User, LicenceTypeId)> = users
+        .iter()
+        .flat_map(|u| u.addon_licence_ids.iter().map(move |l| (u, *l)))
+        .collect();
+    crate::bulk::insert_rows(
+        conn,
+        backend,
+        "user_addons",
+        "user_id, licence_type_id, enterprise_id",
+        3,
+        &addons,
+        |q, (u, l)| {
+            q.bind(u.id.to_string())
+                .bind(l.to_string())
+                .bind(u.enterprise_id.to_string())
+        },
+    )
+    .await?;
+    let teams: Vec<(&User, TeamId)> = users
+        .iter()
+        .flat_map(|u| u.team_ids.iter().map(move |t| (u, *t)))
+        .collect();
+    crate::bulk::insert_rows(
+        conn,
+        backend,
+        "user_teams",
+        "user_id, team_id, enterprise_id",
+        3,
+        &teams,
+        |q, (u, t)| {
+            q.bind(u.id.to_string())
+                .bind(t.to_string())
+                .bind(u.enterprise_id.to_string())
+        },
+    )
+    .await
+}
+
+/// Which of `logins` are taken on the platform (U-1), lower-cased as stored.
+pub async fn logins_taken(conn: &mut Conn, logins: &[String]) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = crate::bulk::fetch_in(
+        conn,
+        "SELECT login_name FROM users WHERE login_name IN ({list})",
+        &[],
+        logins,
+    )
+    .await?;
+    Ok(rows.into_iter().map(|(l,)| l).collect())
+}
+
+/// Which of `extensions` are used in the enterprise (U-2).
+pub async fn extensions_taken(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    extensions: &[String],
+) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = crate::bulk::fetch_in(
+        conn,
+        "SELECT extension FROM users WHERE enterprise_id = $1 AND extension IN ({list})",
+        &[enterprise.to_string()],
+        extensions,
+    )
+    .await?;
+    Ok(rows.into_iter().map(|(e,)| e).collect())
+}
+
+/// The users of an enterprise holding these login names, with their add-ons and teams.
+pub async fn by_logins(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    logins: &[String],
+) -> Result<Vec<User>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM users u WHERE u.enterprise_id = $1 AND u.login_name IN ({{list}})"
+    );
+    let rows: Vec<Row> =
+        crate::bulk::fetch_in(conn, &sql, &[enterprise.to_string()], logins).await?;
+    let mut users: Vec<User> = rows.into_iter().map(User::from).collect();
+    for chunk in users.chunks_mut(300) {
+        load_parts(conn, chunk).await?;
+    }
+    Ok(users)
+}
+
 /// Writes every column of the user, if nobody changed it since `expected_version` was read.
 /// Returns false on a lost race (the caller answers `precondition-failed`).
 pub async fn update(conn: &mut Conn, u: &User, expected_version: i64) -> Result<bool> {

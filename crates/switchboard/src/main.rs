@@ -12,6 +12,8 @@ use switchboard::{server, telemetry};
 use switchboard_app::tokens::NewToken;
 use switchboard_app::{Actor, AppError, SystemClock};
 
+mod bulk;
+
 #[derive(Parser)]
 #[command(
     name = "switchboard",
@@ -85,6 +87,57 @@ enum Command {
     Provisioning {
         #[command(subcommand)]
         command: ProvisioningCommand,
+    },
+    /// Import users from CSV (B-1): every row is checked first, then all are written or none.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// Export users as CSV, in the columns an import reads (B-1).
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Check a file and, unless --dry-run, create its users in one transaction.
+    Users {
+        /// The CSV file (UTF-8 with or without BOM, `,` or `;` between cells).
+        file: PathBuf,
+        /// The enterprise: its id or its exact name.
+        #[arg(long)]
+        enterprise: String,
+        /// Check only: report every problem and what would be created; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the import template and its sheet of allowed values into a directory.
+    Template {
+        #[arg(long)]
+        enterprise: String,
+        /// Where to write users-template.csv and users-allowed-values.csv.
+        #[arg(long, default_value = ".")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Every user of the enterprise, one row each.
+    Users {
+        #[arg(long)]
+        enterprise: String,
+        /// The file to write (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// `;` between cells (German and French spreadsheets) instead of `,`.
+        #[arg(long)]
+        semicolon: bool,
     },
 }
 
@@ -232,6 +285,8 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
         Command::Provisioning {
             command: ProvisioningCommand::Resync { json },
         } => resync(&settings, json).await,
+        Command::Import { command } => bulk::import(&settings, command).await,
+        Command::Export { command } => bulk::export(&settings, command).await,
         Command::Operator {
             command:
                 OperatorCommand::Create {

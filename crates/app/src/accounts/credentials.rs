@@ -51,6 +51,26 @@ impl Accounts<'_> {
         )
     }
 
+    /// The invitation mail of a user, carrying their one-time link (U-5).
+    pub(crate) fn invitation(&self, user: &User, enterprise_name: &str, token: &str) -> Outgoing {
+        let name = format!("{} {}", user.first_name.as_str(), user.last_name.as_str());
+        let text = texts::invitation(
+            user.language,
+            &name,
+            enterprise_name,
+            &self.link_url("invitation", token),
+            self.0.account_settings().invitation_ttl_ms / 86_400_000,
+        );
+        Outgoing {
+            enterprise_id: Some(user.enterprise_id),
+            channel: "email",
+            recipient: user.email.as_str().to_owned(),
+            subject: text.subject,
+            body: text.body,
+            purpose: "invitation",
+        }
+    }
+
     /// Writes an invitation for a user (creating their account) inside the caller's transaction.
     pub(crate) async fn invite_in(&self, tx: &mut Tx, user: &User) -> AppResult<()> {
         let now = self.0.now();
@@ -70,26 +90,7 @@ impl Accounts<'_> {
             .await?
             .ok_or(AppError::NotFound("enterprise"))?;
         let name = format!("{} {}", user.first_name.as_str(), user.last_name.as_str());
-        let text = texts::invitation(
-            user.language,
-            &name,
-            &enterprise.name,
-            &self.link_url("invitation", &token),
-            settings.invitation_ttl_ms / 86_400_000,
-        );
-        mail::enqueue(
-            tx,
-            self.0,
-            Outgoing {
-                enterprise_id: Some(user.enterprise_id),
-                channel: "email",
-                recipient: user.email.as_str().to_owned(),
-                subject: text.subject,
-                body: text.body,
-                purpose: "invitation",
-            },
-        )
-        .await?;
+        mail::enqueue(tx, self.0, self.invitation(user, &enterprise.name, &token)).await?;
         // U-5: when the login is the email, the enterprise's contact learns an invitation went out.
         if user.login_name.as_str() == user.email.as_str().to_lowercase() {
             let notice = texts::invitation_notice(user.language, &name, user.login_name.as_str());

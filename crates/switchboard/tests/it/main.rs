@@ -9,6 +9,7 @@ mod accounts;
 mod api;
 mod browser;
 mod browser_admin;
+mod bulk;
 mod concurrency;
 mod jobs;
 mod lifecycle;

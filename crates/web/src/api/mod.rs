@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1` (I-1) and its OpenAPI 3.1 document, generated from the handlers.
 
 pub mod accounts;
+pub mod bulk;
 pub mod catalogue;
 pub mod dto;
 pub mod operations;
@@ -34,6 +35,7 @@ use crate::AppState;
         (name = "licences", description = "Each enterprise's purchased and assigned licences (N-1…N-3)"),
         (name = "numbers", description = "Each enterprise's number pool (N-4)"),
         (name = "users", description = "Users and their lifecycle (U-1…U-8, L-1…L-7)"),
+        (name = "bulk", description = "CSV import and export of users (B-1)"),
         (name = "operations", description = "Background jobs, audit log, API tokens, mail outbox"),
     )
 )]
@@ -93,6 +95,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(users::duplicate))
         .routes(routes!(users::add_alternative_number))
         .routes(routes!(users::remove_alternative_number))
+        .routes(routes!(bulk::import_template))
+        .routes(routes!(bulk::import_values))
+        .routes(routes!(bulk::export_users))
+        .routes(routes!(bulk::create_import))
+        .routes(routes!(bulk::get_import))
         .routes(routes!(operations::list_jobs))
         .routes(routes!(operations::get_job))
         .routes(routes!(operations::retry_job))

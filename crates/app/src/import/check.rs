@@ -1,0 +1,773 @@
+//! Checking an import (B-1): each row against the rules a single create follows (U-1…U-5,
+//! N-2, N-4), then the rows against each other and against the database, so that every
+//! problem is known before anything is written.
+
+use std::collections::{HashMap, HashSet};
+
+use switchboard_domain::{
+    ContractNumber, DepartmentId, DeviceKind, E164Number, Email, EnterpriseId, FieldError,
+    FirstName, Language, LastName, LicenceCode, LicenceKind, LicenceTypeId, LoginName, PortalRole,
+    SiteId, TeamId, Timestamp, UserId, UserState,
+};
+use switchboard_store::Conn;
+use switchboard_store::devices::{self, DeviceType};
+use switchboard_store::enterprises::Enterprise;
+use switchboard_store::licences::{self, LicenceType};
+use switchboard_store::org::{self, UnitTable};
+use switchboard_store::users::{self, User};
+
+use super::sheet::{Column, Problem, SheetRow};
+use crate::actor::Actor;
+use crate::error::AppResult;
+
+/// A name or id of the enterprise's sites, departments or teams, found case-insensitively.
+struct Names<Id> {
+    by_key: HashMap<String, (Id, String)>,
+}
+
+impl<Id: Copy + std::fmt::Display> Names<Id> {
+    fn new(units: impl IntoIterator<Item = (Id, String)>) -> Self {
+        let mut by_key = HashMap::new();
+        for (id, name) in units {
+            by_key.insert(id.to_string(), (id, name.clone()));
+            by_key.insert(name.trim().to_lowercase(), (id, name));
+        }
+        Self { by_key }
+    }
+
+    fn find(&self, key: &str) -> Option<Id> {
+        self.by_key
+            .get(&key.trim().to_lowercase())
+            .map(|(id, _)| *id)
+    }
+
+    fn name_of(&self, id: Id) -> String {
+        self.by_key
+            .get(&id.to_string())
+            .map(|(_, name)| name.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// What rows are checked against: the enterprise and its catalogue, read once.
+pub(super) struct Reference {
+    pub enterprise: Enterprise,
+    sites: Names<SiteId>,
+    departments: Names<DepartmentId>,
+    teams: Names<TeamId>,
+    pub licences: Vec<LicenceType>,
+    pub devices: Vec<DeviceType>,
+    /// N-2: purchased − assigned per licence type.
+    pub free: HashMap<LicenceTypeId, i64>,
+    /// Whether a site administrator acts: they cannot make enterprise administrators.
+    site_limited: bool,
+    pub now: Timestamp,
+}
+
+impl Reference {
+    /// only the sites in the actor's reach can be named.
+    pub async fn load(
+        conn: &mut Conn,
+        actor: &Actor,
+        enterprise: Enterprise,
+        now: Timestamp,
+    ) -> AppResult<Self> {
+        let sites: Vec<org::Site> = org::list(conn, UnitTable::Sites, enterprise.id).await?;
+        let departments: Vec<org::Department> =
+            org::list(conn, UnitTable::Departments, enterprise.id).await?;
+        let teams: Vec<org::Team> = org::list(conn, UnitTable::Teams, enterprise.id).await?;
+        let free = licences::pools(conn, enterprise.id)
+            .await?
+            .into_iter()
+            .map(|p| (p.licence.id, p.purchased - p.assigned))
+            .collect();
+        Ok(Self {
+            sites: Names::new(
+                sites
+                    .into_iter()
+                    .filter(|s| actor.can_reach_site(enterprise.id, s.id, "site").is_ok())
+                    .map(|s| (s.id, s.name)),
+            ),
+            departments: Names::new(departments.into_iter().map(|d| (d.id, d.name))),
+            teams: Names::new(teams.into_iter().map(|t| (t.id, t.name))),
+            licences: licences::list_types(conn).await?,
+            devices: devices::list(conn).await?,
+            free,
+            site_limited: actor.site_limit().is_some(),
+            enterprise,
+            now,
+        })
+    }
+
+    fn licence(&self, key: &str) -> Option<&LicenceType> {
+        let key = key.trim();
+        self.licences
+            .iter()
+            .find(|l| l.code.as_str().eq_ignore_ascii_case(key) || l.id.to_string() == key)
+    }
+
+    fn device(&self, key: &str) -> Option<&DeviceType> {
+        let key = key.trim();
+        self.devices
+            .iter()
+            .find(|d| d.code.eq_ignore_ascii_case(key) || d.id.to_string() == key)
+    }
+
+    pub fn licence_code(&self, id: LicenceTypeId) -> String {
+        self.licences
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.code.to_string())
+            .unwrap_or_default()
+    }
+
+    /// The cells an export writes for a user: the same spelling an import reads.
+    pub fn cells_of(&self, user: &User) -> Vec<String> {
+        let codes = |ids: &[LicenceTypeId]| {
+            let mut codes: Vec<String> = ids.iter().map(|id| self.licence_code(*id)).collect();
+            codes.sort();
+            codes.join("|")
+        };
+        let mut teams: Vec<String> = user
+            .team_ids
+            .iter()
+            .map(|t| self.teams.name_of(*t))
+            .collect();
+        teams.sort();
+        Column::ALL
+            .iter()
+            .map(|column| match column {
+                Column::Site => self.sites.name_of(user.site_id),
+                Column::FirstName => user.first_name.as_str().to_owned(),
+                Column::LastName => user.last_name.as_str().to_owned(),
+                Column::Email => user.email.as_str().to_owned(),
+                Column::LoginName => user.login_name.as_str().to_owned(),
+                Column::Role => user.role.as_str().to_owned(),
+                Column::PackageLicence => self.licence_code(user.package_licence_id),
+                Column::AddonLicences => codes(&user.addon_licence_ids),
+                Column::PrimaryNumber => user
+                    .primary_number
+                    .as_ref()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                Column::Extension => user.extension.as_str().to_owned(),
+                Column::DeviceType => self
+                    .devices
+                    .iter()
+                    .find(|d| d.id == user.device_type_id)
+                    .map(|d| d.code.clone())
+                    .unwrap_or_default(),
+                Column::MobileNumber => user
+                    .mobile_number
+                    .as_ref()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+                Column::ContractNumber => user
+                    .contract_number
+                    .as_ref()
+                    .map(|n| n.as_str().to_owned())
+                    .unwrap_or_default(),
+                Column::Department => user
+                    .department_id
+                    .map(|d| self.departments.name_of(d))
+                    .unwrap_or_default(),
+                Column::Teams => teams.join("|"),
+                Column::PersonalContact => user.personal_contact.clone().unwrap_or_default(),
+                Column::Language => user.language.as_str().to_owned(),
+                // An existing user's portal access is not the sheet's business.
+                Column::PasswordMode => String::new(),
+            })
+            .collect()
+    }
+
+    /// Whether the site is one an export of this actor lists.
+    pub fn reaches(&self, site: SiteId) -> bool {
+        self.sites.by_key.contains_key(&site.to_string())
+    }
+}
+
+/// A row that passed its own checks: the user it makes, and whether they are invited now.
+#[derive(Debug)]
+pub(super) struct Draft {
+    pub row: u64,
+    pub user: User,
+    pub invite: bool,
+}
+
+/// Checks one row on its own and builds its user, or says everything that is wrong with it.
+pub(super) fn draft(row: &SheetRow, r: &Reference) -> Result<Draft, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let line = row.row;
+    let mut field = |column: Column, e: FieldError| {
+        problems.push(Problem::at(line, column, e.code, e.message));
+    };
+    let required = |column: Column, problems: &mut Vec<Problem>| {
+        let value = row.get(column);
+        if value.is_none() && !row.refused(column) {
+            problems.push(Problem::at(
+                line,
+                column,
+                "required",
+                "This column is required; the cell is empty.",
+            ));
+        }
+        value
+    };
+    let mut missing = Vec::new();
+    let site_cell = required(Column::Site, &mut missing);
+    let first_cell = required(Column::FirstName, &mut missing);
+    let last_cell = required(Column::LastName, &mut missing);
+    let email_cell = required(Column::Email, &mut missing);
+    let package_cell = required(Column::PackageLicence, &mut missing);
+    let device_cell = required(Column::DeviceType, &mut missing);
+
+    let site = site_cell.and_then(|s| {
+        let found = r.sites.find(s);
+        if found.is_none() {
+            field(
+                Column::Site,
+                FieldError::new(
+                    "site",
+                    "unknown-reference",
+                    format!("There is no site '{s}' in your reach."),
+                ),
+            );
+        }
+        found
+    });
+    let first_name = first_cell.and_then(|s| {
+        FirstName::parse(s)
+            .map_err(|e| field(Column::FirstName, e))
+            .ok()
+    });
+    let last_name = last_cell.and_then(|s| {
+        LastName::parse(s)
+            .map_err(|e| field(Column::LastName, e))
+            .ok()
+    });
+    let email = email_cell.and_then(|s| Email::parse(s).map_err(|e| field(Column::Email, e)).ok());
+    let login_name = match row.get(Column::LoginName) {
+        Some(login) => LoginName::parse(login)
+            .map_err(|e| field(Column::LoginName, e))
+            .ok(),
+        None => email.as_ref().map(LoginName::from_email),
+    };
+    let role = match row.get(Column::Role) {
+        None => Some(PortalRole::User),
+        Some(s) => match PortalRole::parse(&s.to_lowercase()) {
+            Some(PortalRole::EnterpriseAdmin) if r.site_limited => {
+                field(
+                    Column::Role,
+                    FieldError::new(
+                        "role",
+                        "forbidden",
+                        "Site administrators cannot make enterprise administrators.",
+                    ),
+                );
+                None
+            }
+            Some(role) => Some(role),
+            None => {
+                field(
+                    Column::Role,
+                    FieldError::new(
+                        "role",
+                        "invalid-choice",
+                        format!("'{s}' is not one of: {}.", PortalRole::choices()),
+                    ),
+                );
+                None
+            }
+        },
+    };
+    let language = match row.get(Column::Language) {
+        None => Some(Language::English),
+        Some(s) => {
+            let parsed = Language::parse(&s.to_lowercase());
+            if parsed.is_none() {
+                field(
+                    Column::Language,
+                    FieldError::new(
+                        "language",
+                        "invalid-choice",
+                        format!("'{s}' is not one of: {}.", Language::choices()),
+                    ),
+                );
+            }
+            parsed
+        }
+    };
+    let package = package_cell.and_then(|code| match r.licence(code) {
+        Some(l) if l.kind == LicenceKind::Package => Some(l.id),
+        Some(l) => {
+            field(
+                Column::PackageLicence,
+                FieldError::new(
+                    "package_licence",
+                    "wrong-licence-kind",
+                    format!("'{}' is not a package licence.", l.code),
+                ),
+            );
+            None
+        }
+        None => {
+            field(
+                Column::PackageLicence,
+                FieldError::new(
+                    "package_licence",
+                    "unknown-reference",
+                    format!("There is no licence type '{code}'."),
+                ),
+            );
+            None
+        }
+    });
+    let mut addons: Vec<LicenceTypeId> = Vec::new();
+    for code in row.list(Column::AddonLicences) {
+        match r.licence(&code) {
+            Some(l) if l.kind != LicenceKind::Addon => field(
+                Column::AddonLicences,
+                FieldError::new(
+                    "addon_licences",
+                    "wrong-licence-kind",
+                    format!("'{}' is not an add-on licence.", l.code),
+                ),
+            ),
+            Some(l) if l.code.as_str() == LicenceCode::ADDITIONAL_NUMBER => field(
+                Column::AddonLicences,
+                FieldError::new(
+                    "addon_licences",
+                    "managed-licence",
+                    "The additional-number add-on comes with each alternative number (N-5), not from a sheet.",
+                ),
+            ),
+            Some(l) if addons.contains(&l.id) => field(
+                Column::AddonLicences,
+                FieldError::new(
+                    "addon_licences",
+                    "duplicate",
+                    format!("'{code}' is listed twice."),
+                ),
+            ),
+            Some(l) => addons.push(l.id),
+            None => field(
+                Column::AddonLicences,
+                FieldError::new(
+                    "addon_licences",
+                    "unknown-reference",
+                    format!("There is no licence type '{code}'."),
+                ),
+            ),
+        }
+    }
+    addons.sort();
+    let primary_number = row.get(Column::PrimaryNumber).and_then(|n| {
+        E164Number::parse(n)
+            .map_err(|e| field(Column::PrimaryNumber, e))
+            .ok()
+    });
+    let policy = &r.enterprise.extension_policy;
+    let extension = match (row.get(Column::Extension), &primary_number) {
+        (Some(ext), _) => policy
+            .parse(ext)
+            .map_err(|e| field(Column::Extension, e))
+            .ok(),
+        (None, Some(number)) => {
+            let default = policy.default_for(number);
+            policy
+                .parse(default.as_str())
+                .map_err(|_| {
+                    field(Column::Extension, FieldError::new("extension", "required", format!(
+                        "The default extension {default} (from the number) does not fit this enterprise's {} to {} digits; give an extension.",
+                        policy.min_len, policy.max_len
+                    )))
+                })
+                .ok()
+        }
+        (None, None) if row.get(Column::PrimaryNumber).is_none() => {
+            field(
+                Column::Extension,
+                FieldError::new(
+                    "extension",
+                    "required",
+                    "Give an extension, or a primary number to take it from.",
+                ),
+            );
+            None
+        }
+        (None, None) => None,
+    };
+    let device = device_cell.and_then(|code| {
+        let found = r.device(code);
+        if found.is_none() {
+            field(
+                Column::DeviceType,
+                FieldError::new(
+                    "device_type",
+                    "unknown-reference",
+                    format!("There is no device type '{code}'."),
+                ),
+            );
+        }
+        found
+    });
+    let mobile_number = row.get(Column::MobileNumber).and_then(|n| {
+        E164Number::parse(n)
+            .map_err(|e| field(Column::MobileNumber, e))
+            .ok()
+    });
+    let contract_number = row.get(Column::ContractNumber).and_then(|n| {
+        ContractNumber::parse(n)
+            .map_err(|e| field(Column::ContractNumber, e))
+            .ok()
+    });
+    if device.is_some_and(|d| d.kind == DeviceKind::None) {
+        if row.get(Column::MobileNumber).is_none() {
+            field(
+                Column::MobileNumber,
+                FieldError::new(
+                    "mobile_number",
+                    "required",
+                    "A user with no desk phone needs a mobile number.",
+                ),
+            );
+        }
+        if row.get(Column::ContractNumber).is_none() {
+            field(
+                Column::ContractNumber,
+                FieldError::new(
+                    "contract_number",
+                    "required",
+                    "A user with no desk phone needs a contract number.",
+                ),
+            );
+        }
+    }
+    let department = row.get(Column::Department).and_then(|d| {
+        let found = r.departments.find(d);
+        if found.is_none() {
+            field(
+                Column::Department,
+                FieldError::new(
+                    "department",
+                    "unknown-reference",
+                    format!("There is no department '{d}'; create it first (G-4)."),
+                ),
+            );
+        }
+        found
+    });
+    let mut team_ids = Vec::new();
+    for team in row.list(Column::Teams) {
+        match r.teams.find(&team) {
+            Some(id) if !team_ids.contains(&id) => team_ids.push(id),
+            Some(_) => {}
+            None => field(
+                Column::Teams,
+                FieldError::new(
+                    "teams",
+                    "unknown-reference",
+                    format!("There is no team '{team}'."),
+                ),
+            ),
+        }
+    }
+    team_ids.sort();
+    let personal_contact = row.get(Column::PersonalContact).and_then(|c| {
+        if c.chars().count() > 254 || c.chars().any(char::is_control) {
+            field(
+                Column::PersonalContact,
+                FieldError::new(
+                    "personal_contact",
+                    "invalid-contact",
+                    "A personal contact has 1 to 254 characters.",
+                ),
+            );
+            None
+        } else {
+            Some(c.to_owned())
+        }
+    });
+    let invite = match row
+        .get(Column::PasswordMode)
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        None | Some("invitation") => true,
+        Some("later") => false,
+        Some(other) => {
+            field(
+                Column::PasswordMode,
+                FieldError::new(
+                    "password_mode",
+                    "invalid-choice",
+                    format!(
+                        "'{other}' is not one of: invitation, later. Passwords are never imported: each person chooses their own through the invitation (U-5)."
+                    ),
+                ),
+            );
+            true
+        }
+    };
+    problems.extend(missing);
+    problems.sort_by_key(|p| {
+        Column::ALL
+            .iter()
+            .position(|c| Some(c.header()) == p.column.as_deref())
+    });
+    // A cell refused as it was read is reported already; its row makes no user either.
+    let (
+        true,
+        Some(site),
+        Some(first_name),
+        Some(last_name),
+        Some(email),
+        Some(login_name),
+        Some(role),
+        Some(package),
+        Some(device),
+        Some(extension),
+        Some(language),
+    ) = (
+        problems.is_empty() && !row.refused_any(),
+        site,
+        first_name,
+        last_name,
+        email,
+        login_name,
+        role,
+        package,
+        device,
+        extension,
+        language,
+    )
+    else {
+        return Err(problems);
+    };
+    let now = r.now;
+    Ok(Draft {
+        row: line,
+        invite,
+        user: User {
+            id: UserId::new(),
+            enterprise_id: r.enterprise.id,
+            site_id: site,
+            first_name,
+            last_name,
+            email,
+            login_name,
+            role,
+            state: UserState::Pending,
+            state_reason: None,
+            package_licence_id: package,
+            addon_licence_ids: addons,
+            device_type_id: device.id,
+            primary_number,
+            alternative_numbers: Vec::new(),
+            extension,
+            mobile_number,
+            contract_number,
+            department_id: department,
+            team_ids,
+            personal_contact,
+            language,
+            intercept: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+            activated_at: None,
+            deactivated_at: None,
+        },
+    })
+}
+
+/// Whether a row says nothing new about an existing user (an export imported back unchanged).
+fn same_as(draft: &User, existing: &User) -> bool {
+    let sorted = |v: &[LicenceTypeId]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v
+    };
+    let sorted_teams = |v: &[TeamId]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v
+    };
+    draft.site_id == existing.site_id
+        && draft.first_name == existing.first_name
+        && draft.last_name == existing.last_name
+        && draft
+            .email
+            .as_str()
+            .eq_ignore_ascii_case(existing.email.as_str())
+        && draft.role == existing.role
+        && draft.package_licence_id == existing.package_licence_id
+        && sorted(&draft.addon_licence_ids) == sorted(&existing.addon_licence_ids)
+        && draft.primary_number == existing.primary_number
+        && draft.extension == existing.extension
+        && draft.device_type_id == existing.device_type_id
+        && draft.mobile_number == existing.mobile_number
+        && draft.contract_number == existing.contract_number
+        && draft.department_id == existing.department_id
+        && sorted_teams(&draft.team_ids) == sorted_teams(&existing.team_ids)
+        && draft.personal_contact == existing.personal_contact
+        && draft.language == existing.language
+}
+
+/// What the rows are, after checking them against each other and the database.
+pub(super) struct Checked {
+    pub create: Vec<Draft>,
+    pub unchanged: u64,
+}
+
+/// U-1, U-2, N-4: the rows against each other (every later duplicate names the earlier row),
+/// then against the database in batches; N-2: the licences the whole file needs.
+pub(super) async fn against_each_other_and_the_database(
+    conn: &mut Conn,
+    r: &Reference,
+    drafts: Vec<Draft>,
+    problems: &mut Vec<Problem>,
+) -> AppResult<Checked> {
+    let enterprise: EnterpriseId = r.enterprise.id;
+    let mut first_login: HashMap<String, u64> = HashMap::new();
+    let mut first_extension: HashMap<String, u64> = HashMap::new();
+    let mut first_number: HashMap<String, u64> = HashMap::new();
+    for d in &drafts {
+        let u = &d.user;
+        if let Some(earlier) = first_login.insert(u.login_name.as_str().to_owned(), d.row) {
+            first_login.insert(u.login_name.as_str().to_owned(), earlier);
+            problems.push(Problem::at(
+                d.row,
+                login_column(u),
+                "duplicate-in-file",
+                format!(
+                    "Login name {} is also in row {earlier}.",
+                    u.login_name.as_str()
+                ),
+            ));
+        }
+        if let Some(earlier) = first_extension.insert(u.extension.as_str().to_owned(), d.row) {
+            first_extension.insert(u.extension.as_str().to_owned(), earlier);
+            problems.push(Problem::at(
+                d.row,
+                Column::Extension,
+                "duplicate-in-file",
+                format!(
+                    "Extension {} is also in row {earlier}.",
+                    u.extension.as_str()
+                ),
+            ));
+        }
+        if let Some(n) = &u.primary_number
+            && let Some(earlier) = first_number.insert(n.to_string(), d.row)
+        {
+            first_number.insert(n.to_string(), earlier);
+            problems.push(Problem::at(
+                d.row,
+                Column::PrimaryNumber,
+                "duplicate-in-file",
+                format!("Number {n} is also in row {earlier}."),
+            ));
+        }
+    }
+
+    // Existing logins: an unchanged export row is skipped; anything else is refused.
+    let logins: Vec<String> = first_login.keys().cloned().collect();
+    let taken: HashSet<String> = users::logins_taken(conn, &logins)
+        .await?
+        .into_iter()
+        .collect();
+    let existing: HashMap<String, User> = if taken.is_empty() {
+        HashMap::new()
+    } else {
+        let taken: Vec<String> = taken.iter().cloned().collect();
+        users::by_logins(conn, enterprise, &taken)
+            .await?
+            .into_iter()
+            .map(|u| (u.login_name.as_str().to_owned(), u))
+            .collect()
+    };
+    let mut create = Vec::with_capacity(drafts.len());
+    let mut unchanged = 0;
+    for d in drafts {
+        let login = d.user.login_name.as_str();
+        if !taken.contains(login) {
+            create.push(d);
+            continue;
+        }
+        match existing.get(login) {
+            Some(user) if r.reaches(user.site_id) && same_as(&d.user, user) => unchanged += 1,
+            Some(user) if r.reaches(user.site_id) => problems.push(Problem::at(d.row, login_column(&d.user), "user-exists", format!(
+                "{login} exists already and this row differs from them; an import adds users and leaves existing ones as they are (change them on their page or with PATCH /users/{})." , user.id
+            ))),
+            _ => problems.push(Problem::at(d.row, login_column(&d.user), "login-taken", format!("The login name {login} is already used."))),
+        }
+    }
+
+    let extensions: Vec<String> = create
+        .iter()
+        .map(|d| d.user.extension.as_str().to_owned())
+        .collect();
+    let used: HashSet<String> = users::extensions_taken(conn, enterprise, &extensions)
+        .await?
+        .into_iter()
+        .collect();
+    let numbers: Vec<String> = create
+        .iter()
+        .filter_map(|d| d.user.primary_number.as_ref().map(|n| n.to_string()))
+        .collect();
+    let standing: HashMap<String, (String, Option<String>)> =
+        switchboard_store::numbers::standing(conn, &numbers)
+            .await?
+            .into_iter()
+            .map(|(number, owner, user)| (number, (owner, user)))
+            .collect();
+    let mut needed: HashMap<LicenceTypeId, i64> = HashMap::new();
+    for d in &create {
+        let u = &d.user;
+        if used.contains(u.extension.as_str()) {
+            problems.push(Problem::at(
+                d.row,
+                Column::Extension,
+                "extension-taken",
+                format!(
+                    "Extension {} is already used in this enterprise.",
+                    u.extension.as_str()
+                ),
+            ));
+        }
+        if let Some(n) = &u.primary_number {
+            match standing.get(n.as_str()) {
+                Some((owner, None)) if *owner == enterprise.to_string() => {}
+                Some((owner, Some(_))) if *owner == enterprise.to_string() => problems.push(Problem::at(d.row, Column::PrimaryNumber, "number-taken", format!("Number {n} is already assigned to someone."))),
+                // another enterprise's number answers like one that exists nowhere.
+                _ => problems.push(Problem::at(d.row, Column::PrimaryNumber, "unknown-number", format!("{n} is not in this enterprise's number pool; an operator loads numbers first."))),
+            }
+        }
+        for licence in std::iter::once(&u.package_licence_id).chain(&u.addon_licence_ids) {
+            *needed.entry(*licence).or_default() += 1;
+        }
+    }
+    let mut short: Vec<(String, i64, i64)> = needed
+        .iter()
+        .filter_map(|(id, need)| {
+            let free = r.free.get(id).copied().unwrap_or(0);
+            (*need > free).then(|| (r.licence_code(*id), *need, free))
+        })
+        .collect();
+    short.sort();
+    for (code, need, free) in short {
+        problems.push(Problem::of_file(None, "licence-exhausted", format!(
+            "The file needs {need} '{code}' licences and {free} are free: purchase {} more (N-2).", need - free
+        )));
+    }
+    Ok(Checked { create, unchanged })
+}
+
+fn login_column(user: &User) -> Column {
+    if user.login_name == LoginName::from_email(&user.email) {
+        Column::Email
+    } else {
+        Column::LoginName
+    }
+}

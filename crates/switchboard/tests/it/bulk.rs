@@ -1,0 +1,447 @@
+//! Bulk work over HTTP on both databases (B-1): the template, dry runs that report every problem
+//! with its row and column, imports that write all rows or none, and export → edit → import.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::on_both_databases;
+use crate::support::TestApp;
+
+const HEADER: &str = "site;first_name;last_name;email;role;package_licence;addon_licences;primary_number;\
+extension;device_type;mobile_number;contract_number;department;teams;language;password_mode";
+
+/// A valid `;` row of the fixture's Berlin site for number `+4930123456NN`.
+fn row(n: u32) -> String {
+    format!(
+        "Berlin;Jörg;Ørsted-{n};jorg.{n}@import.example;user;voice-basic;;'+4930123456{n:02};{};yealink-t54w;;;Sales;Hotline;de;invitation",
+        5600 + n
+    )
+}
+
+/// A file as a German spreadsheet saves it: BOM, `;`, CRLF.
+fn file(rows: &[String]) -> Vec<u8> {
+    let mut text = format!("\u{feff}{HEADER}\r\n");
+    for r in rows {
+        text.push_str(r);
+        text.push_str("\r\n");
+    }
+    text.into_bytes()
+}
+
+/// Uploads a file, runs the import job, and returns the finished import.
+async fn import(t: &TestApp, token: &str, body: Vec<u8>, dry_run: bool) -> Value {
+    let response = t
+        .http
+        .post(format!(
+            "{}/api/v1/enterprises/{}/imports?dry_run={dry_run}",
+            t.base, t.fx.enterprise
+        ))
+        .bearer_auth(token)
+        .header("content-type", "text/csv")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let queued: Value = response.json().await.unwrap();
+    assert_eq!(queued["status"], "queued");
+    assert_eq!(
+        location,
+        format!("/api/v1/imports/{}", queued["id"].as_str().unwrap())
+    );
+    t.drain_jobs().await;
+    let done = t.get(&location, token).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    done.body
+}
+
+/// What must not move when nothing is written: users, assigned licences, assigned numbers.
+async fn counts(t: &TestApp) -> (usize, Value, Value) {
+    (
+        t.user_count().await,
+        t.licence("voice-basic").await["assigned"].clone(),
+        t.number("+493012345601").await["user_id"].clone(),
+    )
+}
+
+fn problems(import: &Value) -> Vec<(Option<u64>, Option<String>, String)> {
+    import["report"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["row"].as_u64(),
+                p["column"].as_str().map(str::to_owned),
+                p["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn p(row: Option<u64>, column: Option<&str>, code: &str) -> (Option<u64>, Option<String>, String) {
+    (row, column.map(str::to_owned), code.to_owned())
+}
+
+on_both_databases!(
+    b1_a_dry_run_reports_every_planted_problem_with_row_and_column_and_writes_nothing,
+    b1_a_clean_file_creates_every_user_pending_then_active_with_numbers_licences_and_invitations,
+    b1_a_bad_row_at_any_position_imports_nothing,
+    b1_an_export_imports_back_unchanged_and_an_edited_one_adds_its_new_rows,
+    a1_a2_b1_imports_stay_in_the_importers_reach,
+    b1_the_template_names_every_column_and_its_example_is_a_comment,
+);
+
+async fn b1_a_dry_run_reports_every_planted_problem_with_row_and_column_and_writes_nothing(
+    t: TestApp,
+) {
+    let before = counts(&t).await;
+    // Row 2 is fine; every other row has one planted problem (rows 3…11), and the premium
+    // licence is asked for three times with two purchased (a problem of the whole file).
+    let rows = vec![
+        row(1),
+        row(2).replace("Berlin;", "Hamburg;"),
+        row(3).replace("Jörg;", "Jörg-Maximilian-Alexander;"),
+        row(4).replace("jorg.4@import.example", "jorg.4.at.example"),
+        row(5).replace(";'+4930123456", ";'+334780000"),
+        row(6).replace(";5606;", ";5601;"),
+        row(7).replace("yealink-t54w;;;", "no-desk-phone;;;"),
+        row(8).replace(";Sales;", ";Marketing;"),
+        row(9).replace("voice-basic;;", "voice-premium;;"),
+        row(10).replace("voice-basic;;", "voice-premium;;"),
+        row(11).replace("voice-basic;;", "voice-premium;;"),
+        row(12).replace("Jörg;", "=HYPERLINK(\"http://evil\");"),
+        row(13).replace(";invitation", ";hunter2"),
+    ];
+    let import = import(&t, &t.fx.admin, file(&rows), true).await;
+    assert_eq!(import["status"], "refused", "{import}");
+    assert_eq!(import["dry_run"], true);
+    let report = &import["report"];
+    assert_eq!(report["rows"], 13);
+    assert_eq!(report["written"], false);
+    let found = problems(&import);
+    for expected in [
+        p(Some(3), Some("site"), "unknown-reference"),
+        p(Some(4), Some("first_name"), "too-long"),
+        p(Some(5), Some("email"), "invalid-email"),
+        p(Some(6), Some("primary_number"), "unknown-number"),
+        p(Some(7), Some("extension"), "duplicate-in-file"),
+        p(Some(8), Some("mobile_number"), "required"),
+        p(Some(8), Some("contract_number"), "required"),
+        p(Some(9), Some("department"), "unknown-reference"),
+        p(Some(13), Some("first_name"), "formula"),
+        p(Some(14), Some("password_mode"), "invalid-choice"),
+        p(None, None, "licence-exhausted"),
+    ] {
+        assert!(
+            found.contains(&expected),
+            "{expected:?} missing from {found:?}"
+        );
+    }
+    assert_eq!(report["problems_total"], found.len());
+    let licence = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "licence-exhausted")
+        .unwrap();
+    assert!(
+        licence["message"]
+            .as_str()
+            .unwrap()
+            .contains("purchase 1 more"),
+        "{licence}"
+    );
+    assert_eq!(counts(&t).await, before, "a dry run writes nothing");
+}
+
+async fn b1_a_clean_file_creates_every_user_pending_then_active_with_numbers_licences_and_invitations(
+    t: TestApp,
+) {
+    let assigned = t.licence("voice-basic").await["assigned"].as_i64().unwrap();
+    let rows: Vec<String> = (1..=30).map(row).collect();
+
+    let dry = import(&t, &t.fx.admin, file(&rows), true).await;
+    assert_eq!(dry["status"], "done", "{dry}");
+    assert_eq!(dry["report"]["created"], 30);
+    assert_eq!(dry["report"]["written"], false);
+    assert_eq!(t.user_count().await, 0);
+
+    let done = import(&t, &t.fx.admin, file(&rows), false).await;
+    assert_eq!(done["status"], "done", "{done}");
+    assert_eq!(done["report"]["created"], 30);
+    assert_eq!(done["report"]["invitations"], 30);
+    assert_eq!(done["report"]["written"], true);
+    assert_eq!(done["rows_checked"], 30);
+
+    // N-2, N-4: every licence and number counted at once.
+    assert_eq!(t.licence("voice-basic").await["assigned"], assigned + 30);
+    let number = t.number("+493012345607").await;
+    assert!(number["user_id"].is_string(), "{number}");
+
+    // With the file's department, team, language and the default role.
+    let list = t
+        .get(
+            &format!("/api/v1/enterprises/{}/users?q=5607", t.fx.enterprise),
+            &t.fx.admin,
+        )
+        .await;
+    let user = &list.body["items"][0];
+    assert_eq!(user["last_name"], "Ørsted-7");
+    assert_eq!(user["primary_number"], "+493012345607");
+    assert_eq!(user["department_id"], t.fx.sales.to_string());
+    assert_eq!(user["team_ids"], json!([t.fx.hotline.to_string()]));
+    assert_eq!(user["language"], "de");
+    // L-1: created pending; the activation jobs the import queued made them active (the
+    // drain that ran the import ran them too: the test carrier activates at once).
+    let user = t
+        .get(
+            &format!("/api/v1/users/{}", user["id"].as_str().unwrap()),
+            &t.fx.admin,
+        )
+        .await;
+    assert_eq!(user.body["state"], "active", "{}", user.body);
+
+    // U-5: each person is invited in their language; the contact hears of it once, not 30 times.
+    let invitation = t
+        .get("/api/v1/outbox?to=jorg.7%40import.example", &t.fx.operator)
+        .await;
+    let mail = &invitation.body["items"][0];
+    assert_eq!(mail["purpose"], "invitation");
+    assert!(
+        mail["body"]
+            .as_str()
+            .unwrap()
+            .contains("http://portal.test/invitation/")
+    );
+    let notices = t
+        .get("/api/v1/outbox?to=it%40mueller.sip.test", &t.fx.operator)
+        .await;
+    let notices: Vec<&Value> = notices.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["purpose"] == "invitation_notice")
+        .collect();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0]["subject"].as_str().unwrap().contains("30"));
+
+    // A-3: every user is in the audit log as created by the import, and the import itself.
+    let audit = t
+        .get(
+            &format!(
+                "/api/v1/audit?enterprise_id={}&action=user.created&limit=100",
+                t.fx.enterprise
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    let entries = audit.body["items"].as_array().unwrap();
+    assert_eq!(entries.len(), 30);
+    assert!(
+        entries.iter().all(|e| e["channel"] == "import"),
+        "{entries:?}"
+    );
+    assert!(
+        entries.iter().all(|e| e["after"]["state"] == "pending"),
+        "{entries:?}"
+    );
+    let summary = t
+        .get(
+            &format!(
+                "/api/v1/audit?enterprise_id={}&action=users.imported",
+                t.fx.enterprise
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    assert_eq!(summary.body["items"][0]["after"]["created"], 30);
+}
+
+async fn b1_a_bad_row_at_any_position_imports_nothing(t: TestApp) {
+    // Number +493012345650 belongs to someone already; the file's row that wants it may be
+    // first, in the middle or last: nothing is written in every case.
+    t.create_user("+493012345650", json!({"extension": "7650"}))
+        .await;
+    let before = counts(&t).await;
+    for position in [0, 10, 19] {
+        let mut rows: Vec<String> = (1..=20).map(row).collect();
+        rows[position] = rows[position].replace(
+            &format!(";'+4930123456{:02};", position + 1),
+            ";'+493012345650;",
+        );
+        let import = import(&t, &t.fx.admin, file(&rows), false).await;
+        assert_eq!(import["status"], "refused", "{import}");
+        assert_eq!(
+            problems(&import),
+            vec![p(
+                Some(position as u64 + 2),
+                Some("primary_number"),
+                "number-taken"
+            )]
+        );
+        assert_eq!(import["report"]["written"], false);
+        assert_eq!(counts(&t).await, before, "position {position}");
+    }
+}
+
+async fn b1_an_export_imports_back_unchanged_and_an_edited_one_adds_its_new_rows(t: TestApp) {
+    for n in 1..=3 {
+        t.create_user(
+            &format!("+49301234560{n}"),
+            json!({"first_name": "-Ann", "extension": format!("6{n}00"), "team_ids": [t.fx.hotline.to_string()]}),
+        )
+        .await;
+    }
+    let export = t
+        .http
+        .get(format!(
+            "{}/api/v1/enterprises/{}/users/export?separator=semicolon",
+            t.base, t.fx.enterprise
+        ))
+        .bearer_auth(&t.fx.admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(export.status(), StatusCode::OK);
+    assert_eq!(export.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = export.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(
+        lines[0].starts_with("site;first_name;last_name;email;login_name;"),
+        "{text}"
+    );
+    // A name a spreadsheet would run as a formula is neutralised; numbers keep their +.
+    assert!(lines[1].starts_with("Berlin;'-Ann;Müller;"), "{text}");
+    assert!(
+        lines[1].contains(";'+493012345601;6100;yealink-t54w;"),
+        "{text}"
+    );
+    assert!(lines[1].contains(";Hotline;"), "{text}");
+
+    let again = import(&t, &t.fx.admin, text.clone().into_bytes(), false).await;
+    assert_eq!(again["status"], "done", "{again}");
+    assert_eq!(again["report"]["unchanged"], 3);
+    assert_eq!(again["report"]["created"], 0);
+    assert_eq!(again["report"]["written"], false);
+
+    // Edited: one new row added; one existing row changed (refused, with its row).
+    let new_row = "Paris;Émilie;Rousseau;emilie.r@example.fr;;user;voice-basic;;'+33123456601;4601;yealink-t54w;;;;;;fr;later";
+    let edited = format!("{text}{new_row}\r\n");
+    let added = import(&t, &t.fx.admin, edited.clone().into_bytes(), false).await;
+    assert_eq!(added["status"], "done", "{added}");
+    assert_eq!(added["report"]["created"], 1);
+    assert_eq!(added["report"]["unchanged"], 3);
+    assert_eq!(
+        added["report"]["invitations"], 0,
+        "password_mode later invites nobody"
+    );
+    assert_eq!(t.user_count().await, 4);
+
+    let changed = edited.replacen(";Müller;", ";Schmidt;", 1);
+    let refused = import(&t, &t.fx.admin, changed.into_bytes(), false).await;
+    assert_eq!(refused["status"], "refused");
+    assert_eq!(
+        problems(&refused),
+        vec![p(Some(2), Some("email"), "user-exists")]
+    );
+}
+
+async fn a1_a2_b1_imports_stay_in_the_importers_reach(t: TestApp) {
+    // A site administrator of Berlin names Paris: unknown to them, like a site that does not exist.
+    let rows = vec![row(1).replace("Berlin;", "Paris;")];
+    let import_ = import(&t, &t.fx.site_admin, file(&rows), true).await;
+    assert_eq!(
+        problems(&import_),
+        vec![p(Some(2), Some("site"), "unknown-reference")]
+    );
+    // …nor makes an enterprise administrator.
+    let rows = vec![row(1).replace(";user;", ";enterprise_admin;")];
+    let import_ = import(&t, &t.fx.site_admin, file(&rows), true).await;
+    assert_eq!(
+        problems(&import_),
+        vec![p(Some(2), Some("role"), "forbidden")]
+    );
+    // A-2: another enterprise's administrator neither imports into it nor reads its imports.
+    let foreign = t
+        .http
+        .post(format!(
+            "{}/api/v1/enterprises/{}/imports",
+            t.base, t.fx.enterprise
+        ))
+        .bearer_auth(&t.fx.other_admin)
+        .body(file(&[row(1)]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
+    let id = import_["id"].as_str().unwrap();
+    t.get(&format!("/api/v1/imports/{id}"), &t.fx.other_admin)
+        .await
+        .problem(404, "not-found");
+    t.get(
+        &format!("/api/v1/enterprises/{}/users/export", t.fx.enterprise),
+        &t.fx.other_admin,
+    )
+    .await
+    .problem(404, "not-found");
+    // A number of another enterprise's pool is "not in this pool", as if it existed nowhere.
+    let rows = vec![row(1).replace(";'+493012345601;", ";'+33478000001;")];
+    let import_ = import(&t, &t.fx.admin, file(&rows), true).await;
+    assert_eq!(
+        problems(&import_),
+        vec![p(Some(2), Some("primary_number"), "unknown-number")]
+    );
+}
+
+async fn b1_the_template_names_every_column_and_its_example_is_a_comment(t: TestApp) {
+    let template = t
+        .get(
+            &format!(
+                "/api/v1/enterprises/{}/users/import-template",
+                t.fx.enterprise
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    assert_eq!(template.status, StatusCode::OK);
+    let text = template.body.as_str().unwrap().to_owned();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "site,first_name,last_name,email,login_name,role,package_licence,addon_licences,primary_number,\
+         extension,device_type,mobile_number,contract_number,department,teams,personal_contact,language,password_mode"
+    );
+    assert!(
+        lines.next().unwrap().starts_with("# Berlin,Zoë,Ørsted,"),
+        "{text}"
+    );
+    // Imported as it is, the template has no users (its example is a comment).
+    let import = import(&t, &t.fx.admin, text.into_bytes(), true).await;
+    assert_eq!(problems(&import), vec![p(None, None, "empty")]);
+
+    let values = t
+        .get(
+            &format!(
+                "/api/v1/enterprises/{}/users/import-values",
+                t.fx.enterprise
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    let values = values.body.as_str().unwrap();
+    for line in [
+        "site,Berlin,site",
+        "device_type,no-desk-phone,",
+        "department,Sales,",
+        "teams,Hotline,",
+    ] {
+        assert!(values.contains(line), "{line} missing from {values}");
+    }
+    assert!(
+        values.contains("package_licence,voice-basic,voice-basic (100 free)"),
+        "{values}"
+    );
+}

@@ -1,0 +1,236 @@
+//! Bulk work on users (B-1): the import template, exports, and imports that run as jobs.
+
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use switchboard_app::AppError;
+use switchboard_app::import::{ImportReport, ImportView};
+use switchboard_domain::ImportId;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::extract::{ApiQuery, Caller, path_id};
+use crate::problem::{ApiError, ApiResult, Problem};
+
+/// One problem of an imported file, where a spreadsheet shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportProblemDto {
+    /// The row (the header is row 1); absent for a problem of the whole file.
+    pub row: Option<u64>,
+    /// The column's header.
+    pub column: Option<String>,
+    pub code: String,
+    pub message: String,
+}
+
+/// What an import did, or (dry run) would do, and every problem.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportReportDto {
+    pub dry_run: bool,
+    pub rows: u64,
+    pub created: u64,
+    /// Rows equal to an existing user (an export imported back), left as they are.
+    pub unchanged: u64,
+    pub invitations: u64,
+    /// Whether anything was written: all rows or none.
+    pub written: bool,
+    pub problems: Vec<ImportProblemDto>,
+    pub problems_total: u64,
+}
+
+impl From<ImportReport> for ImportReportDto {
+    fn from(r: ImportReport) -> Self {
+        Self {
+            dry_run: r.dry_run,
+            rows: r.rows,
+            created: r.created,
+            unchanged: r.unchanged,
+            invitations: r.invitations,
+            written: r.written,
+            problems: r
+                .problems
+                .into_iter()
+                .map(|p| ImportProblemDto {
+                    row: p.row,
+                    column: p.column,
+                    code: p.code,
+                    message: p.message,
+                })
+                .collect(),
+            problems_total: r.problems_total,
+        }
+    }
+}
+
+/// An import as its client polls it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportDto {
+    pub id: String,
+    pub enterprise_id: String,
+    /// `queued`, `checking`, `writing`, then `done`, `refused` (problems; nothing written) or
+    /// `failed` (nothing written).
+    pub status: String,
+    pub dry_run: bool,
+    /// Size of the upload.
+    pub bytes: i64,
+    /// Rows read and checked so far.
+    pub rows_checked: i64,
+    /// Once finished.
+    pub report: Option<ImportReportDto>,
+    pub created_at: String,
+    pub finished_at: Option<String>,
+}
+
+impl From<ImportView> for ImportDto {
+    fn from(v: ImportView) -> Self {
+        Self {
+            id: v.id.to_string(),
+            enterprise_id: v.enterprise_id.to_string(),
+            status: v.status.as_str().to_owned(),
+            dry_run: v.dry_run,
+            bytes: v.bytes,
+            rows_checked: v.rows_checked,
+            report: v.report.map(Into::into),
+            created_at: v.created_at.to_string(),
+            finished_at: v.finished_at.map(|t| t.to_string()),
+        }
+    }
+}
+
+fn csv_file(name: &str, body: Vec<u8>) -> Response {
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    // Personal data: no cache keeps it.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    (headers, body).into_response()
+}
+
+/// The import template (B-1): the header and one example row as a `#` comment.
+#[utoipa::path(get, path = "/enterprises/{id}/users/import-template", tag = "bulk",
+    responses((status = 200, content_type = "text/csv", body = String)))]
+pub async fn import_template(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let body = s
+        .app
+        .imports()
+        .template(&actor, path_id(&id, "enterprise")?)
+        .await?;
+    Ok(csv_file("users-template.csv", body))
+}
+
+/// The template's sheet of allowed values: each column, and the sites, licences, device types,
+/// departments, teams, roles and languages the enterprise allows.
+#[utoipa::path(get, path = "/enterprises/{id}/users/import-values", tag = "bulk",
+    responses((status = 200, content_type = "text/csv", body = String)))]
+pub async fn import_values(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let body = s
+        .app
+        .imports()
+        .allowed_values(&actor, path_id(&id, "enterprise")?)
+        .await?;
+    Ok(csv_file("users-allowed-values.csv", body))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ExportQuery {
+    /// `comma` (default) or `semicolon` (German and French spreadsheets).
+    pub separator: Option<String>,
+}
+
+fn separator_of(raw: Option<&str>) -> Result<u8, ApiError> {
+    match raw {
+        None | Some("comma") => Ok(b','),
+        Some("semicolon") => Ok(b';'),
+        Some(other) => Err(ApiError(AppError::invalid(
+            "separator",
+            "invalid-choice",
+            format!("'{other}' is not one of: comma, semicolon."),
+        ))),
+    }
+}
+
+/// Export the users in reach (B-1) in the import's columns; cells that a spreadsheet would run
+/// as formulas start with `'`.
+#[utoipa::path(get, path = "/enterprises/{id}/users/export", tag = "bulk", params(ExportQuery),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 422, body = Problem)))]
+pub async fn export_users(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiQuery(q): ApiQuery<ExportQuery>,
+) -> ApiResult<Response> {
+    let separator = separator_of(q.separator.as_deref())?;
+    let mut body = Vec::new();
+    s.app
+        .imports()
+        .export(&actor, path_id(&id, "enterprise")?, separator, &mut body)
+        .await?;
+    Ok(csv_file("users.csv", body))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    /// Check only: the report says what would be created; nothing is written.
+    pub dry_run: Option<bool>,
+}
+
+/// Import users from CSV (B-1). The body is the file (UTF-8 with or without BOM, `,` or `;`);
+/// it is stored as it arrives and checked by a background job. Poll the `Location` until the
+/// status is `done`, `refused` or `failed`. Every row is checked before anything is written;
+/// then all rows are written in one transaction, or none.
+#[utoipa::path(post, path = "/enterprises/{id}/imports", tag = "bulk", params(ImportQuery),
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 202, body = ImportDto), (status = 422, description = "too-large", body = Problem)))]
+pub async fn create_import(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiQuery(q): ApiQuery<ImportQuery>,
+    body: Body,
+) -> ApiResult<(StatusCode, HeaderMap, Json<ImportDto>)> {
+    let view = s
+        .app
+        .imports()
+        .submit(
+            &actor,
+            path_id(&id, "enterprise")?,
+            q.dry_run.unwrap_or(false),
+            body.into_data_stream(),
+        )
+        .await?;
+    let mut headers = HeaderMap::new();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/imports/{}", view.id)) {
+        headers.insert(header::LOCATION, location);
+    }
+    Ok((StatusCode::ACCEPTED, headers, Json(view.into())))
+}
+
+/// An import's progress and, once finished, its report.
+#[utoipa::path(get, path = "/imports/{id}", tag = "bulk",
+    responses((status = 200, body = ImportDto), (status = 404, body = Problem)))]
+pub async fn get_import(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ImportDto>> {
+    let id: ImportId = path_id(&id, "import")?;
+    Ok(Json(s.app.imports().get(&actor, id).await?.into()))
+}
