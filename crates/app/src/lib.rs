@@ -15,6 +15,7 @@ pub mod numbers;
 pub mod passwords;
 pub mod provisioner;
 pub mod secrets;
+pub mod selection;
 pub mod tenancy;
 pub mod tokens;
 pub mod users;
@@ -162,6 +163,10 @@ impl App {
 
     pub fn imports(&self) -> import::Imports<'_> {
         import::Imports(self)
+    }
+
+    pub fn selection(&self) -> selection::Selection<'_> {
+        selection::Selection(self)
     }
 
     pub fn jobs(&self) -> jobs::Jobs<'_> {

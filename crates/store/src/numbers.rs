@@ -158,22 +158,37 @@ pub async fn claim_many(
     usage: Usage,
     now: Timestamp,
 ) -> Result<u64> {
-    // A VALUES list joined to the pool: its columns are column1, column2 on both databases.
-    // Values are bound in the order they appear in the text (SQLite's `?` are positional).
+    if backend == crate::Backend::Sqlite {
+        // SQLite joins an UPDATE … FROM (VALUES …) by scanning the pool for every value; one
+        // prepared UPDATE per number uses the primary key and costs microseconds in-process.
+        let mut claimed = 0;
+        for (number, user) in claims {
+            let done = sqlx::query(
+                "UPDATE numbers SET user_id = $1, usage = $2, assigned_at = $3 \
+                 WHERE number = $4 AND enterprise_id = $5 AND user_id IS NULL",
+            )
+            .bind(user.to_string())
+            .bind(usage.as_str())
+            .bind(now.millis())
+            .bind(number.as_str())
+            .bind(enterprise.to_string())
+            .execute(&mut *conn)
+            .await?;
+            claimed += done.rows_affected();
+        }
+        return Ok(claimed);
+    }
+    // PostgreSQL: a VALUES list hash-joined to the pool, a few round trips for thousands.
     let per_statement = crate::bulk::rows_per_statement(2);
     let mut claimed = 0;
     for chunk in claims.chunks(per_statement) {
         let mut p = Placeholders::default();
-        let mut next = || match backend {
-            crate::Backend::Sqlite => "?".to_owned(),
-            crate::Backend::Postgres => p.fresh(),
-        };
-        let (usage_p, now_p) = (next(), next());
+        let (usage_p, now_p) = (p.fresh(), p.fresh());
         let values: Vec<String> = chunk
             .iter()
-            .map(|_| format!("({}, {})", next(), next()))
+            .map(|_| format!("({}, {})", p.fresh(), p.fresh()))
             .collect();
-        let enterprise_p = next();
+        let enterprise_p = p.fresh();
         let sql = format!(
             "UPDATE numbers SET user_id = v.column2, usage = {usage_p}, assigned_at = {now_p} \
              FROM (VALUES {}) AS v WHERE numbers.number = v.column1 \
@@ -188,6 +203,7 @@ pub async fn claim_many(
         }
         let done = query
             .bind(enterprise.to_string())
+            .persistent(false)
             .execute(&mut *conn)
             .await?;
         claimed += done.rows_affected();

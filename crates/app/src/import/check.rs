@@ -771,3 +771,161 @@ fn login_column(user: &User) -> Column {
         Column::LoginName
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use switchboard_domain::{
+        DeviceTypeId, ExtensionPolicy, LicenceCode, LicenceTypeId, SiteId, TeamId,
+    };
+
+    use super::*;
+
+    fn reference() -> Reference {
+        let now = Timestamp::from_millis(1_700_000_000_000);
+        let licence = |code: &str, kind| LicenceType {
+            id: LicenceTypeId::new(),
+            code: LicenceCode::from_trusted(code.into()),
+            name: code.into(),
+            kind,
+            monthly_price_cents: 100,
+            created_at: now,
+        };
+        let device = |code: &str, kind| DeviceType {
+            id: DeviceTypeId::new(),
+            code: code.into(),
+            name: code.into(),
+            kind,
+            created_at: now,
+        };
+        Reference {
+            enterprise: Enterprise {
+                id: EnterpriseId::new(),
+                name: "Müller GmbH".into(),
+                sip_domain: "mueller.sip.test".into(),
+                extension_policy: ExtensionPolicy {
+                    min_len: 2,
+                    max_len: 4,
+                },
+                contact_email: Email::from_trusted("it@mueller.test".into()),
+                version: 1,
+                created_at: now,
+                updated_at: now,
+            },
+            sites: Names::new([(SiteId::new(), "Berlin".to_owned())]),
+            departments: Names::new([(DepartmentId::new(), "Sales".to_owned())]),
+            teams: Names::new([(TeamId::new(), "Hotline".to_owned())]),
+            licences: vec![
+                licence("voice-basic", LicenceKind::Package),
+                licence("mobility", LicenceKind::Addon),
+                licence(LicenceCode::ADDITIONAL_NUMBER, LicenceKind::Addon),
+            ],
+            devices: vec![
+                device("yealink-t54w", DeviceKind::DeskPhone),
+                device("no-desk-phone", DeviceKind::None),
+            ],
+            free: HashMap::new(),
+            site_limited: false,
+            now,
+        }
+    }
+
+    /// Rows as the sheet reader hands them over, from cells of a CSV line.
+    fn rows_of(line: &str) -> Vec<SheetRow> {
+        let header = Column::ALL.map(Column::header).join(",");
+        let mut rows = Vec::new();
+        let problems =
+            super::super::sheet::read(format!("{header}\n{line}\n").as_bytes(), |r| rows.push(r));
+        assert!(
+            problems.iter().all(|p| p.code != "missing-column"),
+            "{problems:?}"
+        );
+        rows
+    }
+
+    #[test]
+    fn u1_u2_u3_a_valid_row_makes_a_pending_user_with_defaults() {
+        let r = reference();
+        let rows = rows_of(
+            "berlin,Jörg,Ørsted,jorg@example.com,,,Voice-Basic,mobility,'+493012345678,,yealink-t54w,,,sales,hotline,,,",
+        );
+        let draft = draft(&rows[0], &r).expect("valid");
+        let u = &draft.user;
+        assert_eq!(u.state, UserState::Pending);
+        assert_eq!(
+            u.extension.as_str(),
+            "5678",
+            "U-2: the number's last digits"
+        );
+        assert_eq!(u.login_name.as_str(), "jorg@example.com");
+        assert_eq!(u.role, PortalRole::User);
+        assert_eq!(u.language, Language::English);
+        assert_eq!(u.addon_licence_ids.len(), 1);
+        assert!(u.department_id.is_some() && u.team_ids.len() == 1);
+        assert!(draft.invite);
+    }
+
+    #[test]
+    fn n5_u3_the_additional_number_add_on_and_a_missing_mobile_are_refused_with_their_columns() {
+        let r = reference();
+        let rows = rows_of(
+            "Berlin,A,B,a@example.com,,,voice-basic,additional-number,,12,no-desk-phone,,,,,,,",
+        );
+        let problems = draft(&rows[0], &r).unwrap_err();
+        let found: Vec<_> = problems
+            .iter()
+            .map(|p| (p.column.as_deref(), p.code.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (Some("addon_licences"), "managed-licence"),
+                (Some("mobile_number"), "required"),
+                (Some("contract_number"), "required"),
+            ]
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// B-1/K-3: whatever the cells hold, a row gives a user or its problems, never a panic;
+        /// a refused row always says why, on a known column of its own row.
+        #[test]
+        fn b1_any_cells_give_a_user_or_their_problems(
+            cells in proptest::collection::vec(
+                prop_oneof![
+                    Just(String::new()),
+                    Just("Berlin".to_owned()),
+                    Just("voice-basic".to_owned()),
+                    Just("yealink-t54w".to_owned()),
+                    Just("no-desk-phone".to_owned()),
+                    Just("'+493012345678".to_owned()),
+                    Just("=cmd|' /C calc'!A0".to_owned()),
+                    "[0-9+]{0,16}",
+                    "\\PC{0,40}",
+                ],
+                18,
+            )
+        ) {
+            let r = reference();
+            let line = cells
+                .iter()
+                .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(",");
+            for row in rows_of(&line) {
+                match draft(&row, &r) {
+                    Ok(d) => prop_assert_eq!(d.row, 2),
+                    Err(problems) => {
+                        prop_assert!(!problems.is_empty() || row.refused_any());
+                        for p in problems {
+                            prop_assert_eq!(p.row, Some(2));
+                            prop_assert!(Column::ALL.iter().any(|c| Some(c.header()) == p.column.as_deref()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -13,6 +13,7 @@
 //! Usage: `switchboard-bench --db sqlite|postgres [--users 1000000] [--postgres-url URL]`.
 
 mod database;
+mod import;
 mod machine;
 mod names;
 mod portal;
@@ -67,6 +68,10 @@ struct Args {
     /// Concurrent clients (HTTP) and tasks (raw) for the creates.
     #[arg(long, default_value_t = 16)]
     clients: usize,
+    /// Measure only P-2: import this many users from CSV against the raw insert of their rows
+    /// (on a fresh tenant; the other measurements are skipped).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1_000..=200_000))]
+    import: Option<u64>,
     /// Leave the database in place afterwards (to look at query plans), and print its URL.
     #[arg(long)]
     keep_database: bool,
@@ -108,6 +113,15 @@ async fn main() -> ExitCode {
 async fn run(args: &Args) -> anyhow::Result<()> {
     let fresh = FreshDatabase::create(args.db, &args.postgres_url).await?;
     eprintln!("using {}", fresh.describe());
+    if let Some(count) = args.import {
+        let url = fresh.url().to_owned();
+        let outcome = tokio::select! {
+            outcome = bench_import(&url, count) => outcome,
+            _ = tokio::signal::ctrl_c() => Err(anyhow::anyhow!("interrupted")),
+        };
+        let removed = fresh.remove().await;
+        return outcome.and(removed);
+    }
     let outcome = tokio::select! {
         outcome = bench(args, fresh.url()) => outcome,
         _ = tokio::signal::ctrl_c() => Err(anyhow::anyhow!("interrupted")),
@@ -141,6 +155,19 @@ fn settings(url: &str) -> anyhow::Result<Settings> {
     settings.worker.enabled = false;
     settings.provisioner.activation_delay_ms = 0;
     Ok(settings)
+}
+
+/// P-2 on its own: a fresh tenant, the raw insert, then the import.
+async fn bench_import(url: &str, count: u64) -> anyhow::Result<()> {
+    let settings = settings(url)?;
+    let db = Db::connect(url).await?;
+    db.migrate().await?;
+    let app = server::build_app(&settings, db.clone(), Arc::new(SystemClock)).await?;
+    let database = database_name(&db).await?;
+    let tenant = setup::tenant(&app, 2 * count).await?;
+    let figures = import::measure(&app, &db, &tenant, count).await?;
+    figures.print(&database);
+    Ok(())
 }
 
 async fn bench(args: &Args, url: &str) -> anyhow::Result<Report> {

@@ -91,6 +91,7 @@ on_both_databases!(
     b1_an_export_imports_back_unchanged_and_an_edited_one_adds_its_new_rows,
     a1_a2_b1_imports_stay_in_the_importers_reach,
     b1_the_template_names_every_column_and_its_example_is_a_comment,
+    b2_a_bulk_action_judges_each_user_by_the_single_rules_and_reports_each,
 );
 
 async fn b1_a_dry_run_reports_every_planted_problem_with_row_and_column_and_writes_nothing(
@@ -443,5 +444,140 @@ async fn b1_the_template_names_every_column_and_its_example_is_a_comment(t: Test
     assert!(
         values.contains("package_licence,voice-basic,voice-basic (100 free)"),
         "{values}"
+    );
+}
+
+async fn b2_a_bulk_action_judges_each_user_by_the_single_rules_and_reports_each(t: TestApp) {
+    let active = t
+        .create_active_user("+493012345611", json!({"extension": "5611"}))
+        .await;
+    let second = t
+        .create_active_user("+493012345612", json!({"extension": "5612"}))
+        .await;
+    let pending = t
+        .create_user("+493012345613", json!({"extension": "5613"}))
+        .await;
+    let (active, second) = (
+        active["id"].as_str().unwrap(),
+        second["id"].as_str().unwrap(),
+    );
+    let pending = pending["user"]["id"].as_str().unwrap();
+    // A user of another enterprise, made by its own administrator.
+    let foreign = t
+        .post(
+            &format!("/api/v1/enterprises/{}/users", t.fx.other_enterprise),
+            &t.fx.other_admin,
+            json!({"site_id": t.fx.other_site.to_string(), "first_name": "Luc", "last_name": "Morel",
+                   "email": "luc@dupont.example", "package_licence": "voice-basic",
+                   "primary_number": "+33478000001", "device_type": "yealink-t54w"}),
+        )
+        .await;
+    let foreign = foreign.body["user"]["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/enterprises/{}/users/bulk", t.fx.enterprise);
+
+    // New desk-phone passwords: shown once per user, in this answer.
+    let renewed = t
+        .post(
+            &path,
+            &t.fx.admin,
+            json!({"action": "new_device_passwords", "user_ids": [active, second]}),
+        )
+        .await;
+    assert_eq!(renewed.status, StatusCode::OK, "{}", renewed.body);
+    assert_eq!(renewed.headers["cache-control"], "no-store");
+    assert_eq!(renewed.body["done"], 2);
+    for r in renewed.body["results"].as_array().unwrap() {
+        assert_eq!(r["outcome"], "done");
+        assert!(
+            r["sip_login"]["password"].as_str().unwrap().len() >= 16,
+            "{r}"
+        );
+    }
+
+    // Reset portal passwords: a new invitation each.
+    let reset = t
+        .post(
+            &path,
+            &t.fx.admin,
+            json!({"action": "reset_passwords", "user_ids": [second]}),
+        )
+        .await;
+    assert_eq!(reset.body["done"], 1, "{}", reset.body);
+    let mail = t
+        .get(
+            "/api/v1/outbox?to=anna.493012345612%40example.de",
+            &t.fx.operator,
+        )
+        .await;
+    let invitations = mail.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["purpose"] == "invitation")
+        .count();
+    assert_eq!(invitations, 2, "one at creation, one from the reset");
+
+    // Delete: L-3 refuses the pending user; A-2 hides the foreign one; nonsense is not found.
+    let assigned = t.licence("voice-basic").await["assigned"].as_i64().unwrap();
+    let deleted = t
+        .post(
+            &path,
+            &t.fx.admin,
+            json!({"action": "delete", "user_ids": [active, pending, foreign, "nonsense"]}),
+        )
+        .await;
+    assert_eq!(deleted.status, StatusCode::OK, "{}", deleted.body);
+    let outcome: Vec<(String, Option<String>)> = deleted.body["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["outcome"].as_str().unwrap().to_owned(),
+                r["code"].as_str().map(str::to_owned),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcome,
+        vec![
+            ("done".into(), None),
+            ("refused".into(), Some("user-not-active".into())),
+            ("refused".into(), Some("not-found".into())),
+            ("refused".into(), Some("not-found".into())),
+        ]
+    );
+    assert_eq!(
+        (
+            deleted.body["done"].clone(),
+            deleted.body["refused"].clone()
+        ),
+        (json!(1), json!(3))
+    );
+    // L-4/N-6: the deleted user's number and licence are free again; the others stay.
+    assert!(t.number("+493012345611").await["user_id"].is_null());
+    assert_eq!(t.licence("voice-basic").await["assigned"], assigned - 1);
+    assert_eq!(
+        t.get(&format!("/api/v1/users/{pending}"), &t.fx.admin)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let still = t
+        .get(&format!("/api/v1/users/{foreign}"), &t.fx.other_admin)
+        .await;
+    assert_eq!(still.status, StatusCode::OK, "{}", still.body);
+    // the deletion is in the audit log as a single one would be.
+    let audit = t
+        .get(
+            &format!("/api/v1/audit?target_id={active}&action=user.deleted"),
+            &t.fx.admin,
+        )
+        .await;
+    assert_eq!(
+        audit.body["items"].as_array().unwrap().len(),
+        1,
+        "{}",
+        audit.body
     );
 }

@@ -10,6 +10,7 @@ mod api;
 mod browser;
 mod browser_admin;
 mod bulk;
+mod bulk_kill;
 mod concurrency;
 mod jobs;
 mod lifecycle;

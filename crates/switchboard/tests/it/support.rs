@@ -229,6 +229,11 @@ impl TestApp {
         }
     }
 
+    /// The URL of the test's database, for another process (the CLI) to open.
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
     pub async fn stop(&mut self) {
         if let Some(running) = self.running.take() {
             running.stop().await;

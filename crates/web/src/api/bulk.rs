@@ -234,3 +234,80 @@ pub async fn get_import(
     let id: ImportId = path_id(&id, "import")?;
     Ok(Json(s.app.imports().get(&actor, id).await?.into()))
 }
+
+/// A bulk action on a selection of users (B-2).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BulkActionRequest {
+    /// `reset_passwords` (new invitations), `new_device_passwords` or `delete`.
+    pub action: Option<String>,
+    /// At most 1,000 user ids.
+    pub user_ids: Option<Vec<String>>,
+}
+
+/// How one selected user fared.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkOutcomeDto {
+    pub user_id: String,
+    /// `done` or `refused`.
+    pub outcome: String,
+    /// Why it was refused: the code and sentence the single action would answer.
+    pub code: Option<String>,
+    pub message: Option<String>,
+    /// New desk-phone login details (`new_device_passwords`), shown this once (U-4).
+    pub sip_login: Option<super::dto::SipLoginDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkResultDto {
+    pub done: usize,
+    pub refused: usize,
+    pub results: Vec<BulkOutcomeDto>,
+}
+
+/// Act on a selection of users (B-2): each user is judged by the single action's rules (L-3,
+/// L-4) in a transaction of their own; the answer says how each fared.
+#[utoipa::path(post, path = "/enterprises/{id}/users/bulk", tag = "bulk", request_body = BulkActionRequest,
+    responses((status = 200, body = BulkResultDto), (status = 422, body = Problem)))]
+pub async fn bulk_action(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    crate::extract::ApiJson(b): crate::extract::ApiJson<BulkActionRequest>,
+) -> ApiResult<(HeaderMap, Json<BulkResultDto>)> {
+    let outcomes = s
+        .app
+        .selection()
+        .act(&actor, path_id(&id, "enterprise")?, b.action, b.user_ids)
+        .await?;
+    let results: Vec<BulkOutcomeDto> = outcomes
+        .into_iter()
+        .map(|o| BulkOutcomeDto {
+            user_id: o.user_id,
+            outcome: if o.refusal.is_none() {
+                "done"
+            } else {
+                "refused"
+            }
+            .into(),
+            code: o.refusal.as_ref().map(|e| e.code().to_owned()),
+            message: o.refusal.as_ref().map(|e| match e {
+                AppError::Internal(_) => "internal error".to_owned(),
+                other => other.to_string(),
+            }),
+            sip_login: o.sip_login.map(Into::into),
+        })
+        .collect();
+    let done = results.iter().filter(|r| r.outcome == "done").count();
+    let mut headers = HeaderMap::new();
+    // New login details may be in the answer: no cache keeps them.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok((
+        headers,
+        Json(BulkResultDto {
+            done,
+            refused: results.len() - done,
+            results,
+        }),
+    ))
+}

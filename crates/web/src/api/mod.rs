@@ -99,6 +99,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(bulk::import_values))
         .routes(routes!(bulk::export_users))
         .routes(routes!(bulk::create_import))
+        .routes(routes!(bulk::bulk_action))
         .routes(routes!(bulk::get_import))
         .routes(routes!(operations::list_jobs))
         .routes(routes!(operations::get_job))

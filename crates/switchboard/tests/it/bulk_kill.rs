@@ -1,0 +1,163 @@
+//! B-1 robustness: an import process killed (SIGKILL) at any moment leaves every row of its file
+//! or none, with numbers, licences, invitations and jobs counted exactly, on both databases.
+//! The import runs in the real `switchboard import users` process; the test kills it at random
+//! points, checks the database after each kill, and finally lets one run finish.
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use rand::Rng as _;
+use sqlx::{AnyConnection, Connection};
+use switchboard_app::Actor;
+use switchboard_app::numbers::NumbersToLoad;
+
+use crate::on_both_kinds;
+use crate::support::{Kind, TestApp};
+
+const ROWS: u64 = 4_000;
+
+on_both_kinds!(b1_an_import_killed_at_any_moment_writes_all_rows_or_none);
+
+async fn b1_an_import_killed_at_any_moment_writes_all_rows_or_none(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let actor = Actor::system("test");
+    t.app
+        .catalogue()
+        .record_purchase(
+            &actor,
+            t.fx.enterprise,
+            Some("voice-basic".into()),
+            Some(ROWS as i64),
+            None,
+        )
+        .await
+        .unwrap();
+    t.app
+        .numbers()
+        .load(
+            &actor,
+            t.fx.enterprise,
+            NumbersToLoad {
+                number: None,
+                first: Some("+4940000000".into()),
+                last: Some(format!("+49400{:05}", ROWS - 1)),
+            },
+        )
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("users.csv");
+    let mut text = String::from(
+        "site;first_name;last_name;email;package_licence;primary_number;extension;device_type\n",
+    );
+    for i in 0..ROWS {
+        text.push_str(&format!(
+            "Berlin;Kai;Kill-{i};kai.{i}@kill.example;voice-basic;'+49400{i:05};{};yealink-t54w\n",
+            1000 + i
+        ));
+    }
+    std::fs::write(&file, text).unwrap();
+    let base = counts(&t).await;
+
+    let mut rng = rand::rng();
+    let mut killed_while_running = 0;
+    let mut limit_ms = 400u64;
+    for attempt in 0.. {
+        let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+            .args(["--database-url", t.database_url(), "import", "users"])
+            .arg(&file)
+            .args(["--enterprise", &t.fx.enterprise.to_string()])
+            .current_dir(dir.path())
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("switchboard runs");
+        let last = attempt == 12;
+        if !last {
+            let delay = Duration::from_millis(rng.random_range(0..limit_ms));
+            let started = Instant::now();
+            tokio::time::sleep(delay).await;
+            if child.try_wait().unwrap().is_none() {
+                child.start_kill().unwrap(); // SIGKILL
+                killed_while_running += 1;
+            }
+            let status = child.wait().await.unwrap();
+            let now = counts(&t).await;
+            let written = now.users - base.users;
+            assert!(
+                written == 0 || written == ROWS,
+                "after a kill at {:?} ({status}): {written} of {ROWS} rows",
+                started.elapsed()
+            );
+            assert_consistent(&base, &now, written);
+            if written == ROWS {
+                break;
+            }
+            // Reach further into the run each time: from start-up to the commit.
+            limit_ms += 400;
+        } else {
+            let status = child.wait().await.unwrap();
+            assert!(status.success(), "the last run finishes: {status}");
+            let now = counts(&t).await;
+            assert_eq!(now.users - base.users, ROWS);
+            assert_consistent(&base, &now, ROWS);
+            break;
+        }
+    }
+    assert!(
+        killed_while_running >= 3,
+        "only {killed_while_running} kills landed while the import ran"
+    );
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct Counts {
+    users: u64,
+    assigned_numbers: u64,
+    assigned_licences: u64,
+    accounts: u64,
+    invitations: u64,
+    activations: u64,
+}
+
+fn assert_consistent(base: &Counts, now: &Counts, written: u64) {
+    assert_eq!(
+        (
+            now.assigned_numbers - base.assigned_numbers,
+            now.assigned_licences - base.assigned_licences,
+            now.accounts - base.accounts,
+            now.invitations - base.invitations,
+            now.activations - base.activations,
+        ),
+        (written, written, written, written, written),
+        "{now:?} against {base:?}"
+    );
+}
+
+async fn counts(t: &TestApp) -> Counts {
+    sqlx::any::install_default_drivers();
+    let mut conn = AnyConnection::connect(t.database_url()).await.unwrap();
+    let mut count = async |sql: &str| -> u64 {
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        n as u64
+    };
+    Counts {
+        users: count("SELECT COUNT(*) FROM users").await,
+        assigned_numbers: count("SELECT COUNT(*) FROM numbers WHERE user_id IS NOT NULL").await,
+        assigned_licences: count(
+            "SELECT CAST(COALESCE(SUM(assigned), 0) AS BIGINT) FROM licence_pools",
+        )
+        .await,
+        accounts: count("SELECT COUNT(*) FROM portal_accounts WHERE subject_kind = 'user'").await,
+        invitations: count("SELECT COUNT(*) FROM one_time_links WHERE purpose = 'invitation'")
+            .await,
+        activations: count("SELECT COUNT(*) FROM jobs WHERE kind = 'user.activate'").await,
+    }
+}
