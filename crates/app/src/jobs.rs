@@ -36,14 +36,29 @@ struct MailPayload {
 }
 
 fn user_job(app: &App, kind: &'static str, user: &User, run_at: Timestamp) -> NewJob {
+    job_of(app, kind, user.id, user.enterprise_id, run_at)
+}
+
+fn job_of(
+    app: &App,
+    kind: &'static str,
+    user: UserId,
+    enterprise: EnterpriseId,
+    run_at: Timestamp,
+) -> NewJob {
     NewJob {
         kind,
-        payload: serde_json::json!({ "user_id": user.id }),
+        payload: serde_json::json!({ "user_id": user }),
         run_at,
         max_attempts: app.job_settings().max_attempts,
-        enterprise_id: Some(user.enterprise_id),
-        subject_id: Some(user.id.to_string()),
+        enterprise_id: Some(enterprise),
+        subject_id: Some(user.to_string()),
     }
+}
+
+/// T-3 for a user known by id: the telephony side learns of their new login (L-8).
+pub(crate) fn sync_job_of(app: &App, user: UserId, enterprise: EnterpriseId) -> NewJob {
+    job_of(app, SYNC, user, enterprise, app.now())
 }
 
 /// L-1: activation runs when the (simulated) carrier's delay has passed.

@@ -7,6 +7,7 @@ pub mod actor;
 pub mod audit;
 pub mod catalogue;
 pub mod clock;
+pub mod device_passwords;
 pub mod error;
 pub mod import;
 pub mod jobs;
@@ -163,6 +164,10 @@ impl App {
 
     pub fn imports(&self) -> import::Imports<'_> {
         import::Imports(self)
+    }
+
+    pub fn device_passwords(&self) -> device_passwords::DevicePasswords<'_> {
+        device_passwords::DevicePasswords(self)
     }
 
     pub fn selection(&self) -> selection::Selection<'_> {

@@ -21,6 +21,7 @@ pub mod org;
 pub mod outbox;
 pub mod preferences;
 pub mod sessions;
+pub mod sheets;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

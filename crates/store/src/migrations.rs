@@ -70,6 +70,14 @@ const MIGRATIONS: &[Migration] = &[
             postgres: include_str!("../migrations/0008_imports.postgres.sql"),
         },
     },
+    Migration {
+        version: 9,
+        name: "credential sheets",
+        sql: Sql::Split {
+            sqlite: include_str!("../migrations/0009_credential_sheets.sqlite.sql"),
+            postgres: include_str!("../migrations/0009_credential_sheets.postgres.sql"),
+        },
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

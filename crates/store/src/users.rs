@@ -322,6 +322,115 @@ pub async fn by_logins(
     Ok(users)
 }
 
+/// A user as a device password run needs them (L-8): who, their line, their current SIP login.
+#[derive(Debug, Clone)]
+pub struct LineHolder {
+    pub user_id: UserId,
+    pub enterprise_id: EnterpriseId,
+    pub role: PortalRole,
+    pub name: String,
+    pub extension: String,
+    pub primary_number: Option<String>,
+    pub sip_username: Option<String>,
+}
+
+/// Every user of a site, by name, with their SIP user name if they have a login.
+pub async fn line_holders(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    site: SiteId,
+) -> Result<Vec<LineHolder>> {
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT u.id, u.role, u.first_name, u.last_name, u.extension, u.primary_number, c.username \
+             FROM users u LEFT JOIN sip_credentials c ON c.user_id = u.id \
+             WHERE u.enterprise_id = $1 AND u.site_id = $2 ORDER BY u.sort_name, u.id",
+    )
+    .bind(enterprise.to_string())
+    .bind(site.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(user, role, first, last, extension, number, username)| LineHolder {
+                user_id: id(user),
+                enterprise_id: enterprise,
+                role: PortalRole::parse(&role).unwrap_or(PortalRole::User),
+                name: format!("{first} {last}"),
+                extension,
+                primary_number: number,
+                sip_username: username,
+            },
+        )
+        .collect())
+}
+
+/// Which of `usernames` are taken in a SIP realm.
+pub async fn sip_usernames_taken(
+    conn: &mut Conn,
+    realm: &str,
+    usernames: &[String],
+) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = crate::bulk::fetch_in(
+        conn,
+        "SELECT username FROM sip_credentials WHERE realm = $1 AND username IN ({list})",
+        &[realm.to_owned()],
+        usernames,
+    )
+    .await?;
+    Ok(rows.into_iter().map(|(u,)| u).collect())
+}
+
+/// Replaces the SIP credentials of many users at once (L-8): the old digests stop working.
+pub async fn replace_sip_credentials_many(
+    conn: &mut Conn,
+    backend: Backend,
+    credentials: &[SipCredentials],
+) -> Result<()> {
+    let ids: Vec<String> = credentials.iter().map(|c| c.user_id.to_string()).collect();
+    for chunk in ids.chunks(900) {
+        let mut p = Placeholders::default();
+        let list: Vec<String> = chunk.iter().map(|_| p.fresh()).collect();
+        let sql = format!(
+            "DELETE FROM sip_credentials WHERE user_id IN ({})",
+            list.join(", ")
+        );
+        let query = chunk
+            .iter()
+            .fold(sqlx::query(sqlx::AssertSqlSafe(sql)), |q, id| {
+                q.bind(id.clone())
+            });
+        query.persistent(false).execute(&mut *conn).await?;
+    }
+    crate::bulk::insert_rows(
+        conn,
+        backend,
+        "sip_credentials",
+        "user_id, enterprise_id, username, realm, ha1, ha1b, created_at",
+        7,
+        credentials,
+        |q, c| {
+            q.bind(c.user_id.to_string())
+                .bind(c.enterprise_id.to_string())
+                .bind(c.username.clone())
+                .bind(c.realm.clone())
+                .bind(c.ha1.clone())
+                .bind(c.ha1b.clone())
+                .bind(c.created_at.millis())
+        },
+    )
+    .await
+}
+
 /// Writes every column of the user, if nobody changed it since `expected_version` was read.
 /// Returns false on a lost race (the caller answers `precondition-failed`).
 pub async fn update(conn: &mut Conn, u: &User, expected_version: i64) -> Result<bool> {

@@ -202,3 +202,85 @@ pub async fn export(settings: &Settings, command: ExportCommand) -> anyhow::Resu
     app.db().close().await;
     Ok(())
 }
+
+/// `switchboard device-passwords`: the run and its one download, written to a private file.
+pub async fn device_passwords(
+    settings: &Settings,
+    enterprise: &str,
+    site: &str,
+    users: Vec<String>,
+    password_stdin: bool,
+    output: &std::path::Path,
+) -> anyhow::Result<()> {
+    use std::io::{BufRead, Write};
+    use std::os::unix::fs::OpenOptionsExt;
+
+    let app = open(settings).await?;
+    let enterprise = enterprise_of(&app, enterprise).await?;
+    let password = if password_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Some(line.trim_end_matches(['\r', '\n']).to_owned())
+    } else {
+        None
+    };
+    let site_id = {
+        let mut conn = app.db().read().await?;
+        let sites: Vec<switchboard_store::org::Site> = switchboard_store::org::list(
+            &mut conn,
+            switchboard_store::org::UnitTable::Sites,
+            enterprise,
+        )
+        .await?;
+        sites
+            .iter()
+            .find(|s| s.name == site || s.id.to_string() == site)
+            .map(|s| s.id.to_string())
+            .ok_or_else(|| anyhow::anyhow!("there is no site '{site}' in this enterprise"))?
+    };
+    // Refuse to overwrite: the file is the only copy of the new passwords.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(output)
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", output.display()))?;
+    let actor = Actor::cli_operator();
+    let input = switchboard_app::device_passwords::NewDevicePasswords {
+        site_id: Some(site_id),
+        user_ids: (!users.is_empty()).then_some(users),
+        password,
+    };
+    let started = Instant::now();
+    let outcome = async {
+        let issued = app
+            .device_passwords()
+            .issue(&actor, enterprise, input)
+            .await
+            .map_err(describe)?;
+        let csv = app
+            .device_passwords()
+            .download(&actor, &issued.download_token)
+            .await
+            .map_err(describe)?;
+        file.write_all(&csv)?;
+        file.sync_all()?;
+        anyhow::Ok(issued.users)
+    }
+    .await;
+    app.db().close().await;
+    match outcome {
+        Ok(count) => {
+            eprintln!(
+                "{count} users have new desk-phone passwords ({:.1} s); their login details are in {} (the only copy)",
+                started.elapsed().as_secs_f64(),
+                output.display()
+            );
+            Ok(())
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(output);
+            Err(e)
+        }
+    }
+}

@@ -98,6 +98,25 @@ enum Command {
         #[command(subcommand)]
         command: ExportCommand,
     },
+    /// The device password manager (L-8): new desk-phone passwords for users of one site, and
+    /// their login details written to a CSV file (the only copy of the passwords).
+    DevicePasswords {
+        #[arg(long)]
+        enterprise: String,
+        /// The site: its id or its exact name.
+        #[arg(long)]
+        site: String,
+        /// Only these users (ids); all users of the site when absent.
+        #[arg(long = "user")]
+        users: Vec<String>,
+        /// Read one password for all from standard input (strength-checked) instead of
+        /// generating one per user.
+        #[arg(long)]
+        password_stdin: bool,
+        /// Where to write the CSV (created readable by its owner only).
+        #[arg(long)]
+        output: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -287,6 +306,23 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
         } => resync(&settings, json).await,
         Command::Import { command } => bulk::import(&settings, command).await,
         Command::Export { command } => bulk::export(&settings, command).await,
+        Command::DevicePasswords {
+            enterprise,
+            site,
+            users,
+            password_stdin,
+            output,
+        } => {
+            bulk::device_passwords(
+                &settings,
+                &enterprise,
+                &site,
+                users,
+                password_stdin,
+                &output,
+            )
+            .await
+        }
         Command::Operator {
             command:
                 OperatorCommand::Create {

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use crate::on_both_databases;
 use crate::support::TestApp;
+use sqlx::Connection as _;
 
 const HEADER: &str = "site;first_name;last_name;email;role;package_licence;addon_licences;primary_number;\
 extension;device_type;mobile_number;contract_number;department;teams;language;password_mode";
@@ -580,4 +581,121 @@ async fn b2_a_bulk_action_judges_each_user_by_the_single_rules_and_reports_each(
         "{}",
         audit.body
     );
+}
+
+on_both_databases!(l8_device_passwords_for_a_site_come_as_a_csv_downloadable_once);
+
+async fn l8_device_passwords_for_a_site_come_as_a_csv_downloadable_once(t: TestApp) {
+    let mut berlin = Vec::new();
+    for n in 21..=23 {
+        let user = t
+            .create_active_user(
+                &format!("+4930123456{n}"),
+                json!({"extension": format!("56{n}")}),
+            )
+            .await;
+        berlin.push(user["id"].as_str().unwrap().to_owned());
+    }
+    t.create_user(
+        "+33123456621",
+        json!({"site_id": t.fx.paris.to_string(), "extension": "6621", "email": "paris@example.fr"}),
+    )
+    .await;
+    let path = format!("/api/v1/enterprises/{}/device-passwords", t.fx.enterprise);
+
+    // A weak administrator-set password is refused, and nothing changes.
+    let weak = t
+        .post(
+            &path,
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "password": "12345678"}),
+        )
+        .await;
+    weak.problem(422, "validation");
+    assert_eq!(weak.failing_fields(), vec!["password"]);
+    // A site administrator of Berlin cannot name Paris (A-1).
+    let paris = t
+        .post(
+            &path,
+            &t.fx.site_admin,
+            json!({"site_id": t.fx.paris.to_string()}),
+        )
+        .await;
+    paris.problem(422, "validation");
+
+    let issued = t
+        .post(
+            &path,
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string()}),
+        )
+        .await;
+    assert_eq!(issued.status, StatusCode::CREATED, "{}", issued.body);
+    assert_eq!(issued.body["users"], 3);
+    let url = issued.body["download_url"].as_str().unwrap().to_owned();
+    // Another enterprise's administrator cannot take it, and their try does not use it up.
+    t.get(&url, &t.fx.other_admin)
+        .await
+        .problem(409, "link-expired");
+    let csv = t.get(&url, &t.fx.admin).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.headers["cache-control"], "no-store");
+    let text = csv.body.as_str().unwrap().to_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "name,extension,number,sip_username,sip_password,sip_domain"
+    );
+    assert_eq!(lines.len(), 4, "{text}");
+    // Each password in the sheet is the one the SIP server now checks (only its digest is stored).
+    let mut db = sqlx::AnyConnection::connect(t.database_url())
+        .await
+        .unwrap();
+    for line in &lines[1..] {
+        let cells: Vec<&str> = line.split(',').collect();
+        let (username, password, domain) = (cells[3], cells[4], cells[5]);
+        assert_eq!(domain, "mueller.sip.test");
+        let ha1: String = sqlx::query_scalar("SELECT ha1 FROM sip_credentials WHERE username = $1")
+            .bind(username)
+            .fetch_one(&mut db)
+            .await
+            .unwrap();
+        use md5::Digest as _;
+        let expected = hex::encode(md5::Md5::digest(format!("{username}:{domain}:{password}")));
+        assert_eq!(ha1, expected, "{line}");
+    }
+    // Once only.
+    t.get(&url, &t.fx.admin).await.problem(409, "link-expired");
+
+    // One strong password for two chosen users.
+    let chosen = t
+        .post(
+            &path,
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "user_ids": [berlin[0], berlin[2]], "password": "Tulpe-Kanal-Regen-47"}),
+        )
+        .await;
+    assert_eq!(chosen.body["users"], 2, "{}", chosen.body);
+    let sheet = t
+        .get(chosen.body["download_url"].as_str().unwrap(), &t.fx.admin)
+        .await;
+    let sheet = sheet.body.as_str().unwrap().to_owned();
+    assert_eq!(sheet.matches("Tulpe-Kanal-Regen-47").count(), 2, "{sheet}");
+    // A-3: each renewal is audited, without the password.
+    let audit = t
+        .get(
+            &format!(
+                "/api/v1/audit?target_id={}&action=user.sip_credentials_renewed",
+                berlin[0]
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    assert_eq!(
+        audit.body["items"].as_array().unwrap().len(),
+        2,
+        "{}",
+        audit.body
+    );
+    assert!(!audit.body.to_string().contains("Tulpe"));
 }

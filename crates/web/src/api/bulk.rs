@@ -311,3 +311,73 @@ pub async fn bulk_action(
         }),
     ))
 }
+
+/// A device password run (L-8).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DevicePasswordsRequest {
+    /// The site whose users get new desk-phone passwords.
+    pub site_id: Option<String>,
+    /// Some users of the site; all of them when absent.
+    pub user_ids: Option<Vec<String>>,
+    /// One password for all (strength-checked); each user gets a generated one otherwise.
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DevicePasswordsDto {
+    /// Users who got new login details (their old passwords stopped working).
+    pub users: usize,
+    /// Enterprise administrators left out (a site administrator does not act on them).
+    pub skipped: Vec<String>,
+    /// The CSV of the new logins: works once, until `expires_at`. It carries the key the CSV is
+    /// encrypted with, so it is shown only here.
+    pub download_url: String,
+    pub expires_at: String,
+}
+
+/// The device password manager (L-8): new desk-phone passwords for users of one site, in one
+/// transaction; their login details as a CSV that can be downloaded once, shortly after.
+#[utoipa::path(post, path = "/enterprises/{id}/device-passwords", tag = "bulk", request_body = DevicePasswordsRequest,
+    responses((status = 201, body = DevicePasswordsDto), (status = 422, body = Problem)))]
+pub async fn create_device_passwords(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    crate::extract::ApiJson(b): crate::extract::ApiJson<DevicePasswordsRequest>,
+) -> ApiResult<(StatusCode, HeaderMap, Json<DevicePasswordsDto>)> {
+    let input = switchboard_app::device_passwords::NewDevicePasswords {
+        site_id: b.site_id,
+        user_ids: b.user_ids,
+        password: b.password,
+    };
+    let issued = s
+        .app
+        .device_passwords()
+        .issue(&actor, path_id(&id, "enterprise")?, input)
+        .await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok((
+        StatusCode::CREATED,
+        headers,
+        Json(DevicePasswordsDto {
+            users: issued.users,
+            skipped: issued.skipped.iter().map(|u| u.to_string()).collect(),
+            download_url: format!("/api/v1/device-passwords/{}", issued.download_token),
+            expires_at: issued.expires_at.to_string(),
+        }),
+    ))
+}
+
+/// The CSV of a device password run (L-8), once; afterwards, or after ten minutes, `link-expired`.
+#[utoipa::path(get, path = "/device-passwords/{token}", tag = "bulk",
+    responses((status = 200, content_type = "text/csv", body = String), (status = 409, description = "link-expired", body = Problem)))]
+pub async fn download_device_passwords(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(token): Path<String>,
+) -> ApiResult<Response> {
+    let body = s.app.device_passwords().download(&actor, &token).await?;
+    Ok(csv_file("device-passwords.csv", body))
+}

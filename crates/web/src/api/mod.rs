@@ -100,6 +100,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(bulk::export_users))
         .routes(routes!(bulk::create_import))
         .routes(routes!(bulk::bulk_action))
+        .routes(routes!(bulk::create_device_passwords))
+        .routes(routes!(bulk::download_device_passwords))
         .routes(routes!(bulk::get_import))
         .routes(routes!(operations::list_jobs))
         .routes(routes!(operations::get_job))
