@@ -95,6 +95,10 @@ pub async fn insert_free(
     Ok(())
 }
 
+/// Assigns one free number of an enterprise's pool: `user, usage, assigned_at, number, enterprise`.
+const CLAIM: &str = "UPDATE numbers SET user_id = $1, usage = $2, assigned_at = $3 \
+    WHERE number = $4 AND enterprise_id = $5 AND user_id IS NULL";
+
 /// N-4: assigns a free number of the enterprise's pool to a user. Conditional on it being free,
 /// so of two concurrent claims exactly one succeeds.
 pub async fn claim(
@@ -105,17 +109,14 @@ pub async fn claim(
     usage: Usage,
     now: Timestamp,
 ) -> Result<Claim> {
-    let done = sqlx::query(
-        "UPDATE numbers SET user_id = $1, usage = $2, assigned_at = $3 \
-         WHERE number = $4 AND enterprise_id = $5 AND user_id IS NULL",
-    )
-    .bind(user.to_string())
-    .bind(usage.as_str())
-    .bind(now.millis())
-    .bind(number.as_str())
-    .bind(enterprise.to_string())
-    .execute(&mut *conn)
-    .await?;
+    let done = sqlx::query(CLAIM)
+        .bind(user.to_string())
+        .bind(usage.as_str())
+        .bind(now.millis())
+        .bind(number.as_str())
+        .bind(enterprise.to_string())
+        .execute(&mut *conn)
+        .await?;
     if done.rows_affected() == 1 {
         return Ok(Claim::Claimed);
     }
@@ -163,17 +164,14 @@ pub async fn claim_many(
         // prepared UPDATE per number uses the primary key and costs microseconds in-process.
         let mut claimed = 0;
         for (number, user) in claims {
-            let done = sqlx::query(
-                "UPDATE numbers SET user_id = $1, usage = $2, assigned_at = $3 \
-                 WHERE number = $4 AND enterprise_id = $5 AND user_id IS NULL",
-            )
-            .bind(user.to_string())
-            .bind(usage.as_str())
-            .bind(now.millis())
-            .bind(number.as_str())
-            .bind(enterprise.to_string())
-            .execute(&mut *conn)
-            .await?;
+            let done = sqlx::query(CLAIM)
+                .bind(user.to_string())
+                .bind(usage.as_str())
+                .bind(now.millis())
+                .bind(number.as_str())
+                .bind(enterprise.to_string())
+                .execute(&mut *conn)
+                .await?;
             claimed += done.rows_affected();
         }
         return Ok(claimed);

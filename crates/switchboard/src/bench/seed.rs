@@ -11,7 +11,7 @@ use switchboard_domain::{
     E164Number, Email, Extension, FirstName, InterceptAction, Language, LastName, LoginName,
     PortalRole, Timestamp, UserId, UserState,
 };
-use switchboard_store::db::Placeholders;
+use switchboard_store::bulk::values_list;
 use switchboard_store::users::{
     INSERT_COLUMN_COUNT, INSERT_COLUMNS, Intercept, User, bind_insert_values,
 };
@@ -218,28 +218,6 @@ pub async fn settle(db: &Db) -> anyhow::Result<Duration> {
         }
     }
     Ok(started.elapsed())
-}
-
-/// `(…), (…), …`: placeholders for `rows` rows of `columns` values. PostgreSQL takes `$1, $2, …`.
-/// SQLite gets plain `?`: sqlx binds a `$N` by asking SQLite for each parameter's name, which
-/// walks the statement's parameter list, so binding thousands of `$N` takes quadratic time (it
-/// was 80 % of the seeding time); a `?` has no name and is bound by position.
-fn values_list(backend: Backend, rows: usize, columns: usize) -> String {
-    let mut p = Placeholders::default();
-    let mut placeholder = || match backend {
-        Backend::Sqlite => "?".to_owned(),
-        Backend::Postgres => p.fresh(),
-    };
-    let mut row = || {
-        format!(
-            "({})",
-            (0..columns)
-                .map(|_| placeholder())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
-    (0..rows).map(|_| row()).collect::<Vec<_>>().join(", ")
 }
 
 async fn insert_users(
