@@ -132,6 +132,19 @@ pub async fn add_chunk(conn: &mut Conn, import: ImportId, seq: i64, data: Vec<u8
     Ok(())
 }
 
+/// Removes an import and its stored pieces (an upload that broke off).
+pub async fn delete(conn: &mut Conn, id: ImportId) -> Result<()> {
+    sqlx::query("DELETE FROM import_chunks WHERE import_id = $1")
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM imports WHERE id = $1")
+        .bind(id.to_string())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Records the size of a stored upload.
 pub async fn set_bytes(conn: &mut Conn, id: ImportId, bytes: i64) -> Result<()> {
     sqlx::query("UPDATE imports SET bytes = $2 WHERE id = $1")

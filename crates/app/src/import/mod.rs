@@ -432,37 +432,23 @@ impl Imports<'_> {
             updated_at: now,
             finished_at: None,
         };
-        // The upload and its job in one transaction: a broken upload leaves nothing behind.
+        // Each piece in a short transaction of its own, so that a slow upload never holds the
+        // (SQLite: only) writer; the job comes last, so a half-stored upload never runs, and a
+        // broken one is removed.
         let mut tx = self.0.begin().await?;
         imports::insert(&mut tx, &import).await?;
-        let mut buffer: Vec<u8> = Vec::with_capacity(CHUNK_BYTES);
-        let (mut seq, mut bytes) = (0i64, 0i64);
-        use futures::StreamExt as _;
-        while let Some(piece) = pieces.next().await {
-            let piece = piece.map_err(|e| {
-                AppError::invalid("body", "unreadable", format!("The upload broke off: {e}."))
-            })?;
-            let piece = piece.as_ref();
-            bytes += piece.len() as i64;
-            if bytes > MAX_UPLOAD_BYTES {
-                return Err(AppError::invalid(
-                    "body",
-                    "too-large",
-                    format!(
-                        "A file holds at most {} MiB; split it and import the parts one after the other.",
-                        MAX_UPLOAD_BYTES >> 20
-                    ),
-                ));
+        commit(tx).await?;
+        let stored = self.store_pieces(import.id, &mut pieces).await;
+        let bytes = match stored {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let mut tx = self.0.begin().await?;
+                imports::delete(&mut tx, import.id).await?;
+                commit(tx).await?;
+                return Err(e);
             }
-            buffer.extend_from_slice(piece);
-            if buffer.len() >= CHUNK_BYTES {
-                imports::add_chunk(&mut tx, import.id, seq, std::mem::take(&mut buffer)).await?;
-                seq += 1;
-            }
-        }
-        if !buffer.is_empty() {
-            imports::add_chunk(&mut tx, import.id, seq, buffer).await?;
-        }
+        };
+        let mut tx = self.0.begin().await?;
         imports::set_bytes(&mut tx, import.id, bytes).await?;
         job_store::enqueue(
             &mut tx,
@@ -482,6 +468,47 @@ impl Imports<'_> {
             bytes,
             ..import.into()
         })
+    }
+
+    /// Stores an upload in pieces of [`CHUNK_BYTES`]; returns its size.
+    async fn store_pieces<S, B, E>(&self, import: ImportId, pieces: &mut S) -> AppResult<i64>
+    where
+        S: futures::Stream<Item = Result<B, E>> + Unpin,
+        B: AsRef<[u8]>,
+        E: std::fmt::Display,
+    {
+        use futures::StreamExt as _;
+        let mut buffer: Vec<u8> = Vec::with_capacity(CHUNK_BYTES);
+        let (mut seq, mut bytes) = (0i64, 0i64);
+        loop {
+            let piece = pieces.next().await;
+            if let Some(piece) = &piece {
+                let piece = piece.as_ref().map_err(|e| {
+                    AppError::invalid("body", "unreadable", format!("The upload broke off: {e}."))
+                })?;
+                bytes += piece.as_ref().len() as i64;
+                if bytes > MAX_UPLOAD_BYTES {
+                    return Err(AppError::invalid(
+                        "body",
+                        "too-large",
+                        format!(
+                            "A file holds at most {} MiB; split it and import the parts one after the other.",
+                            MAX_UPLOAD_BYTES >> 20
+                        ),
+                    ));
+                }
+                buffer.extend_from_slice(piece.as_ref());
+            }
+            if buffer.len() >= CHUNK_BYTES || (piece.is_none() && !buffer.is_empty()) {
+                let mut tx = self.0.begin().await?;
+                imports::add_chunk(&mut tx, import, seq, std::mem::take(&mut buffer)).await?;
+                commit(tx).await?;
+                seq += 1;
+            }
+            if piece.is_none() {
+                return Ok(bytes);
+            }
+        }
     }
 
     /// An import as its starter (or any administrator of the enterprise) polls it.

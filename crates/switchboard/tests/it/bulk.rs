@@ -93,6 +93,7 @@ on_both_databases!(
     a1_a2_b1_imports_stay_in_the_importers_reach,
     b1_the_template_names_every_column_and_its_example_is_a_comment,
     b2_a_bulk_action_judges_each_user_by_the_single_rules_and_reports_each,
+    b1_an_upload_of_several_stored_pieces_is_read_back_whole,
 );
 
 async fn b1_a_dry_run_reports_every_planted_problem_with_row_and_column_and_writes_nothing(
@@ -698,4 +699,24 @@ async fn l8_device_passwords_for_a_site_come_as_a_csv_downloadable_once(t: TestA
         audit.body
     );
     assert!(!audit.body.to_string().contains("Tulpe"));
+}
+
+async fn b1_an_upload_of_several_stored_pieces_is_read_back_whole(t: TestApp) {
+    // 8,000 rows, about 1.3 MiB: stored in two pieces, rows split across their boundary.
+    let rows: Vec<String> = (0..8_000)
+        .map(|i| {
+            format!(
+                "Berlin;Lena-Marie;Stück-Langenberg-Nord-{i};lena-marie.stueck-langenberg.{i}@chunks.example;user;voice-basic;;;{};yealink-t54w;;;;;en;later",
+                1_000 + i
+            )
+        })
+        .collect();
+    let body = file(&rows);
+    assert!(body.len() > 1 << 20);
+    let import = import(&t, &t.fx.admin, body.clone(), true).await;
+    assert_eq!(import["bytes"], body.len());
+    assert_eq!(import["report"]["rows"], 8_000, "{}", import["report"]);
+    // Every row is well-formed; only the licences (100 purchased) are short for the whole file.
+    assert_eq!(problems(&import), vec![p(None, None, "licence-exhausted")]);
+    assert_eq!(import["rows_checked"], 8_000);
 }
