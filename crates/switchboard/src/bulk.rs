@@ -152,23 +152,16 @@ fn print_report(report: &ImportReport) {
             report.problems_total - report.problems.len() as u64
         );
     }
-    let verb = match (report.dry_run, report.written) {
-        (_, true) => "created",
-        (true, false) if report.problems_total == 0 => "would create",
-        _ => "would have created",
+    let clean = report.problems_total == 0;
+    let (verb, outcome) = match (report.dry_run, report.written, clean) {
+        (_, true, _) => ("created", "; activations run in the background"),
+        (true, _, true) => ("would create", "; nothing was written (dry run)"),
+        (false, _, true) => ("created", "; nothing to write"),
+        (_, _, false) => ("would have created", "; nothing was written"),
     };
     println!(
-        "{} rows: {verb} {} users ({} invitations), {} unchanged, {} problems{}",
-        report.rows,
-        report.created,
-        report.invitations,
-        report.unchanged,
-        report.problems_total,
-        if report.written {
-            "; activations run in the background"
-        } else {
-            "; nothing was written"
-        }
+        "{} rows: {verb} {} users ({} invitations), {} unchanged, {} problems{outcome}",
+        report.rows, report.created, report.invitations, report.unchanged, report.problems_total,
     );
 }
 

@@ -180,6 +180,13 @@ impl Reference {
             .collect()
     }
 
+    /// A site in reach, for the template's example row.
+    pub fn some_site_name(&self) -> Option<String> {
+        let mut names: Vec<&String> = self.sites.by_key.values().map(|(_, name)| name).collect();
+        names.sort();
+        names.first().map(|n| n.to_string())
+    }
+
     /// Whether the site is one an export of this actor lists.
     pub fn reaches(&self, site: SiteId) -> bool {
         self.sites.by_key.contains_key(&site.to_string())

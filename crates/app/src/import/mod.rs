@@ -115,16 +115,20 @@ impl Imports<'_> {
         let r = self.reference(actor, enterprise).await?;
         let mut out = SheetWriter::new(Vec::new(), b',');
         out.header().map_err(anyhow::Error::from)?;
+        // The example uses the enterprise's own values: a site in reach, the package with the
+        // most free licences, a desk phone.
         let package = r
             .licences
             .iter()
-            .find(|l| l.kind == switchboard_domain::LicenceKind::Package);
+            .filter(|l| l.kind == switchboard_domain::LicenceKind::Package)
+            .max_by_key(|l| r.free.get(&l.id).copied().unwrap_or(0));
         let device = r
             .devices
             .iter()
             .find(|d| d.kind == switchboard_domain::DeviceKind::DeskPhone);
+        let site = r.some_site_name().unwrap_or_else(|| "Berlin".into());
         let example = Column::ALL.map(|c| match c {
-            Column::Site => "Berlin".to_owned(),
+            Column::Site => site.clone(),
             Column::FirstName => "Zoë".to_owned(),
             Column::LastName => "Ørsted".to_owned(),
             Column::Email => "zoe.orsted@example.com".to_owned(),
@@ -320,11 +324,18 @@ impl Imports<'_> {
             check::against_each_other_and_the_database(&mut conn, &r, drafts, &mut problems)
                 .await?;
         drop(conn);
-        let invitations = checked.create.iter().filter(|d| d.invite).count() as u64;
+        // What would be created: the rows without a problem of their own.
+        let refused_rows: std::collections::HashSet<u64> =
+            problems.iter().filter_map(|p| p.row).collect();
+        let creatable = checked
+            .create
+            .iter()
+            .filter(|d| !refused_rows.contains(&d.row));
+        let invitations = creatable.clone().filter(|d| d.invite).count() as u64;
         let mut report = ImportReport {
             dry_run,
             rows,
-            created: checked.create.len() as u64,
+            created: creatable.count() as u64,
             unchanged: checked.unchanged,
             invitations,
             written: false,
