@@ -34,6 +34,15 @@ impl ImportStatus {
         }
     }
 
+    pub const ALL: [ImportStatus; 6] = [
+        Self::Queued,
+        Self::Checking,
+        Self::Writing,
+        Self::Done,
+        Self::Refused,
+        Self::Failed,
+    ];
+
     pub fn parse(value: &str) -> Option<Self> {
         Some(match value {
             "queued" => Self::Queued,
@@ -201,13 +210,15 @@ pub async fn advance(
     Ok(done.rows_affected() == 1)
 }
 
-/// Ends an import with its report and drops the upload (it holds personal data).
+/// Ends an import with its report and drops the upload (it holds personal data) — unless
+/// `keep_upload`: a clean dry run keeps it a while, for its confirmation to import.
 pub async fn finish(
     conn: &mut Conn,
     id: ImportId,
     status: ImportStatus,
     rows_checked: i64,
     report_json: &str,
+    keep_upload: bool,
     now: Timestamp,
 ) -> Result<bool> {
     let done = sqlx::query(
@@ -221,9 +232,35 @@ pub async fn finish(
     .bind(now.millis())
     .execute(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM import_chunks WHERE import_id = $1")
-        .bind(id.to_string())
+    if !keep_upload {
+        sqlx::query("DELETE FROM import_chunks WHERE import_id = $1")
+            .bind(id.to_string())
+            .execute(conn)
+            .await?;
+    }
+    Ok(done.rows_affected() == 1)
+}
+
+/// Hands the upload kept by one import to another; the number of pieces moved (none when it
+/// was handed on already, or dropped).
+pub async fn move_upload(conn: &mut Conn, from: ImportId, to: ImportId) -> Result<u64> {
+    let moved = sqlx::query("UPDATE import_chunks SET import_id = $2 WHERE import_id = $1")
+        .bind(from.to_string())
+        .bind(to.to_string())
         .execute(conn)
         .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(moved.rows_affected())
+}
+
+/// Drops the uploads still kept by imports that finished before `before` (unconfirmed dry
+/// runs): personal data is kept no longer than it is useful.
+pub async fn drop_stale_uploads(conn: &mut Conn, before: Timestamp) -> Result<u64> {
+    let dropped = sqlx::query(
+        "DELETE FROM import_chunks WHERE import_id IN \
+         (SELECT id FROM imports WHERE finished_at IS NOT NULL AND finished_at < $1)",
+    )
+    .bind(before.millis())
+    .execute(conn)
+    .await?;
+    Ok(dropped.rows_affected())
 }

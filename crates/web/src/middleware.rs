@@ -27,7 +27,12 @@ pub fn trace_layer()
 /// K-5: a one-time link's token is a secret (a device password sheet's even holds its key); the
 /// access log keeps only which kind of link it was.
 fn loggable_path(path: &str) -> &str {
-    for prefix in ["/invitation/", "/reset/", "/api/v1/device-passwords/"] {
+    for prefix in [
+        "/invitation/",
+        "/reset/",
+        "/api/v1/device-passwords/",
+        "/device-passwords/",
+    ] {
         if path.starts_with(prefix) {
             return prefix;
         }

@@ -135,4 +135,14 @@
     modes.forEach(function (m) { m.addEventListener("change", show); });
     show();
   }
+  // Select every row of the list at once; the rows are replaced in place, so one listener
+  // on the document serves them all.
+  document.addEventListener("change", function (event) {
+    var all = event.target;
+    if (!all.matches || !all.matches("input[data-select-all]")) { return; }
+    var name = all.getAttribute("data-select-all");
+    document.querySelectorAll("input[type=checkbox][name=\"" + name + "\"]").forEach(function (box) {
+      box.checked = all.checked;
+    });
+  });
 })();

@@ -206,7 +206,11 @@ pub(super) fn draft(row: &SheetRow, r: &Reference) -> Result<Draft, Vec<Problem>
     let mut problems = Vec::new();
     let line = row.row;
     let mut field = |column: Column, e: FieldError| {
-        problems.push(Problem::at(line, column, e.code, e.message));
+        let problem = Problem::at(line, column, e.code, e.message);
+        problems.push(match row.get(column) {
+            Some(cell) => problem.with("value", cell),
+            None => problem,
+        });
     };
     let required = |column: Column, problems: &mut Vec<Problem>| {
         let value = row.get(column);
@@ -643,38 +647,50 @@ pub(super) async fn against_each_other_and_the_database(
         let u = &d.user;
         if let Some(earlier) = first_login.insert(u.login_name.as_str().to_owned(), d.row) {
             first_login.insert(u.login_name.as_str().to_owned(), earlier);
-            problems.push(Problem::at(
-                d.row,
-                login_column(u),
-                "duplicate-in-file",
-                format!(
-                    "Login name {} is also in row {earlier}.",
-                    u.login_name.as_str()
-                ),
-            ));
+            problems.push(
+                Problem::at(
+                    d.row,
+                    login_column(u),
+                    "duplicate-in-file",
+                    format!(
+                        "Login name {} is also in row {earlier}.",
+                        u.login_name.as_str()
+                    ),
+                )
+                .with("value", u.login_name.as_str())
+                .with("earlier", earlier),
+            );
         }
         if let Some(earlier) = first_extension.insert(u.extension.as_str().to_owned(), d.row) {
             first_extension.insert(u.extension.as_str().to_owned(), earlier);
-            problems.push(Problem::at(
-                d.row,
-                Column::Extension,
-                "duplicate-in-file",
-                format!(
-                    "Extension {} is also in row {earlier}.",
-                    u.extension.as_str()
-                ),
-            ));
+            problems.push(
+                Problem::at(
+                    d.row,
+                    Column::Extension,
+                    "duplicate-in-file",
+                    format!(
+                        "Extension {} is also in row {earlier}.",
+                        u.extension.as_str()
+                    ),
+                )
+                .with("value", u.extension.as_str())
+                .with("earlier", earlier),
+            );
         }
         if let Some(n) = &u.primary_number
             && let Some(earlier) = first_number.insert(n.to_string(), d.row)
         {
             first_number.insert(n.to_string(), earlier);
-            problems.push(Problem::at(
-                d.row,
-                Column::PrimaryNumber,
-                "duplicate-in-file",
-                format!("Number {n} is also in row {earlier}."),
-            ));
+            problems.push(
+                Problem::at(
+                    d.row,
+                    Column::PrimaryNumber,
+                    "duplicate-in-file",
+                    format!("Number {n} is also in row {earlier}."),
+                )
+                .with("value", n)
+                .with("earlier", earlier),
+            );
         }
     }
 
@@ -706,8 +722,8 @@ pub(super) async fn against_each_other_and_the_database(
             Some(user) if r.reaches(user.site_id) && same_as(&d.user, user) => unchanged += 1,
             Some(user) if r.reaches(user.site_id) => problems.push(Problem::at(d.row, login_column(&d.user), "user-exists", format!(
                 "{login} exists already and this row differs from them; an import adds users and leaves existing ones as they are (change them on their page or with PATCH /users/{})." , user.id
-            ))),
-            _ => problems.push(Problem::at(d.row, login_column(&d.user), "login-taken", format!("The login name {login} is already used."))),
+            )).with("value", login)),
+            _ => problems.push(Problem::at(d.row, login_column(&d.user), "login-taken", format!("The login name {login} is already used.")).with("value", login)),
         }
     }
 
@@ -733,22 +749,25 @@ pub(super) async fn against_each_other_and_the_database(
     for d in &create {
         let u = &d.user;
         if used.contains(u.extension.as_str()) {
-            problems.push(Problem::at(
-                d.row,
-                Column::Extension,
-                "extension-taken",
-                format!(
-                    "Extension {} is already used in this enterprise.",
-                    u.extension.as_str()
-                ),
-            ));
+            problems.push(
+                Problem::at(
+                    d.row,
+                    Column::Extension,
+                    "extension-taken",
+                    format!(
+                        "Extension {} is already used in this enterprise.",
+                        u.extension.as_str()
+                    ),
+                )
+                .with("value", u.extension.as_str()),
+            );
         }
         if let Some(n) = &u.primary_number {
             match standing.get(n.as_str()) {
                 Some((owner, None)) if *owner == enterprise.to_string() => {}
-                Some((owner, Some(_))) if *owner == enterprise.to_string() => problems.push(Problem::at(d.row, Column::PrimaryNumber, "number-taken", format!("Number {n} is already assigned to someone."))),
+                Some((owner, Some(_))) if *owner == enterprise.to_string() => problems.push(Problem::at(d.row, Column::PrimaryNumber, "number-taken", format!("Number {n} is already assigned to someone.")).with("value", n)),
                 // another enterprise's number answers like one that exists nowhere.
-                _ => problems.push(Problem::at(d.row, Column::PrimaryNumber, "unknown-number", format!("{n} is not in this enterprise's number pool; an operator loads numbers first."))),
+                _ => problems.push(Problem::at(d.row, Column::PrimaryNumber, "unknown-number", format!("{n} is not in this enterprise's number pool; an operator loads numbers first.")).with("value", n)),
             }
         }
         for licence in std::iter::once(&u.package_licence_id).chain(&u.addon_licence_ids) {
@@ -766,7 +785,7 @@ pub(super) async fn against_each_other_and_the_database(
     for (code, need, free) in short {
         problems.push(Problem::of_file(None, "licence-exhausted", format!(
             "The file needs {need} '{code}' licences and {free} are free: purchase {} more (N-2).", need - free
-        )));
+        )).with("value", &code).with("need", need).with("free", free).with("missing", need - free));
     }
     Ok(Checked { create, unchanged })
 }

@@ -37,6 +37,8 @@ const MAX_LISTED_PROBLEMS: usize = 5_000;
 pub const CHUNK_BYTES: usize = 1 << 20;
 /// The largest upload: 200,000 rows of about 300 bytes (see [`sheet::MAX_ROWS`]) with room.
 pub const MAX_UPLOAD_BYTES: i64 = 128 << 20;
+/// How long a clean dry run can be confirmed (its upload is kept that long, then dropped).
+const CONFIRM_WITHIN_MILLIS: i64 = 60 * 60 * 1000;
 
 /// How far an import has come, for a progress bar or a poll.
 #[derive(Debug, Default)]
@@ -405,6 +407,7 @@ impl Imports<'_> {
                 ImportStatus::Done,
                 rows as i64,
                 &json,
+                false,
                 self.0.now(),
             )
             .await?;
@@ -461,24 +464,35 @@ impl Imports<'_> {
         };
         let mut tx = self.0.begin().await?;
         imports::set_bytes(&mut tx, import.id, bytes).await?;
-        job_store::enqueue(
-            &mut tx,
-            &NewJob {
-                kind: IMPORT,
-                payload: serde_json::json!({ "import_id": import.id }),
-                run_at: now,
-                max_attempts: 3,
-                enterprise_id: Some(enterprise),
-                subject_id: Some(import.id.to_string()),
-            },
-            now,
-        )
-        .await?;
+        imports::drop_stale_uploads(&mut tx, now.plus_millis(-CONFIRM_WITHIN_MILLIS)).await?;
+        self.queue(&mut tx, &import, now).await?;
         self.0.commit_with_jobs(tx).await?;
         Ok(ImportView {
             bytes,
             ..import.into()
         })
+    }
+
+    async fn queue(
+        &self,
+        tx: &mut switchboard_store::Tx,
+        import: &Import,
+        now: Timestamp,
+    ) -> AppResult<()> {
+        job_store::enqueue(
+            tx,
+            &NewJob {
+                kind: IMPORT,
+                payload: serde_json::json!({ "import_id": import.id }),
+                run_at: now,
+                max_attempts: 3,
+                enterprise_id: Some(import.enterprise_id),
+                subject_id: Some(import.id.to_string()),
+            },
+            now,
+        )
+        .await?;
+        Ok(())
     }
 
     /// Stores an upload in pieces of [`CHUNK_BYTES`]; returns its size.
@@ -520,6 +534,51 @@ impl Imports<'_> {
                 return Ok(bytes);
             }
         }
+    }
+
+    /// B-1, check then confirm: a dry run that found nothing wrong is imported for real, from
+    /// the very upload it checked (kept for an hour). The new import checks every row
+    /// again (the database may have changed since) and writes all of them or none.
+    pub async fn confirm(&self, actor: &Actor, checked: ImportId) -> AppResult<ImportView> {
+        let dry_run = self.get(actor, checked).await?;
+        actor.require_staff(dry_run.enterprise_id, "import users")?;
+        let confirmable = dry_run.dry_run
+            && dry_run.status == ImportStatus::Done
+            && dry_run.report.as_ref().is_some_and(|r| r.created > 0);
+        if !confirmable {
+            return Err(AppError::invalid(
+                "import",
+                "not-confirmable",
+                "Only a check that found nothing wrong and users to create can be imported.",
+            ));
+        }
+        let now = self.0.now();
+        let import = Import {
+            id: ImportId::new(),
+            enterprise_id: dry_run.enterprise_id,
+            actor_json: serde_json::to_string(actor).map_err(anyhow::Error::from)?,
+            dry_run: false,
+            status: ImportStatus::Queued,
+            bytes: dry_run.bytes,
+            rows_checked: 0,
+            report_json: None,
+            created_at: now,
+            updated_at: now,
+            finished_at: None,
+        };
+        let mut tx = self.0.begin().await?;
+        imports::drop_stale_uploads(&mut tx, now.plus_millis(-CONFIRM_WITHIN_MILLIS)).await?;
+        imports::insert(&mut tx, &import).await?;
+        // Moving the upload makes a second confirmation (another tab, a double click) find none.
+        if imports::move_upload(&mut tx, checked, import.id).await? == 0 {
+            return Err(AppError::conflict(
+                "already-confirmed",
+                "This check was imported already, or is older than an hour: upload the file again.",
+            ));
+        }
+        self.queue(&mut tx, &import, now).await?;
+        self.0.commit_with_jobs(tx).await?;
+        Ok(import.into())
     }
 
     /// An import as its starter (or any administrator of the enterprise) polls it.
@@ -593,6 +652,7 @@ impl Imports<'_> {
                         column: None,
                         code: e.code().to_owned(),
                         message: e.to_string(),
+                        args: Default::default(),
                     }],
                     ..Default::default()
                 },
@@ -600,7 +660,18 @@ impl Imports<'_> {
         };
         let json = serde_json::to_string(&report).map_err(anyhow::Error::from)?;
         let mut tx = self.0.begin().await?;
-        imports::finish(&mut tx, id, status, report.rows as i64, &json, self.0.now()).await?;
+        // A clean dry run keeps its upload, so that confirming it imports the very file checked.
+        let confirmable = import.dry_run && status == ImportStatus::Done && report.created > 0;
+        imports::finish(
+            &mut tx,
+            id,
+            status,
+            report.rows as i64,
+            &json,
+            confirmable,
+            self.0.now(),
+        )
+        .await?;
         commit(tx).await
     }
 
@@ -613,12 +684,22 @@ impl Imports<'_> {
                 column: None,
                 code: "internal".into(),
                 message: format!("The import could not run ({error}); nothing was written."),
+                args: Default::default(),
             }],
             ..Default::default()
         };
         let json = serde_json::to_string(&report).map_err(anyhow::Error::from)?;
         let mut tx = self.0.begin().await?;
-        imports::finish(&mut tx, id, ImportStatus::Failed, 0, &json, self.0.now()).await?;
+        imports::finish(
+            &mut tx,
+            id,
+            ImportStatus::Failed,
+            0,
+            &json,
+            false,
+            self.0.now(),
+        )
+        .await?;
         commit(tx).await
     }
 

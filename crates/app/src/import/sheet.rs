@@ -134,7 +134,12 @@ pub struct Problem {
     pub row: Option<u64>,
     pub column: Option<String>,
     pub code: String,
+    /// The English sentence (API, CLI).
     pub message: String,
+    /// What the sentence names, so that the portal can say it in the administrator's language:
+    /// `value` is the cell as written; others (`row`, `need`, `free`, …) by the code.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub args: std::collections::BTreeMap<String, String>,
 }
 
 impl Problem {
@@ -144,7 +149,14 @@ impl Problem {
             column: Some(column.header().to_owned()),
             code: code.to_owned(),
             message: message.into(),
+            args: Default::default(),
         }
+    }
+
+    /// The problem with one of the values its sentence names.
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.args.insert(name.to_owned(), value.to_string());
+        self
     }
 
     pub fn of_file(column: Option<Column>, code: &str, message: impl Into<String>) -> Self {
@@ -153,6 +165,7 @@ impl Problem {
             column: column.map(|c| c.header().to_owned()),
             code: code.to_owned(),
             message: message.into(),
+            args: Default::default(),
         }
     }
 }
@@ -334,6 +347,7 @@ pub fn read(input: impl Read, mut on_row: impl FnMut(SheetRow)) -> Vec<Problem> 
                     column: None,
                     code: "malformed".into(),
                     message: format!("This row cannot be read as CSV: {}.", csv_reason(&e)),
+                    args: Default::default(),
                 });
                 break;
             }
@@ -360,7 +374,7 @@ pub fn read(input: impl Read, mut on_row: impl FnMut(SheetRow)) -> Vec<Problem> 
                 None,
                 "too-many-rows",
                 format!("A file holds at most {MAX_ROWS} users; split it and import the parts one after the other."),
-            ));
+            ).with("max", MAX_ROWS));
             break;
         }
         if record.len() != columns.len() {
@@ -373,6 +387,11 @@ pub fn read(input: impl Read, mut on_row: impl FnMut(SheetRow)) -> Vec<Problem> 
                     record.len(),
                     columns.len()
                 ),
+                args: [
+                    ("cells".to_owned(), record.len().to_string()),
+                    ("header".to_owned(), columns.len().to_string()),
+                ]
+                .into(),
             });
             continue;
         }
@@ -392,12 +411,15 @@ pub fn read(input: impl Read, mut on_row: impl FnMut(SheetRow)) -> Vec<Problem> 
             };
             if text.chars().count() > MAX_CELL_CHARS {
                 refused.push(column);
-                problems.push(Problem::at(
-                    row,
-                    column,
-                    "too-long",
-                    format!("A cell holds at most {MAX_CELL_CHARS} characters."),
-                ));
+                problems.push(
+                    Problem::at(
+                        row,
+                        column,
+                        "too-long",
+                        format!("A cell holds at most {MAX_CELL_CHARS} characters."),
+                    )
+                    .with("max", MAX_CELL_CHARS),
+                );
                 continue;
             }
             match unescape(text) {
@@ -409,7 +431,7 @@ pub fn read(input: impl Read, mut on_row: impl FnMut(SheetRow)) -> Vec<Problem> 
                         column,
                         "formula",
                         format!("This cell {why}; no value here starts with = or @ (write '= to mean the text)."),
-                    ))
+                    ).with("value", text))
                 }
             }
         }
@@ -477,6 +499,7 @@ fn read_header(
                         text.chars().take(40).collect::<String>(),
                         Column::ALL.map(Column::header).join(", ")
                     ),
+                    args: [("value".to_owned(), text.chars().take(40).collect())].into(),
                 });
                 columns.push(None);
             }

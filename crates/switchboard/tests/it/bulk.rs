@@ -94,6 +94,7 @@ on_both_databases!(
     b1_the_template_names_every_column_and_its_example_is_a_comment,
     b2_a_bulk_action_judges_each_user_by_the_single_rules_and_reports_each,
     b1_an_upload_of_several_stored_pieces_is_read_back_whole,
+    b1_a_clean_dry_run_is_confirmed_once_and_imports_the_very_file_it_checked,
 );
 
 async fn b1_a_dry_run_reports_every_planted_problem_with_row_and_column_and_writes_nothing(
@@ -719,4 +720,55 @@ async fn b1_an_upload_of_several_stored_pieces_is_read_back_whole(t: TestApp) {
     // Every row is well-formed; only the licences (100 purchased) are short for the whole file.
     assert_eq!(problems(&import), vec![p(None, None, "licence-exhausted")]);
     assert_eq!(import["rows_checked"], 8_000);
+}
+
+async fn b1_a_clean_dry_run_is_confirmed_once_and_imports_the_very_file_it_checked(t: TestApp) {
+    let rows: Vec<String> = (1..=3).map(row).collect();
+    let checked = import(&t, &t.fx.admin, file(&rows), true).await;
+    assert_eq!(checked["status"], "done", "{checked}");
+    assert_eq!(checked["report"]["created"], 3);
+    assert_eq!(t.user_count().await, 0);
+    let confirm = format!(
+        "/api/v1/imports/{}/confirm",
+        checked["id"].as_str().unwrap()
+    );
+
+    // Confirmed: a new import of the stored file, checked again and written.
+    let queued = t.post(&confirm, &t.fx.admin, json!(null)).await;
+    assert_eq!(queued.status, StatusCode::ACCEPTED, "{}", queued.body);
+    assert_eq!(queued.body["dry_run"], false);
+    assert_ne!(queued.body["id"], checked["id"]);
+    t.drain_jobs().await;
+    let done = t
+        .get(
+            &format!("/api/v1/imports/{}", queued.body["id"].as_str().unwrap()),
+            &t.fx.admin,
+        )
+        .await;
+    assert_eq!(done.body["status"], "done", "{}", done.body);
+    assert_eq!(done.body["report"]["created"], 3);
+    assert_eq!(done.body["report"]["written"], true);
+    assert_eq!(t.user_count().await, 3);
+
+    // Once only: a second confirmation (another tab, a double click) writes nothing.
+    let again = t.post(&confirm, &t.fx.admin, json!(null)).await;
+    again.problem(409, "already-confirmed");
+    assert_eq!(t.user_count().await, 3);
+
+    // A check that found problems cannot be confirmed.
+    let bad = [row(4).replace("jorg.4@import.example", "not-an-email")];
+    let refused = import(&t, &t.fx.admin, file(&bad), true).await;
+    assert_eq!(refused["status"], "refused", "{refused}");
+    let answer = t
+        .post(
+            &format!(
+                "/api/v1/imports/{}/confirm",
+                refused["id"].as_str().unwrap()
+            ),
+            &t.fx.admin,
+            json!(null),
+        )
+        .await;
+    answer.problem(422, "validation");
+    assert_eq!(t.user_count().await, 3);
 }

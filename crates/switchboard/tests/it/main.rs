@@ -17,6 +17,7 @@ mod lifecycle;
 mod matrix;
 mod pool;
 mod portal_admin;
+mod portal_bulk;
 mod sip;
 mod tenancy;
 mod validation;

@@ -143,6 +143,35 @@ impl WebClient {
         self.finish(response).await
     }
 
+    /// Uploads a file as a browser sends a form with a file input (`multipart/form-data`): the
+    /// CSRF token of the last page first, then the file.
+    pub async fn post_file(&mut self, path: &str, field: &str, name: &str, bytes: &[u8]) -> Page {
+        let boundary = "----switchboard-test-boundary-7d3f";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\n\
+             Content-Type: text/csv\r\n\r\n",
+            self.csrf()
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .headers(self.extra_headers.clone())
+            .header("cookie", self.cookie_header())
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .expect("POST");
+        self.finish(response).await
+    }
+
     /// The CSRF token in the last page's forms.
     pub fn csrf(&self) -> String {
         let marker = "name=\"csrf\" value=\"";

@@ -235,6 +235,26 @@ pub async fn get_import(
     Ok(Json(s.app.imports().get(&actor, id).await?.into()))
 }
 
+/// Import for real the file a dry run checked (B-1): only a dry run that is `done` without a
+/// problem and with users to create, within an hour, once. The new import checks every row
+/// again (the database may have changed) and writes all of them or none; poll its `Location`.
+#[utoipa::path(post, path = "/imports/{id}/confirm", tag = "bulk",
+    responses((status = 202, body = ImportDto), (status = 409, description = "already-confirmed", body = Problem),
+        (status = 422, description = "not-confirmable", body = Problem)))]
+pub async fn confirm_import(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<(StatusCode, HeaderMap, Json<ImportDto>)> {
+    let id: ImportId = path_id(&id, "import")?;
+    let view = s.app.imports().confirm(&actor, id).await?;
+    let mut headers = HeaderMap::new();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/imports/{}", view.id)) {
+        headers.insert(header::LOCATION, location);
+    }
+    Ok((StatusCode::ACCEPTED, headers, Json(view.into())))
+}
+
 /// A bulk action on a selection of users (B-2).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

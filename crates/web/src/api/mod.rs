@@ -103,6 +103,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(bulk::create_device_passwords))
         .routes(routes!(bulk::download_device_passwords))
         .routes(routes!(bulk::get_import))
+        .routes(routes!(bulk::confirm_import))
         .routes(routes!(operations::list_jobs))
         .routes(routes!(operations::get_job))
         .routes(routes!(operations::retry_job))

@@ -210,6 +210,11 @@ pub const FLASH_KEYS: &[&str] = &[
     "user-activation-retried",
     "user-invited",
     "purchase-recorded",
+    "import-upload-broken",
+    "import-not-confirmable",
+    "bulk-choose-action",
+    "bulk-none-selected",
+    "bulk-too-many",
 ];
 
 /// Who is signed in, for the header.

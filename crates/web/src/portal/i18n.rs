@@ -56,6 +56,24 @@ impl Tr {
         LOCALES.lookup_with_args(self.id(), key, &args)
     }
 
+    /// A message with named arguments, or `None` when the key has no message.
+    pub fn try_with<'a>(
+        &self,
+        key: &str,
+        args: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Option<String> {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .into_iter()
+            .map(|(name, value)| {
+                (
+                    Cow::Owned(name.to_owned()),
+                    FluentValue::from(value.to_owned()),
+                )
+            })
+            .collect();
+        LOCALES.try_lookup_with_args(self.id(), key, &args)
+    }
+
     /// A field error in this language, by its stable code; the service's English message when
     /// there is no translation for the code.
     pub fn field_error(&self, code: &str, fallback: &str) -> String {

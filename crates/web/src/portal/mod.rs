@@ -5,6 +5,7 @@
 mod account;
 mod audit;
 mod auth;
+mod bulk;
 mod context;
 mod directory;
 pub mod i18n;
@@ -63,6 +64,25 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace", get(workspace::switch))
         .route("/users", get(users_list::list))
         .route("/users/columns", post(users_list::save_columns))
+        .route("/users/bulk", post(bulk::selection))
+        .route(
+            "/users/import",
+            get(bulk::import_page)
+                .post(bulk::upload)
+                // The service bounds an upload itself (B-1), piece by piece.
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/users/import/{file}", get(bulk::download))
+        .route("/users/imports/{id}", get(bulk::import_status))
+        .route("/users/imports/{id}/confirm", post(bulk::confirm_import))
+        .route(
+            "/device-passwords",
+            get(bulk::device_passwords_page).post(bulk::issue_device_passwords),
+        )
+        .route(
+            "/device-passwords/{token}",
+            get(bulk::download_device_passwords),
+        )
         .route(
             "/users/new",
             get(user_form::new_page).post(user_form::create),
@@ -265,6 +285,7 @@ mod tests {
     use std::path::Path;
 
     use switchboard_domain::{InterceptAction, Language, PortalRole, UserState};
+    use switchboard_store::imports::ImportStatus;
 
     use super::context::FLASH_KEYS;
     use super::i18n::Tr;
@@ -370,7 +391,28 @@ mod tests {
                 ]
                 .map(String::from),
             )
-            .chain(FLASH_KEYS.iter().map(|k| (*k).to_owned()));
+            .chain(FLASH_KEYS.iter().map(|k| (*k).to_owned()))
+            .chain(
+                super::bulk::IMPORT_CODES
+                    .iter()
+                    .map(|code| format!("import-{code}")),
+            )
+            .chain(
+                ImportStatus::ALL
+                    .iter()
+                    .map(|s| format!("import-status-{}", s.as_str())),
+            )
+            .chain(
+                ["reset_passwords", "new_device_passwords", "delete"]
+                    .iter()
+                    .flat_map(|a| {
+                        [
+                            format!("bulk-{a}"),
+                            format!("bulk-{a}-title"),
+                            format!("bulk-{a}-consequence"),
+                        ]
+                    }),
+            );
         wanted.extend(by_value.map(|k| ("(by value)".to_owned(), k)));
         assert!(
             wanted.len() > 300,

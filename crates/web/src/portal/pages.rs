@@ -329,3 +329,88 @@ pub struct NumbersPage {
     pub next: Option<String>,
     pub first: Option<String>,
 }
+
+// Bulk work (issue 7).
+
+#[derive(Template, WebTemplate)]
+#[template(path = "import.html")]
+pub struct ImportPage {
+    pub c: Chrome,
+}
+
+/// One problem of an imported file, where the spreadsheet shows it.
+pub struct ImportProblemRow {
+    pub row: String,
+    pub column: String,
+    /// The cell as written, when the problem is about one.
+    pub value: String,
+    pub message: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "import_status.html")]
+pub struct ImportStatusPage {
+    pub c: Chrome,
+    pub id: String,
+    pub dry_run: bool,
+    /// Not ended yet: the page reloads itself.
+    pub running: bool,
+    pub status: String,
+    pub status_code: &'static str,
+    pub summary: Vec<String>,
+    pub problems: Vec<ImportProblemRow>,
+    pub more: Option<String>,
+    /// A clean check: it can be imported.
+    pub confirmable: bool,
+    /// Written.
+    pub done: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "bulk_confirm.html")]
+pub struct BulkConfirmPage {
+    pub c: Chrome,
+    pub action: String,
+    pub danger: bool,
+    pub consequence: String,
+    /// (id, name)
+    pub users: Vec<(String, String)>,
+}
+
+pub struct BulkOutcomeRow {
+    pub name: String,
+    /// The user's page, while they exist.
+    pub link: Option<String>,
+    pub done: bool,
+    pub outcome: String,
+    pub reason: String,
+    pub login: Option<switchboard_app::users::SipLogin>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "bulk_results.html")]
+pub struct BulkResultsPage {
+    pub c: Chrome,
+    pub summary: String,
+    /// New desk-phone logins are in the rows (shown this once).
+    pub logins: bool,
+    pub rows: Vec<BulkOutcomeRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "device_passwords.html")]
+pub struct DevicePasswordsPage {
+    pub c: Chrome,
+    /// (id, name)
+    pub sites: Vec<(String, String)>,
+    pub typed: super::directory::Fields,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "device_passwords_done.html")]
+pub struct DevicePasswordsDonePage {
+    pub c: Chrome,
+    pub text: String,
+    pub link: String,
+    pub skipped: usize,
+}
