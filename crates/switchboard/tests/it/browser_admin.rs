@@ -32,6 +32,7 @@ mod chromium {
         l5_l6_l4_deactivate_reactivate_and_delete_from_the_user_page,
         u6_search_as_you_type_replaces_the_results_in_place,
         i2_every_administration_page_in_three_languages_is_labelled_and_accessible,
+        b1_b2_l8_import_a_file_act_on_a_selection_and_renew_device_passwords,
     );
 }
 
@@ -328,6 +329,8 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
         ("licences", "/licences".to_owned()),
         ("numbers", "/numbers".to_owned()),
         ("audit", "/audit".to_owned()),
+        ("import", "/users/import".to_owned()),
+        ("device-passwords", "/device-passwords".to_owned()),
     ];
     let headings = [
         ("en", "User management", "Add user"),
@@ -397,5 +400,179 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
         })
         .await;
     }
+    b.quit().await;
+}
+
+/// A `;` file as a German spreadsheet saves it (BOM, CRLF), written where Chromium can pick it.
+fn import_file(test: &str, rows: &[String]) -> std::path::PathBuf {
+    let mut text = "\u{feff}site;first_name;last_name;email;package_licence;primary_number;extension;device_type\r\n".to_owned();
+    for r in rows {
+        text.push_str(r);
+        text.push_str("\r\n");
+    }
+    let path = std::env::temp_dir().join(format!(
+        "switchboard-{test}-{}-{}.csv",
+        std::process::id(),
+        rand_suffix()
+    ));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn rand_suffix() -> u64 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+}
+
+fn import_row(n: u32) -> String {
+    format!(
+        "Berlin;Ines;Import-{n};ines.{n}@import.example;voice-basic;'+4930123456{n:02};{};yealink-t54w",
+        5600 + n
+    )
+}
+
+/// Uploads `file` on the import page and opens the check's report once its job has run.
+async fn upload_and_check(t: &TestApp, b: &Browser, file: &std::path::Path) -> String {
+    b.open("/users/import").await;
+    b.client
+        .find(Locator::Id("file"))
+        .await
+        .expect("#file")
+        .send_keys(file.to_str().unwrap())
+        .await
+        .expect("file chosen");
+    b.click("#check-file").await;
+    let at = b.path().await;
+    assert!(at.starts_with("/users/imports/"), "{at}");
+    t.drain_jobs().await;
+    b.open(&at).await;
+    at
+}
+
+async fn b1_b2_l8_import_a_file_act_on_a_selection_and_renew_device_passwords(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let Some(mut b) = signed_in_admin(&t, "bulk").await else {
+        return;
+    };
+    // B-1: from the users list to the import page.
+    b.open("/users").await;
+    b.click("#import-users").await;
+    assert_eq!(b.path().await, "/users/import");
+    b.screenshot("import-page").await;
+
+    // A planted problem is reported at its row and column, with the value, and nothing is offered.
+    let bad = import_file(
+        "bad",
+        &[
+            import_row(2),
+            import_row(3),
+            import_row(4).replace(";5604;", ";5603;"),
+        ],
+    );
+    upload_and_check(&t, &b, &bad).await;
+    let text = b.page_text().await;
+    assert!(text.contains("Also in row 3 of the file."), "{text}");
+    let cells: Value = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#import-problems tbody td')].map(c => c.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        cells,
+        json!(["4", "extension", "5603", "Also in row 3 of the file."])
+    );
+    assert!(text.contains("Nothing was written."), "{text}");
+    assert_accessible(&b, "import report").await;
+    b.screenshot("import-refused").await;
+
+    // The corrected file: checked, then imported with one click.
+    let good = import_file("good", &[import_row(2), import_row(3), import_row(4)]);
+    let at = upload_and_check(&t, &b, &good).await;
+    assert!(b.page_text().await.contains("3 users would be created."));
+    b.screenshot("import-checked").await;
+    b.click("#confirm-import").await;
+    let written = b.path().await;
+    assert_ne!(written, at);
+    t.drain_jobs().await;
+    b.open(&written).await;
+    assert!(
+        b.page_text()
+            .await
+            .contains("3 users created (pending until their phones are activated).")
+    );
+    b.screenshot("import-done").await;
+    let _ = std::fs::remove_file(bad);
+    let _ = std::fs::remove_file(good);
+
+    // B-2: "select all" ticks every row; two users are chosen and reset at once.
+    b.open("/users?q=Import").await;
+    b.click("#select-all").await;
+    let ticked: Value = b
+        .client
+        .execute(
+            "return document.querySelectorAll('#users tbody input[name=user_id]:checked').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ticked, json!(3));
+    b.click("#select-all").await;
+    let ids: Value = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#users tbody input[name=user_id]')].map(i => i.id)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for id in ids.as_array().unwrap().iter().take(2) {
+        b.click(&format!("#{}", id.as_str().unwrap())).await;
+    }
+    b.client
+        .find(Locator::Id("bulk-action"))
+        .await
+        .unwrap()
+        .select_by_value("reset_passwords")
+        .await
+        .unwrap();
+    b.click("#bulk-apply").await;
+    assert_eq!(b.h1().await, "Reset the portal password of 2 users");
+    assert_accessible(&b, "bulk confirmation").await;
+    b.screenshot("bulk-confirm").await;
+    b.click("#confirm").await;
+    assert!(
+        b.page_text().await.contains("Done for 2. Refused for 0."),
+        "{}",
+        b.page_text().await
+    );
+    b.screenshot("bulk-results").await;
+
+    // L-8: renew a site's desk-phone passwords; the sheet's link is offered once.
+    b.open("/device-passwords").await;
+    b.click("#renew").await;
+    assert!(
+        b.page_text()
+            .await
+            .contains("Confirm that the current passwords may stop working.")
+    );
+    b.click("#understood").await;
+    b.click("#renew").await;
+    assert!(
+        b.page_text()
+            .await
+            .contains("users have new desk-phone passwords."),
+        "{}",
+        b.page_text().await
+    );
+    assert_accessible(&b, "device passwords issued").await;
+    b.screenshot("device-passwords-issued").await;
     b.quit().await;
 }

@@ -382,9 +382,18 @@ bulk-apply = Ausführen
 bulk-reset_passwords = Portal-Kennwort zurücksetzen
 bulk-new_device_passwords = Neues Tischtelefon-Kennwort
 bulk-delete = Löschen
-bulk-reset_passwords-title = Portal-Kennwort von { $count } Benutzern zurücksetzen
-bulk-new_device_passwords-title = Neue Tischtelefon-Kennwörter für { $count } Benutzer
-bulk-delete-title = { $count } Benutzer löschen
+bulk-reset_passwords-title = { $count ->
+    [1] Portal-Kennwort eines Benutzers zurücksetzen
+   *[other] Portal-Kennwort von { $count } Benutzern zurücksetzen
+}
+bulk-new_device_passwords-title = { $count ->
+    [1] Neues Tischtelefon-Kennwort für einen Benutzer
+   *[other] Neue Tischtelefon-Kennwörter für { $count } Benutzer
+}
+bulk-delete-title = { $count ->
+    [1] Einen Benutzer löschen
+   *[other] { $count } Benutzer löschen
+}
 bulk-reset_passwords-consequence = Jeder Benutzer erhält eine E-Mail mit einer neuen Einladung, sein Kennwort festzulegen; frühere Links funktionieren nicht mehr.
 bulk-new_device_passwords-consequence = Das Tischtelefon jedes Benutzers erhält neue Anmeldedaten; das alte Kennwort funktioniert nicht mehr und das Telefon muss neu eingerichtet werden. Die neuen Anmeldedaten werden einmal angezeigt.
 bulk-delete-consequence = Jeder Benutzer wird gelöscht, seine Rufnummern und Lizenzen werden frei, soweit die Regeln es erlauben (ausstehende Benutzer können nicht gelöscht werden). Das lässt sich nicht rückgängig machen.
@@ -422,16 +431,43 @@ import-status-writing = Wird geschrieben
 import-status-done = Fertig
 import-status-refused = Abgelehnt
 import-status-failed = Fehlgeschlagen
-import-rows = { $count } Zeilen gelesen.
-import-rows-checked = Bisher { $count } Zeilen geprüft.
-import-created = { $count } Benutzer angelegt (ausstehend, bis ihre Telefone aktiviert sind).
-import-invited = { $count } Einladungen versandt.
-import-would-create = { $count } Benutzer würden angelegt.
-import-would-invite = { $count } Einladungen würden versandt.
-import-unchanged = { $count } Zeilen entsprechen bestehenden Benutzern und bleiben, wie sie sind.
-import-problems = { $count } Probleme gefunden.
+import-rows = { $count ->
+    [1] Eine Zeile gelesen.
+   *[other] { $count } Zeilen gelesen.
+}
+import-rows-checked = { $count ->
+    [1] Bisher eine Zeile geprüft.
+   *[other] Bisher { $count } Zeilen geprüft.
+}
+import-created = { $count ->
+    [1] Ein Benutzer angelegt (ausstehend, bis sein Telefon aktiviert ist).
+   *[other] { $count } Benutzer angelegt (ausstehend, bis ihre Telefone aktiviert sind).
+}
+import-invited = { $count ->
+    [1] Eine Einladung versandt.
+   *[other] { $count } Einladungen versandt.
+}
+import-would-create = { $count ->
+    [1] Ein Benutzer würde angelegt.
+   *[other] { $count } Benutzer würden angelegt.
+}
+import-would-invite = { $count ->
+    [1] Eine Einladung würde versandt.
+   *[other] { $count } Einladungen würden versandt.
+}
+import-unchanged = { $count ->
+    [1] Eine Zeile entspricht einem bestehenden Benutzer und bleibt, wie sie ist.
+   *[other] { $count } Zeilen entsprechen bestehenden Benutzern und bleiben, wie sie sind.
+}
+import-problems = { $count ->
+    [1] Ein Problem gefunden.
+   *[other] { $count } Probleme gefunden.
+}
 import-nothing-written = Es wurde nichts geschrieben. Korrigieren Sie die Zeilen unten und laden Sie die Datei erneut hoch.
-import-more-problems = …und { $count } weitere Probleme, nicht aufgeführt.
+import-more-problems = { $count ->
+    [1] …und ein weiteres Problem, nicht aufgeführt.
+   *[other] …und { $count } weitere Probleme, nicht aufgeführt.
+}
 import-problems-caption = Probleme, nach Zeile und Spalte, wie Ihre Tabelle sie zeigt
 import-row = Zeile
 import-column = Spalte
@@ -474,8 +510,14 @@ device-passwords-password-hint = Nur wenn Sie ein Kennwort wählen: mindestens 1
 device-passwords-understood = Mir ist bewusst, dass die bisherigen Tischtelefon-Kennwörter dieses Standorts sofort nicht mehr funktionieren.
 device-passwords-confirm-first = Bestätigen Sie, dass die bisherigen Kennwörter nicht mehr funktionieren dürfen.
 device-passwords-renew = Tischtelefon-Kennwörter erneuern
-device-passwords-issued = { $count } Benutzer haben neue Tischtelefon-Kennwörter.
-device-passwords-skipped = { $count } Unternehmensadministratoren wurden ausgelassen (ein Standortadministrator ändert sie nicht).
+device-passwords-issued = { $count ->
+    [1] Ein Benutzer hat ein neues Tischtelefon-Kennwort.
+   *[other] { $count } Benutzer haben neue Tischtelefon-Kennwörter.
+}
+device-passwords-skipped = { $count ->
+    [1] Ein Unternehmensadministrator wurde ausgelassen (ein Standortadministrator ändert ihn nicht).
+   *[other] { $count } Unternehmensadministratoren wurden ausgelassen (ein Standortadministrator ändert sie nicht).
+}
 device-passwords-once = Laden Sie die Datei jetzt herunter: Der Link funktioniert einmal, 10 Minuten lang. Die Kennwörter werden nirgends sonst aufbewahrt.
 device-passwords-download = Anmeldedaten herunterladen (CSV)
 device-passwords-gone = Dieser Download-Link wurde bereits benutzt oder ist abgelaufen (er funktioniert einmal, 10 Minuten lang). Starten Sie den Geräte-Kennwort-Manager erneut für neue Anmeldedaten.

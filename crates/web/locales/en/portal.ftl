@@ -382,9 +382,18 @@ bulk-apply = Apply
 bulk-reset_passwords = Reset portal password
 bulk-new_device_passwords = New desk-phone password
 bulk-delete = Delete
-bulk-reset_passwords-title = Reset the portal password of { $count } users
-bulk-new_device_passwords-title = New desk-phone passwords for { $count } users
-bulk-delete-title = Delete { $count } users
+bulk-reset_passwords-title = { $count ->
+    [1] Reset the portal password of one user
+   *[other] Reset the portal password of { $count } users
+}
+bulk-new_device_passwords-title = { $count ->
+    [1] A new desk-phone password for one user
+   *[other] New desk-phone passwords for { $count } users
+}
+bulk-delete-title = { $count ->
+    [1] Delete one user
+   *[other] Delete { $count } users
+}
 bulk-reset_passwords-consequence = Each user gets an email with a new invitation to set their password; earlier links stop working.
 bulk-new_device_passwords-consequence = Each user's desk phone gets a new login; the old password stops working and the phone must be set up again. The new logins are shown once.
 bulk-delete-consequence = Each user is deleted with their numbers and licences freed, where the rules allow it (pending users cannot be deleted). This cannot be undone.
@@ -422,16 +431,43 @@ import-status-writing = Writing
 import-status-done = Done
 import-status-refused = Refused
 import-status-failed = Failed
-import-rows = { $count } rows read.
-import-rows-checked = { $count } rows checked so far.
-import-created = { $count } users created (pending until their phones are activated).
-import-invited = { $count } invitations sent.
-import-would-create = { $count } users would be created.
-import-would-invite = { $count } invitations would be sent.
-import-unchanged = { $count } rows equal existing users and are left as they are.
-import-problems = { $count } problems found.
+import-rows = { $count ->
+    [1] One row read.
+   *[other] { $count } rows read.
+}
+import-rows-checked = { $count ->
+    [1] One row checked so far.
+   *[other] { $count } rows checked so far.
+}
+import-created = { $count ->
+    [1] One user created (pending until their phone is activated).
+   *[other] { $count } users created (pending until their phones are activated).
+}
+import-invited = { $count ->
+    [1] One invitation sent.
+   *[other] { $count } invitations sent.
+}
+import-would-create = { $count ->
+    [1] One user would be created.
+   *[other] { $count } users would be created.
+}
+import-would-invite = { $count ->
+    [1] One invitation would be sent.
+   *[other] { $count } invitations would be sent.
+}
+import-unchanged = { $count ->
+    [1] One row equals an existing user and is left as it is.
+   *[other] { $count } rows equal existing users and are left as they are.
+}
+import-problems = { $count ->
+    [1] One problem found.
+   *[other] { $count } problems found.
+}
 import-nothing-written = Nothing was written. Fix the rows below and upload the file again.
-import-more-problems = …and { $count } more problems, not listed.
+import-more-problems = { $count ->
+    [1] …and one more problem, not listed.
+   *[other] …and { $count } more problems, not listed.
+}
 import-problems-caption = Problems, by row and column as your spreadsheet shows them
 import-row = Row
 import-column = Column
@@ -474,8 +510,14 @@ device-passwords-password-hint = Only when you choose one password: at least 12 
 device-passwords-understood = I understand that the current desk-phone passwords of this site stop working at once.
 device-passwords-confirm-first = Confirm that the current passwords may stop working.
 device-passwords-renew = Renew the desk-phone passwords
-device-passwords-issued = { $count } users have new desk-phone passwords.
-device-passwords-skipped = { $count } enterprise administrators were left out (a site administrator does not change them).
+device-passwords-issued = { $count ->
+    [1] One user has a new desk-phone password.
+   *[other] { $count } users have new desk-phone passwords.
+}
+device-passwords-skipped = { $count ->
+    [1] One enterprise administrator was left out (a site administrator does not change them).
+   *[other] { $count } enterprise administrators were left out (a site administrator does not change them).
+}
 device-passwords-once = Download the file now: the link works once, for 10 minutes. The passwords are not kept anywhere else.
 device-passwords-download = Download the login details (CSV)
 device-passwords-gone = This download link was used already or has expired (it works once, for 10 minutes). Run the device password manager again for new login details.

@@ -382,9 +382,18 @@ bulk-apply = Appliquer
 bulk-reset_passwords = Réinitialiser le mot de passe du portail
 bulk-new_device_passwords = Nouveau mot de passe du poste fixe
 bulk-delete = Supprimer
-bulk-reset_passwords-title = Réinitialiser le mot de passe du portail de { $count } utilisateurs
-bulk-new_device_passwords-title = Nouveaux mots de passe du poste fixe pour { $count } utilisateurs
-bulk-delete-title = Supprimer { $count } utilisateurs
+bulk-reset_passwords-title = { $count ->
+    [1] Réinitialiser le mot de passe du portail d'un utilisateur
+   *[other] Réinitialiser le mot de passe du portail de { $count } utilisateurs
+}
+bulk-new_device_passwords-title = { $count ->
+    [1] Nouveau mot de passe du poste fixe pour un utilisateur
+   *[other] Nouveaux mots de passe du poste fixe pour { $count } utilisateurs
+}
+bulk-delete-title = { $count ->
+    [1] Supprimer un utilisateur
+   *[other] Supprimer { $count } utilisateurs
+}
 bulk-reset_passwords-consequence = Chaque utilisateur reçoit un e-mail avec une nouvelle invitation à définir son mot de passe ; les liens précédents ne fonctionnent plus.
 bulk-new_device_passwords-consequence = Le poste fixe de chaque utilisateur reçoit de nouveaux identifiants ; l'ancien mot de passe ne fonctionne plus et le téléphone doit être reconfiguré. Les nouveaux identifiants sont affichés une seule fois.
 bulk-delete-consequence = Chaque utilisateur est supprimé, ses numéros et licences libérés, là où les règles le permettent (un utilisateur en attente ne peut pas être supprimé). C'est irréversible.
@@ -422,16 +431,43 @@ import-status-writing = Écriture
 import-status-done = Terminé
 import-status-refused = Refusé
 import-status-failed = Échec
-import-rows = { $count } lignes lues.
-import-rows-checked = { $count } lignes vérifiées jusqu'ici.
-import-created = { $count } utilisateurs créés (en attente jusqu'à l'activation de leurs téléphones).
-import-invited = { $count } invitations envoyées.
-import-would-create = { $count } utilisateurs seraient créés.
-import-would-invite = { $count } invitations seraient envoyées.
-import-unchanged = { $count } lignes sont identiques à des utilisateurs existants et restent telles quelles.
-import-problems = { $count } problèmes trouvés.
+import-rows = { $count ->
+    [1] Une ligne lue.
+   *[other] { $count } lignes lues.
+}
+import-rows-checked = { $count ->
+    [1] Une ligne vérifiée jusqu'ici.
+   *[other] { $count } lignes vérifiées jusqu'ici.
+}
+import-created = { $count ->
+    [1] Un utilisateur créé (en attente jusqu'à l'activation de son téléphone).
+   *[other] { $count } utilisateurs créés (en attente jusqu'à l'activation de leurs téléphones).
+}
+import-invited = { $count ->
+    [1] Une invitation envoyée.
+   *[other] { $count } invitations envoyées.
+}
+import-would-create = { $count ->
+    [1] Un utilisateur serait créé.
+   *[other] { $count } utilisateurs seraient créés.
+}
+import-would-invite = { $count ->
+    [1] Une invitation serait envoyée.
+   *[other] { $count } invitations seraient envoyées.
+}
+import-unchanged = { $count ->
+    [1] Une ligne est identique à un utilisateur existant et reste telle quelle.
+   *[other] { $count } lignes sont identiques à des utilisateurs existants et restent telles quelles.
+}
+import-problems = { $count ->
+    [1] Un problème trouvé.
+   *[other] { $count } problèmes trouvés.
+}
 import-nothing-written = Rien n'a été écrit. Corrigez les lignes ci-dessous et envoyez le fichier à nouveau.
-import-more-problems = …et { $count } autres problèmes, non listés.
+import-more-problems = { $count ->
+    [1] …et un autre problème, non listé.
+   *[other] …et { $count } autres problèmes, non listés.
+}
 import-problems-caption = Problèmes, par ligne et colonne comme votre tableur les montre
 import-row = Ligne
 import-column = Colonne
@@ -474,8 +510,14 @@ device-passwords-password-hint = Seulement si vous choisissez un mot de passe : 
 device-passwords-understood = Je comprends que les mots de passe actuels des postes fixes de ce site cessent de fonctionner immédiatement.
 device-passwords-confirm-first = Confirmez que les mots de passe actuels peuvent cesser de fonctionner.
 device-passwords-renew = Renouveler les mots de passe des postes fixes
-device-passwords-issued = { $count } utilisateurs ont de nouveaux mots de passe de poste fixe.
-device-passwords-skipped = { $count } administrateurs d'entreprise ont été laissés de côté (un administrateur de site ne les modifie pas).
+device-passwords-issued = { $count ->
+    [1] Un utilisateur a un nouveau mot de passe de poste fixe.
+   *[other] { $count } utilisateurs ont de nouveaux mots de passe de poste fixe.
+}
+device-passwords-skipped = { $count ->
+    [1] Un administrateur d'entreprise a été laissé de côté (un administrateur de site ne le modifie pas).
+   *[other] { $count } administrateurs d'entreprise ont été laissés de côté (un administrateur de site ne les modifie pas).
+}
 device-passwords-once = Téléchargez le fichier maintenant : le lien fonctionne une fois, pendant 10 minutes. Les mots de passe ne sont conservés nulle part ailleurs.
 device-passwords-download = Télécharger les identifiants (CSV)
 device-passwords-gone = Ce lien de téléchargement a déjà servi ou a expiré (il fonctionne une fois, pendant 10 minutes). Relancez le gestionnaire de mots de passe des appareils pour de nouveaux identifiants.

@@ -268,7 +268,7 @@ fn status_page(c: Chrome, view: ImportView) -> ImportStatusPage {
     let status = tr.t(&format!("import-status-{}", view.status.as_str()));
     let (summary, problems, more) = match &view.report {
         Some(r) => {
-            let count = |key: &str, n: u64| tr.t1(key, "count", &n.to_string());
+            let count = |key: &str, n: u64| tr.count(key, n);
             let mut summary = vec![count("import-rows", r.rows)];
             if r.written {
                 summary.push(count("import-created", r.created));
@@ -298,11 +298,7 @@ fn status_page(c: Chrome, view: ImportView) -> ImportStatusPage {
             (summary, rows, more)
         }
         None => (
-            vec![tr.t1(
-                "import-rows-checked",
-                "count",
-                &view.rows_checked.to_string(),
-            )],
+            vec![tr.count("import-rows-checked", view.rows_checked.max(0) as u64)],
             Vec::new(),
             0,
         ),
@@ -320,7 +316,7 @@ fn status_page(c: Chrome, view: ImportView) -> ImportStatusPage {
         status_code: view.status.as_str(),
         summary,
         problems,
-        more: (more > 0).then(|| tr.t1("import-more-problems", "count", &more.to_string())),
+        more: (more > 0).then(|| tr.count("import-more-problems", more)),
         confirmable,
         done,
     }
@@ -406,7 +402,7 @@ pub async fn selection(
     let title_key = format!("bulk-{action}-title");
     if fields.get("confirmed") != "yes" {
         let mut c = ws.chrome(&visit, "users-title", "/users");
-        c.title = c.tr.t1(&title_key, "count", &ids.len().to_string());
+        c.title = c.tr.count(&title_key, ids.len() as u64);
         let consequence = c.tr.t(&format!("bulk-{action}-consequence"));
         return BulkConfirmPage {
             c,
@@ -435,7 +431,7 @@ pub async fn selection(
     let mut c = ws.chrome(&visit, "users-title", "/users");
     let tr = c.tr;
     let done = outcomes.iter().filter(|o| o.refusal.is_none()).count();
-    c.title = tr.t1(&title_key, "count", &ids.len().to_string());
+    c.title = tr.count(&title_key, ids.len() as u64);
     let rows: Vec<BulkOutcomeRow> = outcomes
         .into_iter()
         .map(|o| {
@@ -470,13 +466,9 @@ pub async fn selection(
             }
         })
         .collect();
-    let summary = tr.t1("bulk-summary-done", "count", &done.to_string())
+    let summary = tr.count("bulk-summary-done", done as u64)
         + " "
-        + &tr.t1(
-            "bulk-summary-refused",
-            "count",
-            &(rows.len() - done).to_string(),
-        );
+        + &tr.count("bulk-summary-refused", (rows.len() - done) as u64);
     no_store(BulkResultsPage {
         c,
         summary,
@@ -556,16 +548,13 @@ pub async fn issue_device_passwords(
     {
         Ok(issued) => {
             let c = ws.chrome(&visit, "device-passwords-title", "/device-passwords");
-            let text = c.tr.t1(
-                "device-passwords-issued",
-                "count",
-                &issued.users.to_string(),
-            );
+            let text = c.tr.count("device-passwords-issued", issued.users as u64);
             no_store(DevicePasswordsDonePage {
                 c,
                 text,
                 link: format!("/device-passwords/{}", issued.download_token),
-                skipped: issued.skipped.len(),
+                skipped: (!issued.skipped.is_empty())
+                    .then(|| tr.count("device-passwords-skipped", issued.skipped.len() as u64)),
             })
         }
         Err(e @ (AppError::Validation(_) | AppError::Forbidden(_))) => {

@@ -56,6 +56,14 @@ impl Tr {
         LOCALES.lookup_with_args(self.id(), key, &args)
     }
 
+    /// A message about `count` things: its `$count` is a number, so that the message can
+    /// choose its plural form (`one`, `other`).
+    pub fn count(&self, key: &str, count: u64) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
+        LOCALES.lookup_with_args(self.id(), key, &args)
+    }
+
     /// A message with named arguments, or `None` when the key has no message.
     pub fn try_with<'a>(
         &self,

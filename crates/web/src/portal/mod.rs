@@ -334,7 +334,7 @@ mod tests {
         let mut wanted: Vec<(String, String)> = Vec::new();
         for (file, text) in files("templates", "html") {
             // `t("key")`, `t1("key"`, and the label and hint keys of the form macros.
-            for key in keys_after(&text, &[".t(\"", ".t1(\"", "\", \""]) {
+            for key in keys_after(&text, &[".t(\"", ".t1(\"", ".count(\"", "\", \""]) {
                 wanted.push((file.clone(), key));
             }
         }
@@ -344,6 +344,7 @@ mod tests {
                 &[
                     ".t(\"",
                     ".t1(\"",
+                    ".count(\"",
                     "chrome(\"",
                     "&visit, \"",
                     "visit, \"",

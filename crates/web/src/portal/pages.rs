@@ -412,5 +412,6 @@ pub struct DevicePasswordsDonePage {
     pub c: Chrome,
     pub text: String,
     pub link: String,
-    pub skipped: usize,
+    /// Who was left out, in words.
+    pub skipped: Option<String>,
 }
