@@ -827,13 +827,30 @@ impl Users<'_> {
         changes: UserChanges,
     ) -> AppResult<UserWithLogin> {
         let mut tx = self.0.begin().await?;
-        let before = self.in_reach_locked(&mut tx, actor, id).await?;
+        let updated = self
+            .update_in(&mut tx, actor, id, if_match, changes)
+            .await?;
+        self.0.commit_with_jobs(tx).await?;
+        Ok(updated)
+    }
+
+    /// [`Users::update`] inside a transaction of the caller's (an import updates many users
+    /// in its one transaction).
+    pub(crate) async fn update_in(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        id: UserId,
+        if_match: Option<i64>,
+        changes: UserChanges,
+    ) -> AppResult<UserWithLogin> {
+        let before = self.in_reach_locked(tx, actor, id).await?;
         match if_match {
             None => return Err(AppError::PreconditionRequired),
             Some(version) if version != before.version => return Err(AppError::PreconditionFailed),
             Some(_) => {}
         }
-        let enterprise = load_enterprise(&mut tx, before.enterprise_id).await?;
+        let enterprise = load_enterprise(&mut *tx, before.enterprise_id).await?;
         let mut v = Violations::new();
         let mut after = before.clone();
 
@@ -889,7 +906,7 @@ impl Users<'_> {
                 .personal_contact
                 .as_deref()
                 .is_some_and(crate::accounts::is_deliverable_contact)
-            && crate::accounts::needs_contact_for_codes(&mut tx, before.id).await?
+            && crate::accounts::needs_contact_for_codes(&mut *tx, before.id).await?
         {
             v.push(FieldError::new(
                 "personal_contact",
@@ -902,7 +919,7 @@ impl Users<'_> {
             Patch::Clear => after.department_id = None,
             Patch::Set(id) => {
                 let dep: Result<Department, _> = unit_of(
-                    &mut tx,
+                    &mut *tx,
                     UnitTable::Departments,
                     before.enterprise_id,
                     &id,
@@ -917,7 +934,7 @@ impl Users<'_> {
             }
         }
         if let Some(ids) = changes.team_ids {
-            after.team_ids = teams_of(&mut tx, &mut v, before.enterprise_id, &ids).await?;
+            after.team_ids = teams_of(&mut *tx, &mut v, before.enterprise_id, &ids).await?;
         }
 
         // Configuration.
@@ -929,7 +946,7 @@ impl Users<'_> {
                 && after.primary_number != before.primary_number
             {
                 check_in_pool(
-                    &mut tx,
+                    &mut *tx,
                     &mut v,
                     before.enterprise_id,
                     number,
@@ -946,7 +963,7 @@ impl Users<'_> {
         let mut new_package = None;
         if let Some(code) = changes.package_licence
             && let Some(licence) = licence_of_kind(
-                &mut tx,
+                &mut *tx,
                 &mut v,
                 "package_licence",
                 &code,
@@ -959,13 +976,13 @@ impl Users<'_> {
         }
         let mut new_addons = None;
         if let Some(codes) = changes.addon_licences {
-            let addons = addons_of(&mut tx, &mut v, &codes).await?;
+            let addons = addons_of(&mut *tx, &mut v, &codes).await?;
             after.addon_licence_ids = addons.iter().map(|l| l.id).collect();
             new_addons = Some(addons);
         }
         let mut device_kind = None;
         if let Some(code) = changes.device_type
-            && let Some(device) = device_of(&mut tx, &mut v, &code).await?
+            && let Some(device) = device_of(&mut *tx, &mut v, &code).await?
         {
             after.device_type_id = device.id;
             device_kind = Some(device.kind);
@@ -1011,7 +1028,7 @@ impl Users<'_> {
         let kind = match device_kind {
             Some(kind) => kind,
             None => {
-                let current = devices::find(&mut tx, &after.device_type_id.to_string()).await?;
+                let current = devices::find(&mut *tx, &after.device_type_id.to_string()).await?;
                 current.map(|d| d.kind).unwrap_or(DeviceKind::DeskPhone)
             }
         };
@@ -1019,14 +1036,14 @@ impl Users<'_> {
         v.finish()?;
 
         if after.login_name != before.login_name
-            && users::id_by_login(&mut tx, &after.login_name)
+            && users::id_by_login(&mut *tx, &after.login_name)
                 .await?
                 .is_some()
         {
             return Err(AppError::LoginTaken(after.login_name.to_string()));
         }
         if after.extension != before.extension
-            && users::id_by_extension(&mut tx, after.enterprise_id, &after.extension)
+            && users::id_by_extension(&mut *tx, after.enterprise_id, &after.extension)
                 .await?
                 .is_some()
         {
@@ -1035,7 +1052,7 @@ impl Users<'_> {
         let now = self.0.now();
         after.version += 1;
         after.updated_at = now;
-        if !users::update(&mut tx, &after, before.version)
+        if !users::update(&mut *tx, &after, before.version)
             .await
             .map_err(|e| user_collision(e, &after))?
         {
@@ -1044,11 +1061,11 @@ impl Users<'_> {
         if number_changed {
             // N-6: the old number is free again at once.
             if let Some(old) = &before.primary_number {
-                numbers::release(&mut tx, old, before.id).await?;
+                numbers::release(&mut *tx, old, before.id).await?;
             }
             if let Some(new) = &after.primary_number {
                 claim_number(
-                    &mut tx,
+                    &mut *tx,
                     &after,
                     new,
                     Usage::Primary,
@@ -1080,21 +1097,21 @@ impl Users<'_> {
         steps.sort_by_key(|(id, _)| *id);
         for (id, claim) in steps {
             match claim {
-                Some(licence) => claim_licence(&mut tx, after.enterprise_id, licence).await?,
-                None => licences::release(&mut tx, after.enterprise_id, id).await?,
+                Some(licence) => claim_licence(&mut *tx, after.enterprise_id, licence).await?,
+                None => licences::release(&mut *tx, after.enterprise_id, id).await?,
             }
         }
         // L-7: a new desk phone gets new login details.
         let sip_login = if device_changed {
-            Some(new_sip_login(&mut tx, &after, &enterprise, self.0).await?)
+            Some(new_sip_login(&mut *tx, &after, &enterprise, self.0).await?)
         } else {
             None
         };
         if configuration_changed || sip_login.is_some() {
-            enqueue_sync(&mut tx, self.0, &after).await?;
+            enqueue_sync(&mut *tx, self.0, &after).await?;
         }
         audit::record(
-            &mut tx,
+            &mut *tx,
             actor,
             now,
             Change {
@@ -1107,7 +1124,6 @@ impl Users<'_> {
             },
         )
         .await?;
-        self.0.commit_with_jobs(tx).await?;
         Ok(UserWithLogin {
             user: after,
             sip_login,

@@ -153,15 +153,28 @@ fn print_report(report: &ImportReport) {
         );
     }
     let clean = report.problems_total == 0;
-    let (verb, outcome) = match (report.dry_run, report.written, clean) {
-        (_, true, _) => ("created", "; activations run in the background"),
-        (true, _, true) => ("would create", "; nothing was written (dry run)"),
-        (false, _, true) => ("created", "; nothing to write"),
-        (_, _, false) => ("would have created", "; nothing was written"),
+    let (verb, changed, outcome) = match (report.dry_run, report.written, clean) {
+        (_, true, _) => ("created", "updated", "; activations run in the background"),
+        (true, _, true) => (
+            "would create",
+            "would update",
+            "; nothing was written (dry run)",
+        ),
+        (false, _, true) => ("created", "updated", "; nothing to write"),
+        (_, _, false) => (
+            "would have created",
+            "would have updated",
+            "; nothing was written",
+        ),
     };
     println!(
-        "{} rows: {verb} {} users ({} invitations), {} unchanged, {} problems{outcome}",
-        report.rows, report.created, report.invitations, report.unchanged, report.problems_total,
+        "{} rows: {verb} {} users ({} invitations), {changed} {}, {} unchanged, {} problems{outcome}",
+        report.rows,
+        report.created,
+        report.invitations,
+        report.updated,
+        report.unchanged,
+        report.problems_total,
     );
 }
 

@@ -625,9 +625,33 @@ fn same_as(draft: &User, existing: &User) -> bool {
         && draft.language == existing.language
 }
 
+/// A row that changes an existing user: the user as checked, and as the row has them.
+#[derive(Debug)]
+pub(super) struct Update {
+    pub row: u64,
+    pub before: User,
+    pub after: User,
+}
+
+/// L-3/L-7: whether the row changes what only an active user's configuration may change.
+fn changes_configuration(b: &User, a: &User) -> bool {
+    let sorted = |v: &[LicenceTypeId]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v
+    };
+    a.primary_number != b.primary_number
+        || a.extension != b.extension
+        || a.package_licence_id != b.package_licence_id
+        || sorted(&a.addon_licence_ids) != sorted(&b.addon_licence_ids)
+        || a.mobile_number != b.mobile_number
+        || a.contract_number != b.contract_number
+}
+
 /// What the rows are, after checking them against each other and the database.
 pub(super) struct Checked {
     pub create: Vec<Draft>,
+    pub update: Vec<Update>,
     pub unchanged: u64,
 }
 
@@ -711,6 +735,7 @@ pub(super) async fn against_each_other_and_the_database(
             .collect()
     };
     let mut create = Vec::with_capacity(drafts.len());
+    let mut update = Vec::new();
     let mut unchanged = 0;
     for d in drafts {
         let login = d.user.login_name.as_str();
@@ -720,16 +745,38 @@ pub(super) async fn against_each_other_and_the_database(
         }
         match existing.get(login) {
             Some(user) if r.reaches(user.site_id) && same_as(&d.user, user) => unchanged += 1,
-            Some(user) if r.reaches(user.site_id) => problems.push(Problem::at(d.row, login_column(&d.user), "user-exists", format!(
-                "{login} exists already and this row differs from them; an import adds users and leaves existing ones as they are (change them on their page or with PATCH /users/{})." , user.id
-            )).with("value", login)),
-            _ => problems.push(Problem::at(d.row, login_column(&d.user), "login-taken", format!("The login name {login} is already used.")).with("value", login)),
+            Some(user) if r.reaches(user.site_id) => {
+                if let Some(problem) = refused_change(d.row, user, &d.user) {
+                    problems.push(problem);
+                } else {
+                    update.push(Update {
+                        row: d.row,
+                        before: user.clone(),
+                        after: d.user,
+                    });
+                }
+            }
+            _ => problems.push(
+                Problem::at(
+                    d.row,
+                    login_column(&d.user),
+                    "login-taken",
+                    format!("The login name {login} is already used."),
+                )
+                .with("value", login),
+            ),
         }
     }
 
     let extensions: Vec<String> = create
         .iter()
         .map(|d| d.user.extension.as_str().to_owned())
+        .chain(
+            update
+                .iter()
+                .filter(|u| u.after.extension != u.before.extension)
+                .map(|u| u.after.extension.as_str().to_owned()),
+        )
         .collect();
     let used: HashSet<String> = users::extensions_taken(conn, enterprise, &extensions)
         .await?
@@ -738,6 +785,12 @@ pub(super) async fn against_each_other_and_the_database(
     let numbers: Vec<String> = create
         .iter()
         .filter_map(|d| d.user.primary_number.as_ref().map(|n| n.to_string()))
+        .chain(
+            update
+                .iter()
+                .filter(|u| u.after.primary_number != u.before.primary_number)
+                .filter_map(|u| u.after.primary_number.as_ref().map(|n| n.to_string())),
+        )
         .collect();
     let standing: HashMap<String, (String, Option<String>)> =
         switchboard_store::numbers::standing(conn, &numbers)
@@ -746,12 +799,36 @@ pub(super) async fn against_each_other_and_the_database(
             .map(|(number, owner, user)| (number, (owner, user)))
             .collect();
     let mut needed: HashMap<LicenceTypeId, i64> = HashMap::new();
-    for d in &create {
-        let u = &d.user;
-        if used.contains(u.extension.as_str()) {
+    // What the changed users take: a new number, extension or licence, like a new user's.
+    let changed = update.iter().map(|u| {
+        let mut new_licences: Vec<LicenceTypeId> = Vec::new();
+        if u.after.package_licence_id != u.before.package_licence_id {
+            new_licences.push(u.after.package_licence_id);
+        }
+        new_licences.extend(
+            u.after
+                .addon_licence_ids
+                .iter()
+                .filter(|l| !u.before.addon_licence_ids.contains(l)),
+        );
+        (
+            u.row,
+            &u.after,
+            u.after.extension != u.before.extension,
+            u.after.primary_number != u.before.primary_number,
+            new_licences,
+        )
+    });
+    let created = create.iter().map(|d| {
+        let mut licences = vec![d.user.package_licence_id];
+        licences.extend(d.user.addon_licence_ids.iter().copied());
+        (d.row, &d.user, true, true, licences)
+    });
+    for (row, u, new_extension, new_number, licences) in created.chain(changed) {
+        if new_extension && used.contains(u.extension.as_str()) {
             problems.push(
                 Problem::at(
-                    d.row,
+                    row,
                     Column::Extension,
                     "extension-taken",
                     format!(
@@ -762,16 +839,16 @@ pub(super) async fn against_each_other_and_the_database(
                 .with("value", u.extension.as_str()),
             );
         }
-        if let Some(n) = &u.primary_number {
+        if new_number && let Some(n) = &u.primary_number {
             match standing.get(n.as_str()) {
                 Some((owner, None)) if *owner == enterprise.to_string() => {}
-                Some((owner, Some(_))) if *owner == enterprise.to_string() => problems.push(Problem::at(d.row, Column::PrimaryNumber, "number-taken", format!("Number {n} is already assigned to someone.")).with("value", n)),
+                Some((owner, Some(_))) if *owner == enterprise.to_string() => problems.push(Problem::at(row, Column::PrimaryNumber, "number-taken", format!("Number {n} is already assigned to someone.")).with("value", n)),
                 // another enterprise's number answers like one that exists nowhere.
-                _ => problems.push(Problem::at(d.row, Column::PrimaryNumber, "unknown-number", format!("{n} is not in this enterprise's number pool; an operator loads numbers first.")).with("value", n)),
+                _ => problems.push(Problem::at(row, Column::PrimaryNumber, "unknown-number", format!("{n} is not in this enterprise's number pool; an operator loads numbers first.")).with("value", n)),
             }
         }
-        for licence in std::iter::once(&u.package_licence_id).chain(&u.addon_licence_ids) {
-            *needed.entry(*licence).or_default() += 1;
+        for licence in licences {
+            *needed.entry(licence).or_default() += 1;
         }
     }
     let mut short: Vec<(String, i64, i64)> = needed
@@ -787,7 +864,48 @@ pub(super) async fn against_each_other_and_the_database(
             "The file needs {need} '{code}' licences and {free} are free: purchase {} more (N-2).", need - free
         )).with("value", &code).with("need", need).with("free", free).with("missing", need - free));
     }
-    Ok(Checked { create, unchanged })
+    Ok(Checked {
+        create,
+        update,
+        unchanged,
+    })
+}
+
+/// What an import does not change on an existing user, said at the row: the site (a move is
+/// its own operation), the desk phone (L-7: its new login must be shown once, on the user's
+/// page or by the device password manager), and configuration while not active (L-3).
+fn refused_change(row: u64, before: &User, after: &User) -> Option<Problem> {
+    if after.site_id != before.site_id {
+        return Some(Problem::at(
+            row,
+            Column::Site,
+            "site-change",
+            "An import does not move users to another site; this user keeps their site.",
+        ));
+    }
+    if after.device_type_id != before.device_type_id {
+        return Some(Problem::at(
+            row,
+            Column::DeviceType,
+            "device-change",
+            "A new desk phone gets new login details that are shown once: change the device on the user's page.",
+        ));
+    }
+    if changes_configuration(before, after) && !before.state.allows_configuration_change() {
+        return Some(
+            Problem::at(
+                row,
+                login_column(after),
+                "user-not-active",
+                format!(
+                    "This user is {}: the number, extension, licences, mobile and contract number change only while active (L-3).",
+                    before.state.as_str()
+                ),
+            )
+            .with("state", before.state.as_str()),
+        );
+    }
+    None
 }
 
 fn login_column(user: &User) -> Column {

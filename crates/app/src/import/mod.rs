@@ -65,6 +65,9 @@ pub struct ImportReport {
     pub rows: u64,
     /// Users created, or that a dry run would create.
     pub created: u64,
+    /// Existing users that rows change (an edited export imported back), or would change.
+    #[serde(default)]
+    pub updated: u64,
     /// Rows that match an existing user exactly (an export imported back): left as they are.
     pub unchanged: u64,
     /// Invitations sent, or that a dry run would send.
@@ -334,10 +337,16 @@ impl Imports<'_> {
             .iter()
             .filter(|d| !refused_rows.contains(&d.row));
         let invitations = creatable.clone().filter(|d| d.invite).count() as u64;
+        let updatable = checked
+            .update
+            .iter()
+            .filter(|u| !refused_rows.contains(&u.row))
+            .count() as u64;
         let mut report = ImportReport {
             dry_run,
             rows,
             created: creatable.count() as u64,
+            updated: updatable,
             unchanged: checked.unchanged,
             invitations,
             written: false,
@@ -350,7 +359,7 @@ impl Imports<'_> {
             report.problems = problems;
             return Ok(report);
         }
-        if dry_run || checked.create.is_empty() {
+        if dry_run || (checked.create.is_empty() && checked.update.is_empty()) {
             return Ok(report);
         }
         progress.writing.store(true, Ordering::Relaxed);
@@ -371,16 +380,30 @@ impl Imports<'_> {
                 "This import has run already.",
             ));
         }
-        let invited = write::create_all(
-            self.0,
-            &mut tx,
-            &actor,
-            &r.enterprise.name,
-            &r.enterprise.contact_email,
-            &checked.create,
-        )
-        .await?;
-        report.invitations = invited as u64;
+        if !checked.create.is_empty() {
+            let invited = write::create_all(
+                self.0,
+                &mut tx,
+                &actor,
+                &r.enterprise.name,
+                &r.enterprise.contact_email,
+                &checked.create,
+            )
+            .await?;
+            report.invitations = invited as u64;
+        }
+        // Changed users after the new ones: a number or licence one of them frees is not taken
+        // by a new user of the same file (the check counted them as still held).
+        if let Err(problem) =
+            write::update_all(self.0, &mut tx, &actor, &r, &checked.update).await?
+        {
+            // Changed since the check: nothing is written (the transaction is dropped).
+            report.created = 0;
+            report.updated = 0;
+            report.problems_total = 1;
+            report.problems = vec![problem];
+            return Ok(report);
+        }
         report.written = true;
         audit::record(
             &mut tx,
@@ -393,7 +416,7 @@ impl Imports<'_> {
                 target_id: enterprise.to_string(),
                 before: None,
                 after: Some(serde_json::json!({
-                    "rows": report.rows, "created": report.created,
+                    "rows": report.rows, "created": report.created, "updated": report.updated,
                     "unchanged": report.unchanged, "invitations": report.invitations,
                 })),
             },
@@ -544,12 +567,15 @@ impl Imports<'_> {
         actor.require_staff(dry_run.enterprise_id, "import users")?;
         let confirmable = dry_run.dry_run
             && dry_run.status == ImportStatus::Done
-            && dry_run.report.as_ref().is_some_and(|r| r.created > 0);
+            && dry_run
+                .report
+                .as_ref()
+                .is_some_and(|r| r.created + r.updated > 0);
         if !confirmable {
             return Err(AppError::invalid(
                 "import",
                 "not-confirmable",
-                "Only a check that found nothing wrong and users to create can be imported.",
+                "Only a check that found nothing wrong, and users to create or change, can be imported.",
             ));
         }
         let now = self.0.now();
@@ -661,7 +687,8 @@ impl Imports<'_> {
         let json = serde_json::to_string(&report).map_err(anyhow::Error::from)?;
         let mut tx = self.0.begin().await?;
         // A clean dry run keeps its upload, so that confirming it imports the very file checked.
-        let confirmable = import.dry_run && status == ImportStatus::Done && report.created > 0;
+        let confirmable =
+            import.dry_run && status == ImportStatus::Done && report.created + report.updated > 0;
         imports::finish(
             &mut tx,
             id,

@@ -14,12 +14,14 @@ use switchboard_store::outbox::{self, Message};
 use switchboard_store::users::{self, User};
 use switchboard_store::{Tx, licences};
 
-use super::check::Draft;
+use super::check::{Draft, Reference, Update};
+use super::sheet::{Column, Problem};
 use crate::actor::Actor;
 use crate::audit::snapshot;
 use crate::error::{AppError, AppResult};
 use crate::jobs::{activation_job, sync_job};
 use crate::mail::{self, Outgoing, texts};
+use crate::users::{Patch, UserChanges};
 use crate::{App, secrets};
 
 /// Users written per round of statements: bounds the memory of the rows built for them
@@ -168,5 +170,122 @@ fn collision(e: switchboard_store::StoreError, detail: &str) -> AppError {
         AppError::conflict("changed-meanwhile", detail)
     } else {
         e.into()
+    }
+}
+
+/// Applies the rows that change existing users, each by the single update's rules (L-3, L-7,
+/// N-2, N-4, N-6: numbers and licences freed and taken, sync jobs, audit), in the caller's
+/// transaction. A refusal (something changed since the check) names its row, and the caller
+/// writes nothing.
+pub(super) async fn update_all(
+    app: &App,
+    tx: &mut Tx,
+    actor: &Actor,
+    r: &Reference,
+    updates: &[Update],
+) -> AppResult<Result<(), Problem>> {
+    for u in updates {
+        let changes = changes_of(r, &u.before, &u.after);
+        match app
+            .users()
+            .update_in(tx, actor, u.before.id, Some(u.before.version), changes)
+            .await
+        {
+            Ok(_) => {}
+            Err(e @ AppError::Internal(_)) => return Err(e),
+            Err(e) => return Ok(Err(refusal_at(u.row, &e))),
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// Only what the row changes, as the single update takes it.
+fn changes_of(r: &Reference, before: &User, after: &User) -> UserChanges {
+    fn differs<T: PartialEq>(b: &T, a: &T) -> bool {
+        b != a
+    }
+    let text = |b: &str, a: &str| (b != a).then(|| a.to_owned());
+    let patch = |b: Option<&str>, a: Option<&str>| match (b, a) {
+        (b, a) if b == a => Patch::Keep,
+        (_, None) => Patch::Clear,
+        (_, Some(a)) => Patch::Set(a.to_owned()),
+    };
+    let mut sorted_addons = after.addon_licence_ids.clone();
+    sorted_addons.sort();
+    let mut had_addons = before.addon_licence_ids.clone();
+    had_addons.sort();
+    let mut teams = after.team_ids.clone();
+    teams.sort();
+    let mut had_teams = before.team_ids.clone();
+    had_teams.sort();
+    UserChanges {
+        first_name: text(before.first_name.as_str(), after.first_name.as_str()),
+        last_name: text(before.last_name.as_str(), after.last_name.as_str()),
+        email: (!before
+            .email
+            .as_str()
+            .eq_ignore_ascii_case(after.email.as_str()))
+        .then(|| after.email.as_str().to_owned()),
+        login_name: None,
+        role: differs(&before.role, &after.role).then(|| after.role.as_str().to_owned()),
+        department_id: match (before.department_id, after.department_id) {
+            (b, a) if b == a => Patch::Keep,
+            (_, None) => Patch::Clear,
+            (_, Some(a)) => Patch::Set(a.to_string()),
+        },
+        team_ids: (teams != had_teams).then(|| teams.iter().map(|t| t.to_string()).collect()),
+        personal_contact: patch(
+            before.personal_contact.as_deref(),
+            after.personal_contact.as_deref(),
+        ),
+        language: differs(&before.language, &after.language)
+            .then(|| after.language.as_str().to_owned()),
+        primary_number: differs(&before.primary_number, &after.primary_number).then(|| {
+            after
+                .primary_number
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        }),
+        extension: text(before.extension.as_str(), after.extension.as_str()),
+        device_type: None,
+        package_licence: differs(&before.package_licence_id, &after.package_licence_id)
+            .then(|| r.licence_code(after.package_licence_id)),
+        addon_licences: (sorted_addons != had_addons)
+            .then(|| sorted_addons.iter().map(|l| r.licence_code(*l)).collect()),
+        mobile_number: patch(
+            before.mobile_number.as_ref().map(|n| n.as_str()),
+            after.mobile_number.as_ref().map(|n| n.as_str()),
+        ),
+        contract_number: patch(
+            before.contract_number.as_ref().map(|n| n.as_str()),
+            after.contract_number.as_ref().map(|n| n.as_str()),
+        ),
+    }
+}
+
+/// A refusal of the single update, said at the row (and the column, where it names a field).
+fn refusal_at(row: u64, e: &AppError) -> Problem {
+    let (field, code, message) = match e {
+        AppError::Validation(fields) => {
+            let first = &fields[0];
+            (first.field.as_str(), first.code.to_owned(), first.message.clone())
+        }
+        AppError::PreconditionFailed => (
+            "",
+            "changed-since-check".to_owned(),
+            "This user was changed by someone else since the file was checked: check the file again.".to_owned(),
+        ),
+        other => ("", other.code().to_owned(), other.to_string()),
+    };
+    let column = Column::from_header(field)
+        .or_else(|| Column::from_header(field.trim_end_matches("_id")))
+        .or_else(|| (field == "team_ids").then_some(Column::Teams));
+    Problem {
+        row: Some(row),
+        column: column.map(|c| c.header().to_owned()),
+        code,
+        message,
+        args: Default::default(),
     }
 }

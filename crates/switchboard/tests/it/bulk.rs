@@ -344,13 +344,63 @@ async fn b1_an_export_imports_back_unchanged_and_an_edited_one_adds_its_new_rows
     );
     assert_eq!(t.user_count().await, 4);
 
-    let changed = edited.replacen(";Müller;", ";Schmidt;", 1);
-    let refused = import(&t, &t.fx.admin, changed.into_bytes(), false).await;
-    assert_eq!(refused["status"], "refused");
+    // Edited again: a row changes its user's name and extension (L-7: an active user's
+    // profile and configuration), the same change a PATCH makes, audited as the import's.
+    let changed = edited
+        .replacen(";Müller;", ";Schmidt;", 1)
+        .replacen(";6100;", ";6199;", 1);
+    let checked = import(&t, &t.fx.admin, changed.clone().into_bytes(), true).await;
+    assert_eq!(checked["status"], "done", "{checked}");
+    assert_eq!(checked["report"]["updated"], 1);
+    assert_eq!(checked["report"]["written"], false);
+    let updated = import(&t, &t.fx.admin, changed.clone().into_bytes(), false).await;
+    assert_eq!(updated["status"], "done", "{updated}");
+    assert_eq!(updated["report"]["updated"], 1);
+    assert_eq!(updated["report"]["unchanged"], 3);
+    assert_eq!(updated["report"]["created"], 0);
+    assert_eq!(updated["report"]["written"], true);
+    assert_eq!(t.user_count().await, 4);
+    let list = t
+        .get(
+            &format!("/api/v1/enterprises/{}/users?q=6199", t.fx.enterprise),
+            &t.fx.admin,
+        )
+        .await;
+    assert_eq!(
+        list.body["items"][0]["last_name"], "Schmidt",
+        "{}",
+        list.body
+    );
+    let audit = t
+        .get(
+            &format!(
+                "/api/v1/audit?enterprise_id={}&action=user.updated",
+                t.fx.enterprise
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    let entry = &audit.body["items"][0];
+    assert_eq!(entry["channel"], "import", "{entry}");
+    assert_eq!(entry["before"]["extension"], "6100");
+    assert_eq!(entry["after"]["extension"], "6199");
+
+    // What an import does not change: the desk phone (L-7: its new login is shown once, on
+    // the user's page) and the site; refused at the row, nothing written.
+    let device = changed.replacen(";6199;yealink-t54w;", ";6199;mobile-app;", 1);
+    let refused = import(&t, &t.fx.admin, device.into_bytes(), false).await;
+    assert_eq!(refused["status"], "refused", "{refused}");
     assert_eq!(
         problems(&refused),
-        vec![p(Some(2), Some("email"), "user-exists")]
+        vec![p(Some(2), Some("device_type"), "device-change")]
     );
+    let moved = changed.replacen("Berlin;'-Ann;Schmidt;", "Paris;'-Ann;Schmidt;", 1);
+    let refused = import(&t, &t.fx.admin, moved.into_bytes(), false).await;
+    assert_eq!(
+        problems(&refused),
+        vec![p(Some(2), Some("site"), "site-change")]
+    );
+    assert_eq!(t.user_count().await, 4);
 }
 
 async fn a1_a2_b1_imports_stay_in_the_importers_reach(t: TestApp) {

@@ -492,7 +492,18 @@ import-missing-column = Der Kopfzeile fehlt diese Spalte; sie ist erforderlich.
 import-required = Diese Spalte ist erforderlich; die Zelle ist leer.
 import-unknown-reference = Das gibt es in Ihrem Unternehmen nicht oder es liegt außerhalb Ihrer Reichweite: siehe die zulässigen Werte.
 import-duplicate-in-file = Steht auch in Zeile { $earlier } der Datei.
-import-user-exists = Diesen Benutzer gibt es bereits und die Zeile weicht ab: Ein Import legt Benutzer an; bestehende ändern Sie auf ihrer Seite.
+import-site-change = Ein Import verschiebt keine Benutzer an einen anderen Standort; dieser Benutzer behält seinen Standort.
+import-device-change = Ein neues Tischtelefon bekommt neue Anmeldedaten, die einmal angezeigt werden: Ändern Sie das Gerät auf der Seite des Benutzers.
+import-user-not-active = Dieser Benutzer ist { $state }: Rufnummer, Durchwahl, Lizenzen, Mobil- und Vertragsnummer ändern sich nur, solange er aktiv ist.
+import-changed-since-check = Dieser Benutzer wurde seit der Prüfung der Datei von jemand anderem geändert: Prüfen Sie die Datei erneut.
+import-updated = { $count ->
+    [1] Ein Benutzer geändert.
+   *[other] { $count } Benutzer geändert.
+}
+import-would-update = { $count ->
+    [1] Ein Benutzer würde geändert.
+   *[other] { $count } Benutzer würden geändert.
+}
 import-login-taken = Dieser Benutzername ist bereits vergeben.
 import-extension-taken = Diese Durchwahl ist in diesem Unternehmen bereits vergeben.
 import-number-taken = Diese Rufnummer ist bereits jemandem zugewiesen.

@@ -492,7 +492,18 @@ import-missing-column = The header lacks this column; it is required.
 import-required = This column is required; the cell is empty.
 import-unknown-reference = This does not exist in your enterprise, or is out of your reach: see the allowed values.
 import-duplicate-in-file = Also in row { $earlier } of the file.
-import-user-exists = This user exists already and the row differs: an import adds users; change existing ones on their page.
+import-site-change = An import does not move users to another site; this user keeps their site.
+import-device-change = A new desk phone gets new login details that are shown once: change the device on the user's page.
+import-user-not-active = This user is { $state }: the number, extension, licences, mobile and contract number change only while active.
+import-changed-since-check = This user was changed by someone else since the file was checked: check the file again.
+import-updated = { $count ->
+    [1] One user changed.
+   *[other] { $count } users changed.
+}
+import-would-update = { $count ->
+    [1] One user would be changed.
+   *[other] { $count } users would be changed.
+}
 import-login-taken = This username is already used.
 import-extension-taken = This extension is already used in this enterprise.
 import-number-taken = This number is already assigned to someone.

@@ -492,7 +492,18 @@ import-missing-column = Il manque cette colonne à l'en-tête ; elle est obligat
 import-required = Cette colonne est obligatoire ; la cellule est vide.
 import-unknown-reference = Cela n'existe pas dans votre entreprise, ou est hors de votre portée : voir les valeurs autorisées.
 import-duplicate-in-file = Figure aussi à la ligne { $earlier } du fichier.
-import-user-exists = Cet utilisateur existe déjà et la ligne diffère : un import ajoute des utilisateurs ; modifiez les existants sur leur page.
+import-site-change = Un import ne déplace pas d'utilisateur vers un autre site ; cet utilisateur garde son site.
+import-device-change = Un nouveau poste fixe reçoit de nouveaux identifiants affichés une seule fois : changez l'appareil sur la page de l'utilisateur.
+import-user-not-active = Cet utilisateur est { $state } : le numéro, le poste, les licences, le mobile et le numéro de contrat ne changent que s'il est actif.
+import-changed-since-check = Cet utilisateur a été modifié par quelqu'un d'autre depuis la vérification du fichier : vérifiez le fichier à nouveau.
+import-updated = { $count ->
+    [1] Un utilisateur modifié.
+   *[other] { $count } utilisateurs modifiés.
+}
+import-would-update = { $count ->
+    [1] Un utilisateur serait modifié.
+   *[other] { $count } utilisateurs seraient modifiés.
+}
 import-login-taken = Ce nom d'utilisateur est déjà pris.
 import-extension-taken = Ce numéro de poste est déjà pris dans cette entreprise.
 import-number-taken = Ce numéro est déjà attribué à quelqu'un.

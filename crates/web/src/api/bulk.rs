@@ -32,6 +32,8 @@ pub struct ImportReportDto {
     pub dry_run: bool,
     pub rows: u64,
     pub created: u64,
+    /// Existing users the file changes (an edited export imported back), or would change.
+    pub updated: u64,
     /// Rows equal to an existing user (an export imported back), left as they are.
     pub unchanged: u64,
     pub invitations: u64,
@@ -47,6 +49,7 @@ impl From<ImportReport> for ImportReportDto {
             dry_run: r.dry_run,
             rows: r.rows,
             created: r.created,
+            updated: r.updated,
             unchanged: r.unchanged,
             invitations: r.invitations,
             written: r.written,

@@ -27,7 +27,7 @@ use super::{clear_flash, redirect_with_flash, signed_in_form};
 /// The codes of an import's problems that have a message of their own (`import-{code}`); the
 /// cell checks use the field errors' (`error-{code}`).
 #[cfg(test)]
-pub const IMPORT_CODES: [&str; 22] = [
+pub const IMPORT_CODES: [&str; 25] = [
     "unreadable",
     "encoding",
     "malformed",
@@ -42,7 +42,10 @@ pub const IMPORT_CODES: [&str; 22] = [
     "required",
     "unknown-reference",
     "duplicate-in-file",
-    "user-exists",
+    "site-change",
+    "device-change",
+    "user-not-active",
+    "changed-since-check",
     "login-taken",
     "extension-taken",
     "number-taken",
@@ -55,7 +58,12 @@ pub const IMPORT_CODES: [&str; 22] = [
 /// A problem of the file in the administrator's language: by its code with the values it
 /// names; the service's English sentence when no translation fits.
 fn problem_text(tr: &Tr, p: &Problem) -> String {
-    let args = p.args.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    // A user's state is a word of the administrator's language too.
+    let state = p.args.get("state").map(|s| tr.t(&format!("state-{s}")));
+    let args = p.args.iter().map(|(k, v)| match (k.as_str(), &state) {
+        ("state", Some(word)) => (k.as_str(), word.as_str()),
+        _ => (k.as_str(), v.as_str()),
+    });
     tr.try_with(&format!("import-{}", p.code), args)
         .unwrap_or_else(|| tr.field_error(&p.code, &p.message))
 }
@@ -273,9 +281,15 @@ fn status_page(c: Chrome, view: ImportView) -> ImportStatusPage {
             if r.written {
                 summary.push(count("import-created", r.created));
                 summary.push(count("import-invited", r.invitations));
+                if r.updated > 0 {
+                    summary.push(count("import-updated", r.updated));
+                }
             } else if r.problems_total == 0 {
                 summary.push(count("import-would-create", r.created));
                 summary.push(count("import-would-invite", r.invitations));
+                if r.updated > 0 {
+                    summary.push(count("import-would-update", r.updated));
+                }
             }
             if r.unchanged > 0 {
                 summary.push(count("import-unchanged", r.unchanged));
@@ -305,7 +319,10 @@ fn status_page(c: Chrome, view: ImportView) -> ImportStatusPage {
     };
     let confirmable = view.dry_run
         && view.status == ImportStatus::Done
-        && view.report.as_ref().is_some_and(|r| r.created > 0);
+        && view
+            .report
+            .as_ref()
+            .is_some_and(|r| r.created + r.updated > 0);
     let done = !view.dry_run && view.status == ImportStatus::Done;
     ImportStatusPage {
         c,
