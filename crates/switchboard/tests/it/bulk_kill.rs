@@ -1,7 +1,8 @@
 //! B-1 robustness: an import process killed (SIGKILL) at any moment leaves every row of its file
 //! or none, with numbers, licences, invitations and jobs counted exactly, on both databases.
-//! The import runs in the real `switchboard import users` process; the test kills it at random
-//! points, checks the database after each kill, and finally lets one run finish.
+//! Two processes are killed at random points: the CLI's `switchboard import users`, and the
+//! server (`switchboard serve`) whose worker runs an uploaded import's job; after each kill the
+//! database is checked, and finally one run finishes.
 
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -16,12 +17,13 @@ use crate::support::{Kind, TestApp};
 
 const ROWS: u64 = 4_000;
 
-on_both_kinds!(b1_an_import_killed_at_any_moment_writes_all_rows_or_none);
+on_both_kinds!(
+    b1_an_import_killed_at_any_moment_writes_all_rows_or_none,
+    b1_the_server_killed_during_an_uploaded_import_writes_all_rows_or_none,
+);
 
-async fn b1_an_import_killed_at_any_moment_writes_all_rows_or_none(kind: Kind) {
-    let Some(t) = TestApp::spawn(kind).await else {
-        return;
-    };
+/// Licences and numbers for [`ROWS`] users, and their file; returns the file's text.
+async fn prepare(t: &TestApp) -> String {
     let actor = Actor::system("test");
     t.app
         .catalogue()
@@ -47,8 +49,6 @@ async fn b1_an_import_killed_at_any_moment_writes_all_rows_or_none(kind: Kind) {
         )
         .await
         .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("users.csv");
     let mut text = String::from(
         "site;first_name;last_name;email;package_licence;primary_number;extension;device_type\n",
     );
@@ -58,6 +58,16 @@ async fn b1_an_import_killed_at_any_moment_writes_all_rows_or_none(kind: Kind) {
             1000 + i
         ));
     }
+    text
+}
+
+async fn b1_an_import_killed_at_any_moment_writes_all_rows_or_none(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let text = prepare(&t).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("users.csv");
     std::fs::write(&file, text).unwrap();
     let base = counts(&t).await;
 
@@ -112,6 +122,117 @@ async fn b1_an_import_killed_at_any_moment_writes_all_rows_or_none(kind: Kind) {
         killed_while_running >= 3,
         "only {killed_while_running} kills landed while the import ran"
     );
+}
+
+/// The upload is stored by the API's own path (`Imports::submit`); a real server process runs
+/// its job and is killed at random moments — before it claims the job, while it checks, while
+/// it writes — and started again; its job is taken over when the dead worker's lease runs out.
+async fn b1_the_server_killed_during_an_uploaded_import_writes_all_rows_or_none(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let text = prepare(&t).await;
+    let base = counts(&t).await;
+    let admin = Actor::system("test");
+    let upload = async || {
+        let pieces = futures::stream::iter([Ok::<_, std::io::Error>(text.clone().into_bytes())]);
+        t.app
+            .imports()
+            .submit(&admin, t.fx.enterprise, false, pieces)
+            .await
+            .unwrap()
+            .id
+    };
+    let mut import = upload().await;
+    let dir = tempfile::tempdir().unwrap();
+    let serve = || {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        tokio::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+            .args(["--database-url", t.database_url(), "serve", "--listen"])
+            .arg(format!("127.0.0.1:{port}"))
+            .current_dir(dir.path())
+            .env("RUST_LOG", "error")
+            // A dead worker's job is taken over after its lease: short here, to kill often.
+            .env("SWITCHBOARD_WORKER__LEASE_MS", "1500")
+            .env("SWITCHBOARD_WORKER__POLL_INTERVAL_MS", "100")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("switchboard serves")
+    };
+    let status = async |id| t.app.imports().get(&admin, id).await.unwrap();
+
+    let mut rng = rand::rng();
+    let mut kills = 0;
+    let mut killed_while_running = 0;
+    let mut limit_ms = 1_000u64;
+    let mut finished = false;
+    for _ in 0..20 {
+        let mut server = serve();
+        let delay = Duration::from_millis(rng.random_range(200..limit_ms));
+        tokio::time::sleep(delay).await;
+        server.start_kill().unwrap(); // SIGKILL
+        server.wait().await.unwrap();
+        kills += 1;
+        let now = counts(&t).await;
+        let written = now.users - base.users;
+        let view = status(import).await;
+        assert!(
+            written == 0 || written == ROWS,
+            "after a kill at {delay:?}: {written} of {ROWS} rows"
+        );
+        assert_consistent(&base, &now, written);
+        // The import's status tells the truth: done exactly when its rows are there.
+        assert_eq!(
+            view.status.as_str() == "done",
+            written == ROWS,
+            "{view:?} with {written} rows"
+        );
+        if matches!(view.status.as_str(), "checking" | "writing") {
+            killed_while_running += 1;
+        }
+        if written == ROWS {
+            finished = true;
+            break;
+        }
+        if view.status.as_str() == "failed" {
+            // Its job gave up after too many lost runs; the administrator uploads it again.
+            import = upload().await;
+        }
+        limit_ms += 300;
+    }
+    if !finished {
+        // Left alone, the server finishes the import.
+        let mut server = serve();
+        let started = Instant::now();
+        loop {
+            let view = status(import).await;
+            if view.status.is_final() {
+                assert_eq!(view.status.as_str(), "done", "{view:?}");
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "the import did not finish: {view:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        server.start_kill().unwrap();
+        server.wait().await.unwrap();
+    }
+    let now = counts(&t).await;
+    assert_eq!(now.users - base.users, ROWS);
+    assert_consistent(&base, &now, ROWS);
+    assert!(
+        killed_while_running >= 3,
+        "{kills} kills, {killed_while_running} while the import ran"
+    );
+    eprintln!("{kills} kills, {killed_while_running} while the import ran");
 }
 
 #[derive(Debug, PartialEq, Eq)]
