@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod device_passwords;
 pub mod error;
+pub mod groups;
 pub mod import;
 pub mod jobs;
 pub mod mail;
@@ -152,6 +153,10 @@ impl App {
 
     pub fn numbers(&self) -> numbers::Numbers<'_> {
         numbers::Numbers(self)
+    }
+
+    pub fn groups(&self) -> groups::Groups<'_> {
+        groups::Groups(self)
     }
 
     pub fn users(&self) -> users::Users<'_> {

@@ -9,6 +9,7 @@ use switchboard_domain::{
 };
 use switchboard_store::devices::{self, DeviceType};
 use switchboard_store::enterprises::Enterprise;
+use switchboard_store::groups;
 use switchboard_store::licences::{self, LicenceType};
 use switchboard_store::numbers::{self, Claim, Usage};
 use switchboard_store::org::{Department, Site, Team, UnitTable};
@@ -147,7 +148,7 @@ pub struct UserPage {
 
 pub struct Users<'a>(pub(crate) &'a App);
 
-fn not_active(state: UserState, what: &str) -> AppError {
+pub(crate) fn not_active(state: UserState, what: &str) -> AppError {
     let why = match state {
         UserState::Pending => "until its activation has succeeded",
         UserState::Failed => "while its activation has failed (an operator can retry it)",
@@ -759,6 +760,7 @@ impl Users<'_> {
         if users::id_by_extension(&mut tx, enterprise_id, &user.extension)
             .await?
             .is_some()
+            || groups::extension_taken(&mut tx, enterprise_id, user.extension.as_str()).await?
         {
             return Err(AppError::ExtensionTaken(user.extension.to_string()));
         }
@@ -1043,9 +1045,11 @@ impl Users<'_> {
             return Err(AppError::LoginTaken(after.login_name.to_string()));
         }
         if after.extension != before.extension
-            && users::id_by_extension(&mut *tx, after.enterprise_id, &after.extension)
+            && (users::id_by_extension(&mut *tx, after.enterprise_id, &after.extension)
                 .await?
                 .is_some()
+                || groups::extension_taken(&mut *tx, after.enterprise_id, after.extension.as_str())
+                    .await?)
         {
             return Err(AppError::ExtensionTaken(after.extension.to_string()));
         }

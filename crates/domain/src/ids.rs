@@ -66,4 +66,6 @@ id_type!(
     MailId,
     /// A bulk import of users (B-1).
     ImportId,
+    /// A hunt, call pickup or call park group (G-1, G-3).
+    GroupId,
 );

@@ -3,6 +3,7 @@
 
 pub mod contact;
 pub mod extension;
+pub mod group;
 pub mod ids;
 pub mod licence;
 pub mod lifecycle;
@@ -14,6 +15,7 @@ pub mod violations;
 
 pub use contact::{ContractNumber, Email, LoginName};
 pub use extension::{Extension, ExtensionPolicy};
+pub use group::{GroupKind, GroupName, RingPolicy};
 pub use ids::*;
 pub use licence::{LicenceCode, LicenceKind};
 pub use lifecycle::{InterceptAction, UserState};

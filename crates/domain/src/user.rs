@@ -31,6 +31,8 @@ macro_rules! vocabulary {
     };
 }
 
+pub(crate) use vocabulary;
+
 vocabulary!(
     /// A user's portal role. Provider operators are not users of an enterprise.
     PortalRole {

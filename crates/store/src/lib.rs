@@ -10,6 +10,7 @@ pub mod db;
 pub mod devices;
 pub mod enterprises;
 pub mod error;
+pub mod groups;
 pub mod imports;
 pub mod jobs;
 pub mod kamailio;

@@ -78,6 +78,11 @@ const MIGRATIONS: &[Migration] = &[
             postgres: include_str!("../migrations/0009_credential_sheets.postgres.sql"),
         },
     },
+    Migration {
+        version: 10,
+        name: "hunt, pickup and park groups",
+        sql: Sql::Both(include_str!("../migrations/0010_groups.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

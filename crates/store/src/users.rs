@@ -296,7 +296,9 @@ pub async fn extensions_taken(
 ) -> Result<Vec<String>> {
     let rows: Vec<(String,)> = crate::bulk::fetch_in(
         conn,
-        "SELECT extension FROM users WHERE enterprise_id = $1 AND extension IN ({list})",
+        // Users and hunt groups share an enterprise's extensions.
+        "SELECT extension FROM users WHERE enterprise_id = $1 AND extension IN ({list}) \
+         UNION SELECT extension FROM call_groups WHERE enterprise_id = $1 AND extension IN ({list})",
         &[enterprise.to_string()],
         extensions,
     )

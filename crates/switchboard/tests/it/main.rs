@@ -12,6 +12,7 @@ mod browser_admin;
 mod bulk;
 mod bulk_kill;
 mod concurrency;
+mod groups;
 mod jobs;
 mod lifecycle;
 mod matrix;

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod bulk;
 pub mod catalogue;
 pub mod dto;
+pub mod groups;
 pub mod operations;
 pub mod tenancy;
 pub mod users;
@@ -36,6 +37,7 @@ use crate::AppState;
         (name = "numbers", description = "Each enterprise's number pool (N-4)"),
         (name = "users", description = "Users and their lifecycle (U-1…U-8, L-1…L-7)"),
         (name = "bulk", description = "CSV import and export of users (B-1)"),
+        (name = "groups", description = "Hunt groups, call pickup and call park groups (G-1, G-3)"),
         (name = "operations", description = "Background jobs, audit log, API tokens, mail outbox"),
     )
 )]
@@ -104,6 +106,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(bulk::download_device_passwords))
         .routes(routes!(bulk::get_import))
         .routes(routes!(bulk::confirm_import))
+        .routes(routes!(groups::create_group, groups::list_groups))
+        .routes(routes!(
+            groups::get_group,
+            groups::update_group,
+            groups::delete_group
+        ))
+        .routes(routes!(groups::set_members))
+        .routes(routes!(groups::user_groups))
         .routes(routes!(operations::list_jobs))
         .routes(routes!(operations::get_job))
         .routes(routes!(operations::retry_job))

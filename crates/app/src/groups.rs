@@ -1,0 +1,581 @@
+//! Hunt groups (G-1), call pickup and call park groups (G-3): created in a site, their members
+//! users of that site, in order. L-2: a hunt group takes active users only; pickup and park
+//! groups take anyone; a user is in at most one pickup group. Every change is audited.
+
+use std::collections::HashSet;
+
+use switchboard_domain::group::{
+    DEFAULT_NO_ANSWER_SECONDS, DEFAULT_RECALL_SECONDS, MAX_MEMBERS, no_answer_seconds,
+    recall_seconds,
+};
+use switchboard_domain::{
+    E164Number, EnterpriseId, FieldError, GroupId, GroupKind, GroupName, RingPolicy, SiteId,
+    UserId, Violations,
+};
+use switchboard_store::groups::{self, Group, Listed, Member};
+use switchboard_store::org::{self, UnitTable};
+use switchboard_store::{Conn, Tx, users};
+
+use crate::actor::Actor;
+use crate::audit::{self, Change, snapshot};
+use crate::error::{AppError, AppResult};
+use crate::tenancy::load_enterprise;
+use crate::users::not_active;
+use crate::{App, commit};
+
+/// Input of [`Groups::create`]; every field optional so that all missing ones are reported.
+#[derive(Debug, Clone, Default)]
+pub struct NewGroup {
+    pub site_id: Option<String>,
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub extension: Option<String>,
+    pub ring_policy: Option<String>,
+    pub no_answer_seconds: Option<i64>,
+    pub forward_to: Option<String>,
+    pub recall_seconds: Option<i64>,
+}
+
+/// Changes of [`Groups::update`]; absent fields stay. `forward_to` empty clears it.
+#[derive(Debug, Clone, Default)]
+pub struct GroupChanges {
+    pub name: Option<String>,
+    pub extension: Option<String>,
+    pub ring_policy: Option<String>,
+    pub no_answer_seconds: Option<i64>,
+    pub forward_to: Option<String>,
+    pub recall_seconds: Option<i64>,
+}
+
+/// A group with its members, in ring order.
+#[derive(Debug, Clone)]
+pub struct GroupView {
+    pub group: Group,
+    pub members: Vec<Member>,
+}
+
+pub struct Groups<'a>(pub(crate) &'a App);
+
+/// Where a hunt group sends an unanswered call: an extension, or an E.164 number.
+fn parse_forward(
+    input: &str,
+    policy: &switchboard_domain::ExtensionPolicy,
+) -> Result<String, FieldError> {
+    let value = input.trim();
+    if value.starts_with('+') {
+        return E164Number::parse(value)
+            .map(|n| n.to_string())
+            .map_err(|e| FieldError::new("forward_to", e.code, e.message));
+    }
+    policy.parse(value).map(|e| e.to_string()).map_err(|_| {
+        FieldError::new(
+            "forward_to",
+            "invalid-destination",
+            "Forward to an extension of this enterprise or a number in international form (+…).",
+        )
+    })
+}
+
+impl Groups<'_> {
+    /// G-1/G-3: a new group of a site in the actor's reach; a hunt group needs an extension
+    /// no user or other hunt group of the enterprise has.
+    pub async fn create(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        input: NewGroup,
+    ) -> AppResult<Group> {
+        actor.require_staff(enterprise, "manage groups")?;
+        let mut tx = self.0.begin().await?;
+        let e = load_enterprise(&mut tx, enterprise).await?;
+        let mut v = Violations::new();
+        let kind = v.require("kind", input.kind).and_then(|k| {
+            let parsed = GroupKind::parse(k.trim());
+            if parsed.is_none() {
+                v.push(FieldError::new(
+                    "kind",
+                    "invalid-choice",
+                    format!("'{k}' is not one of: {}.", GroupKind::choices()),
+                ));
+            }
+            parsed
+        });
+        let name = v
+            .require("name", input.name)
+            .and_then(|n| v.check("name", GroupName::parse(&n)));
+        let site = match v.require("site_id", input.site_id) {
+            Some(raw) => {
+                let site = site_in_reach(&mut tx, actor, enterprise, &raw).await;
+                match site {
+                    Ok(site) => Some(site),
+                    Err(AppError::NotFound(_)) => {
+                        v.push(FieldError::new(
+                            "site_id",
+                            "unknown-reference",
+                            "There is no such site in your reach.",
+                        ));
+                        None
+                    }
+                    Err(other) => return Err(other),
+                }
+            }
+            None => None,
+        };
+        let now = self.0.now();
+        let mut group = Group {
+            id: GroupId::new(),
+            enterprise_id: enterprise,
+            site_id: site.unwrap_or_default(),
+            kind: kind.unwrap_or(GroupKind::Pickup),
+            name: name.unwrap_or_else(|| GroupName::from_trusted(String::new())),
+            extension: None,
+            ring_policy: None,
+            no_answer_seconds: None,
+            forward_to: None,
+            recall_seconds: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        };
+        let changes = GroupChanges {
+            name: None,
+            extension: input.extension,
+            ring_policy: input.ring_policy,
+            no_answer_seconds: input.no_answer_seconds,
+            forward_to: input.forward_to,
+            recall_seconds: input.recall_seconds,
+        };
+        if kind.is_some() {
+            settings(&mut v, &e.extension_policy, &mut group, changes, true);
+        }
+        v.finish()?;
+        check_extension_free(&mut tx, &group, None).await?;
+        groups::insert(&mut tx, &group)
+            .await
+            .map_err(|err| collision(err, &group))?;
+        audit::record(
+            &mut tx,
+            actor,
+            now,
+            Change {
+                enterprise: Some(enterprise),
+                action: "group.created",
+                target_kind: "group",
+                target_id: group.id.to_string(),
+                before: None,
+                after: snapshot(&group),
+            },
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(group)
+    }
+
+    /// The groups in the actor's reach, of one kind or all.
+    pub async fn list(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        kind: Option<&str>,
+    ) -> AppResult<Vec<Listed>> {
+        actor.require_staff(enterprise, "see groups")?;
+        let kind = match kind {
+            None | Some("") => None,
+            Some(k) => Some(GroupKind::parse(k).ok_or_else(|| {
+                AppError::invalid(
+                    "kind",
+                    "invalid-choice",
+                    format!("'{k}' is not one of: {}.", GroupKind::choices()),
+                )
+            })?),
+        };
+        let mut conn = self.0.db().read().await?;
+        load_enterprise(&mut conn, enterprise).await?;
+        let sites = actor.site_limit();
+        Ok(groups::list(&mut conn, enterprise, kind, sites.as_deref()).await?)
+    }
+
+    pub async fn get(&self, actor: &Actor, id: GroupId) -> AppResult<GroupView> {
+        let mut conn = self.0.db().read().await?;
+        let group = in_reach(&mut conn, actor, id).await?;
+        let members = groups::members(&mut conn, id).await?;
+        Ok(GroupView { group, members })
+    }
+
+    /// Changes a group's settings (its kind and site stay). `version` guards lost updates.
+    pub async fn update(
+        &self,
+        actor: &Actor,
+        id: GroupId,
+        version: Option<i64>,
+        changes: GroupChanges,
+    ) -> AppResult<Group> {
+        let mut tx = self.0.begin().await?;
+        let before = in_reach(&mut tx, actor, id).await?;
+        if version.is_some_and(|v| v != before.version) {
+            return Err(AppError::PreconditionFailed);
+        }
+        let e = load_enterprise(&mut tx, before.enterprise_id).await?;
+        let mut v = Violations::new();
+        let mut after = before.clone();
+        if let Some(name) = &changes.name {
+            after.name = v
+                .check("name", GroupName::parse(name))
+                .unwrap_or(after.name);
+        }
+        settings(&mut v, &e.extension_policy, &mut after, changes, false);
+        v.finish()?;
+        check_extension_free(&mut tx, &after, Some(&before)).await?;
+        let now = self.0.now();
+        after.version += 1;
+        after.updated_at = now;
+        if !groups::update(&mut tx, &after, before.version)
+            .await
+            .map_err(|err| collision(err, &after))?
+        {
+            return Err(AppError::PreconditionFailed);
+        }
+        audit::record(
+            &mut tx,
+            actor,
+            now,
+            Change {
+                enterprise: Some(after.enterprise_id),
+                action: "group.updated",
+                target_kind: "group",
+                target_id: after.id.to_string(),
+                before: snapshot(&before),
+                after: snapshot(&after),
+            },
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(after)
+    }
+
+    /// Sets a group's members, in ring order. Each must be a user of the group's site; L-2: a
+    /// hunt group takes active users only (`user-not-active` names the first who is not);
+    /// G-3: a user is in at most one call pickup group.
+    pub async fn set_members(
+        &self,
+        actor: &Actor,
+        id: GroupId,
+        user_ids: Vec<String>,
+    ) -> AppResult<GroupView> {
+        let mut tx = self.0.begin().await?;
+        let group = in_reach(&mut tx, actor, id).await?;
+        if user_ids.len() > MAX_MEMBERS {
+            return Err(AppError::invalid(
+                "user_ids",
+                "too-many",
+                format!("A group has at most {MAX_MEMBERS} members."),
+            ));
+        }
+        let mut wanted = Vec::with_capacity(user_ids.len());
+        let mut seen = HashSet::new();
+        for (i, raw) in user_ids.iter().enumerate() {
+            let field = format!("user_ids[{i}]");
+            let Ok(user_id) = raw.trim().parse::<UserId>() else {
+                return Err(AppError::invalid(
+                    &field,
+                    "invalid-id",
+                    "This is not a user id.",
+                ));
+            };
+            if !seen.insert(user_id) {
+                return Err(AppError::invalid(
+                    &field,
+                    "duplicate",
+                    "This user is listed twice.",
+                ));
+            }
+            let user = users::get(&mut tx, user_id)
+                .await?
+                .filter(|u| u.enterprise_id == group.enterprise_id)
+                .ok_or_else(|| {
+                    AppError::invalid(&field, "unknown-reference", "There is no such user.")
+                })?;
+            if user.site_id != group.site_id {
+                return Err(AppError::invalid(
+                    &field,
+                    "other-site",
+                    format!(
+                        "{} {} is a user of another site; a group's members are users of its site.",
+                        user.first_name.as_str(),
+                        user.last_name.as_str()
+                    ),
+                ));
+            }
+            if group.kind.needs_active_members() && !user.state.allows_configuration_change() {
+                return Err(not_active(
+                    user.state,
+                    &format!(
+                        "adding {} {} to a hunt group",
+                        user.first_name.as_str(),
+                        user.last_name.as_str()
+                    ),
+                ));
+            }
+            if group.kind == GroupKind::Pickup
+                && let Some(other) = groups::pickup_group_of(&mut tx, user_id, group.id).await?
+            {
+                return Err(AppError::conflict(
+                    "in-another-pickup-group",
+                    format!(
+                        "{} {} is in the call pickup group '{other}' already; a user is in at most one.",
+                        user.first_name.as_str(),
+                        user.last_name.as_str()
+                    ),
+                ));
+            }
+            wanted.push(user_id);
+        }
+        let before: Vec<String> = groups::members(&mut tx, id)
+            .await?
+            .iter()
+            .map(|m| m.user_id.to_string())
+            .collect();
+        groups::set_members(&mut tx, &group, &wanted).await?;
+        let now = self.0.now();
+        audit::record(
+            &mut tx,
+            actor,
+            now,
+            Change {
+                enterprise: Some(group.enterprise_id),
+                action: "group.members.changed",
+                target_kind: "group",
+                target_id: group.id.to_string(),
+                before: Some(serde_json::json!({ "members": before })),
+                after: Some(serde_json::json!({ "members": user_ids })),
+            },
+        )
+        .await?;
+        let members = groups::members(&mut tx, id).await?;
+        commit(tx).await?;
+        Ok(GroupView { group, members })
+    }
+
+    /// Deletes a group (its members stay users, in no group of it).
+    pub async fn delete(&self, actor: &Actor, id: GroupId) -> AppResult<()> {
+        let mut tx = self.0.begin().await?;
+        let group = in_reach(&mut tx, actor, id).await?;
+        groups::delete(&mut tx, id).await?;
+        audit::record(
+            &mut tx,
+            actor,
+            self.0.now(),
+            Change {
+                enterprise: Some(group.enterprise_id),
+                action: "group.deleted",
+                target_kind: "group",
+                target_id: group.id.to_string(),
+                before: snapshot(&group),
+                after: None,
+            },
+        )
+        .await?;
+        commit(tx).await
+    }
+
+    /// L-4/L-6: the groups a user is in.
+    pub async fn of_user(&self, actor: &Actor, user: UserId) -> AppResult<Vec<Group>> {
+        // Reach is the user's: reading them first answers "not found" out of it.
+        self.0.users().get(actor, user).await?;
+        let mut conn = self.0.db().read().await?;
+        Ok(groups::of_user(&mut conn, user).await?)
+    }
+}
+
+/// The settings of `group`'s kind from `changes` (creating: every required one, with defaults).
+fn settings(
+    v: &mut Violations,
+    policy: &switchboard_domain::ExtensionPolicy,
+    group: &mut Group,
+    changes: GroupChanges,
+    creating: bool,
+) {
+    let not_for = |v: &mut Violations, field: &str, given: bool| {
+        if given {
+            v.push(FieldError::new(
+                field,
+                "not-applicable",
+                format!("A {} group has no such setting.", group.kind.as_str()),
+            ));
+        }
+    };
+    match group.kind {
+        GroupKind::Hunt => {
+            if creating {
+                group.extension = v
+                    .require("extension", changes.extension)
+                    .and_then(|x| v.check("extension", policy.parse(&x)));
+                group.ring_policy = Some(RingPolicy::Sequential);
+                group.no_answer_seconds = Some(DEFAULT_NO_ANSWER_SECONDS);
+            } else if let Some(x) = changes.extension {
+                group.extension = v
+                    .check("extension", policy.parse(&x))
+                    .or(group.extension.take());
+            }
+            if let Some(p) = changes.ring_policy {
+                match RingPolicy::parse(p.trim()) {
+                    Some(p) => group.ring_policy = Some(p),
+                    None => v.push(FieldError::new(
+                        "ring_policy",
+                        "invalid-choice",
+                        format!("'{p}' is not one of: {}.", RingPolicy::choices()),
+                    )),
+                }
+            }
+            if let Some(s) = changes.no_answer_seconds {
+                group.no_answer_seconds = v
+                    .check("no_answer_seconds", no_answer_seconds(s))
+                    .or(group.no_answer_seconds);
+            }
+            match changes.forward_to.as_deref().map(str::trim) {
+                None => {}
+                Some("") => group.forward_to = None,
+                Some(to) => {
+                    group.forward_to = v
+                        .check("forward_to", parse_forward(to, policy))
+                        .or(group.forward_to.take())
+                }
+            }
+            not_for(v, "recall_seconds", changes.recall_seconds.is_some());
+        }
+        GroupKind::Park => {
+            if creating {
+                group.recall_seconds = Some(DEFAULT_RECALL_SECONDS);
+            }
+            if let Some(s) = changes.recall_seconds {
+                group.recall_seconds = v
+                    .check("recall_seconds", recall_seconds(s))
+                    .or(group.recall_seconds);
+            }
+            hunt_only(
+                v,
+                group.kind,
+                &changes.extension,
+                &changes.ring_policy,
+                changes.no_answer_seconds,
+                &changes.forward_to,
+            );
+        }
+        GroupKind::Pickup => {
+            not_for(v, "recall_seconds", changes.recall_seconds.is_some());
+            hunt_only(
+                v,
+                group.kind,
+                &changes.extension,
+                &changes.ring_policy,
+                changes.no_answer_seconds,
+                &changes.forward_to,
+            );
+        }
+    }
+}
+
+/// A pickup or park group given a hunt group's setting: said, not ignored.
+fn hunt_only(
+    v: &mut Violations,
+    kind: GroupKind,
+    extension: &Option<String>,
+    ring_policy: &Option<String>,
+    no_answer: Option<i64>,
+    forward_to: &Option<String>,
+) {
+    for (field, given) in [
+        (
+            "extension",
+            extension.as_deref().is_some_and(|x| !x.trim().is_empty()),
+        ),
+        (
+            "ring_policy",
+            ring_policy.as_deref().is_some_and(|x| !x.trim().is_empty()),
+        ),
+        ("no_answer_seconds", no_answer.is_some()),
+        (
+            "forward_to",
+            forward_to.as_deref().is_some_and(|x| !x.trim().is_empty()),
+        ),
+    ] {
+        if given {
+            v.push(FieldError::new(
+                field,
+                "not-applicable",
+                format!("A {} group has no such setting.", kind.as_str()),
+            ));
+        }
+    }
+}
+
+/// Users and hunt groups share an enterprise's extensions.
+async fn check_extension_free(tx: &mut Tx, group: &Group, before: Option<&Group>) -> AppResult<()> {
+    let Some(extension) = &group.extension else {
+        return Ok(());
+    };
+    if before.is_some_and(|b| b.extension.as_ref() == Some(extension)) {
+        return Ok(());
+    }
+    let by_user = users::id_by_extension(&mut *tx, group.enterprise_id, extension)
+        .await?
+        .is_some();
+    if by_user || groups::extension_taken(&mut *tx, group.enterprise_id, extension.as_str()).await?
+    {
+        return Err(AppError::ExtensionTaken(extension.to_string()));
+    }
+    Ok(())
+}
+
+fn collision(e: switchboard_store::StoreError, group: &Group) -> AppError {
+    if e.is_unique_violation_on("extension") {
+        AppError::ExtensionTaken(
+            group
+                .extension
+                .as_ref()
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+        )
+    } else if e.is_unique_violation_on("name") {
+        AppError::conflict(
+            "name-taken",
+            format!(
+                "This site has a {} group named '{}' already.",
+                group.kind.as_str(),
+                group.name.as_str()
+            ),
+        )
+    } else {
+        e.into()
+    }
+}
+
+async fn site_in_reach(
+    conn: &mut Conn,
+    actor: &Actor,
+    enterprise: EnterpriseId,
+    raw: &str,
+) -> AppResult<SiteId> {
+    let id: SiteId = raw.trim().parse().map_err(|_| AppError::NotFound("site"))?;
+    let site: Option<org::Site> = org::get(conn, UnitTable::Sites, &id.to_string()).await?;
+    let site = site
+        .filter(|s| s.enterprise_id == enterprise)
+        .ok_or(AppError::NotFound("site"))?;
+    actor.can_reach_site(enterprise, site.id, "site")?;
+    Ok(site.id)
+}
+
+/// A group the actor may administer; anything else is "not found".
+async fn in_reach(conn: &mut Conn, actor: &Actor, id: GroupId) -> AppResult<Group> {
+    let group = groups::get(conn, id)
+        .await?
+        .ok_or(AppError::NotFound("group"))?;
+    actor
+        .require_staff(group.enterprise_id, "manage groups")
+        .map_err(|e| match e {
+            AppError::NotFound(_) => AppError::NotFound("group"),
+            other => other,
+        })?;
+    actor.can_reach_site(group.enterprise_id, group.site_id, "group")?;
+    Ok(group)
+}

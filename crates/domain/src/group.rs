@@ -1,0 +1,99 @@
+//! Groups users belong to (G-1, G-3): hunt groups, call pickup groups and call park groups, and
+//! the settings each kind has.
+
+use crate::names::Name;
+use crate::user::vocabulary;
+use crate::violations::FieldError;
+
+vocabulary!(
+    /// What a group is for.
+    GroupKind {
+        /// G-1: a virtual user with an extension; calls to it ring its members.
+        Hunt = "hunt",
+        /// G-3: members answer each other's ringing phones; a user is in at most one.
+        Pickup = "pickup",
+        /// G-3: members park calls for each other; a parked call rings back after a while.
+        Park = "park",
+    }
+);
+
+vocabulary!(
+    /// G-1: how a hunt group offers a call to its members.
+    RingPolicy {
+        /// Every member at once.
+        Simultaneous = "simultaneous",
+        /// One after the other, always from the first.
+        Sequential = "sequential",
+        /// One after the other, from the one after who answered last.
+        Circular = "circular",
+        /// The member who has been idle longest.
+        Uniform = "uniform",
+        /// At random, by each member's weight.
+        Weighted = "weighted",
+    }
+);
+
+impl GroupKind {
+    /// L-2: a hunt group's members must be active; pickup and park groups take anyone.
+    pub fn needs_active_members(self) -> bool {
+        self == Self::Hunt
+    }
+}
+
+/// A group's name: 1–60 characters.
+pub type GroupName = Name<60>;
+
+/// Seconds, within bounds, as an administrator types them.
+fn seconds(field: &str, value: i64, min: i64, max: i64) -> Result<i64, FieldError> {
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(FieldError::new(
+            field,
+            "out-of-range",
+            format!("Between {min} and {max} seconds."),
+        ))
+    }
+}
+
+/// G-1: how long a hunt group rings before its no-answer destination takes the call.
+pub fn no_answer_seconds(value: i64) -> Result<i64, FieldError> {
+    seconds("no_answer_seconds", value, 5, 180)
+}
+
+/// G-3: how long a parked call waits before it rings back whoever parked it.
+pub fn recall_seconds(value: i64) -> Result<i64, FieldError> {
+    seconds("recall_seconds", value, 30, 600)
+}
+
+/// Defaults of a new group, as common hosted PBXs have them.
+pub const DEFAULT_NO_ANSWER_SECONDS: i64 = 20;
+pub const DEFAULT_RECALL_SECONDS: i64 = 45;
+/// A group has at most this many members (a list an administrator can still read).
+pub const MAX_MEMBERS: usize = 200;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn g1_ring_policies_and_kinds_parse_from_their_names_only() {
+        assert_eq!(RingPolicy::parse("circular"), Some(RingPolicy::Circular));
+        assert_eq!(RingPolicy::parse("Circular"), None);
+        assert_eq!(GroupKind::parse("park"), Some(GroupKind::Park));
+        assert!(GroupKind::Hunt.needs_active_members());
+        assert!(!GroupKind::Pickup.needs_active_members());
+        assert!(!GroupKind::Park.needs_active_members());
+    }
+
+    #[test]
+    fn g1_g3_timers_are_bounded() {
+        assert_eq!(no_answer_seconds(20), Ok(20));
+        assert!(no_answer_seconds(4).is_err());
+        assert!(no_answer_seconds(181).is_err());
+        assert_eq!(recall_seconds(600), Ok(600));
+        assert_eq!(recall_seconds(29).unwrap_err().code, "out-of-range");
+        assert!(GroupName::parse(&"x".repeat(61)).is_err());
+        assert!(GroupName::parse("  Hotline  ").is_ok());
+    }
+}

@@ -1,0 +1,285 @@
+//! Hunt, call pickup and call park groups (G-1, G-3) and their ordered members.
+
+use switchboard_domain::{
+    EnterpriseId, Extension, GroupId, GroupKind, GroupName, RingPolicy, SiteId, Timestamp, UserId,
+    UserState,
+};
+
+use crate::{Conn, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Group {
+    pub id: GroupId,
+    pub enterprise_id: EnterpriseId,
+    pub site_id: SiteId,
+    pub kind: GroupKind,
+    pub name: GroupName,
+    /// Hunt groups: how they are reached, how they ring, and where an unanswered call goes.
+    pub extension: Option<Extension>,
+    pub ring_policy: Option<RingPolicy>,
+    pub no_answer_seconds: Option<i64>,
+    pub forward_to: Option<String>,
+    /// Park groups: when a parked call rings back.
+    pub recall_seconds: Option<i64>,
+    pub version: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// A member as a group's page lists them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Member {
+    pub user_id: UserId,
+    pub first_name: String,
+    pub last_name: String,
+    pub extension: String,
+    pub state: UserState,
+}
+
+/// A group in a list, with its member count.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub group: Group,
+    pub members: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    enterprise_id: String,
+    site_id: String,
+    kind: String,
+    name: String,
+    extension: Option<String>,
+    ring_policy: Option<String>,
+    no_answer_seconds: Option<i64>,
+    forward_to: Option<String>,
+    recall_seconds: Option<i64>,
+    version: i64,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl From<Row> for Group {
+    fn from(r: Row) -> Self {
+        Group {
+            id: r.id.parse().expect("stored ids are UUIDs"),
+            enterprise_id: r.enterprise_id.parse().expect("stored ids are UUIDs"),
+            site_id: r.site_id.parse().expect("stored ids are UUIDs"),
+            kind: GroupKind::parse(&r.kind).expect("the CHECK constraint holds"),
+            name: GroupName::from_trusted(r.name),
+            extension: r.extension.map(Extension::from_trusted),
+            ring_policy: r.ring_policy.as_deref().and_then(RingPolicy::parse),
+            no_answer_seconds: r.no_answer_seconds,
+            forward_to: r.forward_to,
+            recall_seconds: r.recall_seconds,
+            version: r.version,
+            created_at: Timestamp::from_millis(r.created_at),
+            updated_at: Timestamp::from_millis(r.updated_at),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, enterprise_id, site_id, kind, name, extension, ring_policy, \
+    no_answer_seconds, forward_to, recall_seconds, version, created_at, updated_at";
+
+pub async fn insert(conn: &mut Conn, g: &Group) -> Result<()> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO call_groups ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+    )))
+    .bind(g.id.to_string())
+    .bind(g.enterprise_id.to_string())
+    .bind(g.site_id.to_string())
+    .bind(g.kind.as_str())
+    .bind(g.name.as_str())
+    .bind(g.extension.as_ref().map(|e| e.as_str().to_owned()))
+    .bind(g.ring_policy.map(|p| p.as_str()))
+    .bind(g.no_answer_seconds)
+    .bind(g.forward_to.clone())
+    .bind(g.recall_seconds)
+    .bind(g.version)
+    .bind(g.created_at.millis())
+    .bind(g.updated_at.millis())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Writes `g` if it is still at `version`; false when someone changed it meanwhile.
+pub async fn update(conn: &mut Conn, g: &Group, version: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE call_groups SET name = $2, extension = $3, ring_policy = $4, no_answer_seconds = $5, \
+         forward_to = $6, recall_seconds = $7, version = $8, updated_at = $9 WHERE id = $1 AND version = $10",
+    )
+    .bind(g.id.to_string())
+    .bind(g.name.as_str())
+    .bind(g.extension.as_ref().map(|e| e.as_str().to_owned()))
+    .bind(g.ring_policy.map(|p| p.as_str()))
+    .bind(g.no_answer_seconds)
+    .bind(g.forward_to.clone())
+    .bind(g.recall_seconds)
+    .bind(g.version)
+    .bind(g.updated_at.millis())
+    .bind(version)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn get(conn: &mut Conn, id: GroupId) -> Result<Option<Group>> {
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM call_groups WHERE id = $1"
+    )))
+    .bind(id.to_string())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn delete(conn: &mut Conn, id: GroupId) -> Result<()> {
+    sqlx::query("DELETE FROM call_group_members WHERE group_id = $1")
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM call_groups WHERE id = $1")
+        .bind(id.to_string())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The groups of an enterprise, by kind then name; only those of `sites` when given (a site
+/// administrator's reach).
+pub async fn list(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    kind: Option<GroupKind>,
+    sites: Option<&[SiteId]>,
+) -> Result<Vec<Listed>> {
+    #[derive(sqlx::FromRow)]
+    struct Counted {
+        #[sqlx(flatten)]
+        row: Row,
+        members: i64,
+    }
+    let columns = COLUMNS
+        .split(", ")
+        .map(|c| format!("g.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let of_kind = if kind.is_some() {
+        "AND g.kind = $2"
+    } else {
+        ""
+    };
+    let query = format!(
+        "SELECT {columns}, (SELECT COUNT(*) FROM call_group_members m WHERE m.group_id = g.id) AS members \
+         FROM call_groups g WHERE g.enterprise_id = $1 {of_kind} ORDER BY g.kind, g.name, g.id"
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(query)).bind(enterprise.to_string());
+    if let Some(kind) = kind {
+        query = query.bind(kind.as_str());
+    }
+    let rows: Vec<Counted> = query.fetch_all(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|c| Listed {
+            group: c.row.into(),
+            members: c.members,
+        })
+        .filter(|l| sites.is_none_or(|s| s.contains(&l.group.site_id)))
+        .collect())
+}
+
+/// The members of a group, in ring order.
+pub async fn members(conn: &mut Conn, id: GroupId) -> Result<Vec<Member>> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT u.id, u.first_name, u.last_name, u.extension, u.state FROM call_group_members m \
+         JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ORDER BY m.position",
+    )
+    .bind(id.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, first_name, last_name, extension, state)| Member {
+            user_id: id.parse().expect("stored ids are UUIDs"),
+            first_name,
+            last_name,
+            extension,
+            state: UserState::parse(&state).expect("the CHECK constraint holds"),
+        })
+        .collect())
+}
+
+/// Replaces a group's members with `users`, in this order.
+pub async fn set_members(conn: &mut Conn, group: &Group, users: &[UserId]) -> Result<()> {
+    sqlx::query("DELETE FROM call_group_members WHERE group_id = $1")
+        .bind(group.id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    for (position, user) in users.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO call_group_members (group_id, user_id, kind, position) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(group.id.to_string())
+        .bind(user.to_string())
+        .bind(group.kind.as_str())
+        .bind(position as i64)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The groups a user is in (L-4 says them before a delete; L-6 lists them for a deactivated
+/// user), by kind and name.
+pub async fn of_user(conn: &mut Conn, user: UserId) -> Result<Vec<Group>> {
+    let columns = COLUMNS
+        .split(", ")
+        .map(|c| format!("g.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {columns} FROM call_groups g JOIN call_group_members m ON m.group_id = g.id \
+         WHERE m.user_id = $1 ORDER BY g.kind, g.name"
+    )))
+    .bind(user.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// The call pickup group `user` is in, other than `except` (G-3: at most one).
+pub async fn pickup_group_of(
+    conn: &mut Conn,
+    user: UserId,
+    except: GroupId,
+) -> Result<Option<String>> {
+    let name: Option<String> = sqlx::query_scalar(
+        "SELECT g.name FROM call_group_members m JOIN call_groups g ON g.id = m.group_id \
+         WHERE m.user_id = $1 AND m.kind = 'pickup' AND m.group_id <> $2",
+    )
+    .bind(user.to_string())
+    .bind(except.to_string())
+    .fetch_optional(conn)
+    .await?;
+    Ok(name)
+}
+
+/// Whether a hunt group of the enterprise is reached by `extension` (users and hunt groups
+/// share an enterprise's extensions).
+pub async fn extension_taken(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    extension: &str,
+) -> Result<bool> {
+    let found: Option<String> = sqlx::query_scalar(
+        "SELECT id FROM call_groups WHERE enterprise_id = $1 AND extension = $2",
+    )
+    .bind(enterprise.to_string())
+    .bind(extension)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}

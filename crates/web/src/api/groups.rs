@@ -1,0 +1,297 @@
+//! Hunt groups (G-1), call pickup and call park groups (G-3), and their members.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use serde::{Deserialize, Serialize};
+use switchboard_app::AppError;
+use switchboard_app::groups::{GroupChanges, GroupView, NewGroup};
+use switchboard_domain::GroupId;
+use switchboard_store::groups::{Group, Listed, Member};
+use utoipa::{IntoParams, ToSchema};
+
+use super::tenancy::etag_header;
+use crate::AppState;
+use crate::extract::{ApiJson, ApiQuery, Caller, IfMatch, path_id};
+use crate::problem::{ApiResult, Problem};
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateGroup {
+    pub site_id: Option<String>,
+    /// `hunt`, `pickup` or `park`.
+    pub kind: Option<String>,
+    /// 1–60 characters, unique per site and kind.
+    pub name: Option<String>,
+    /// Hunt groups (required): an extension no user or hunt group of the enterprise has.
+    pub extension: Option<String>,
+    /// Hunt groups: `simultaneous`, `sequential` (default), `circular`, `uniform` or `weighted`.
+    pub ring_policy: Option<String>,
+    /// Hunt groups: 5–180 seconds (default 20) before an unanswered call is forwarded.
+    pub no_answer_seconds: Option<i64>,
+    /// Hunt groups: where an unanswered call goes — an extension or an E.164 number.
+    pub forward_to: Option<String>,
+    /// Park groups: 30–600 seconds (default 45) before a parked call rings back.
+    pub recall_seconds: Option<i64>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateGroup {
+    pub name: Option<String>,
+    pub extension: Option<String>,
+    pub ring_policy: Option<String>,
+    pub no_answer_seconds: Option<i64>,
+    /// Empty clears it.
+    pub forward_to: Option<String>,
+    pub recall_seconds: Option<i64>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetMembers {
+    /// The members in ring order (at most 200): users of the group's site; a hunt group's
+    /// must be active (L-2).
+    pub user_ids: Option<Vec<String>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberDto {
+    pub user_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub extension: String,
+    pub state: String,
+}
+
+impl From<Member> for MemberDto {
+    fn from(m: Member) -> Self {
+        Self {
+            user_id: m.user_id.to_string(),
+            first_name: m.first_name,
+            last_name: m.last_name,
+            extension: m.extension,
+            state: m.state.as_str().to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GroupDto {
+    pub id: String,
+    pub enterprise_id: String,
+    pub site_id: String,
+    pub kind: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ring_policy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_answer_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forward_to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recall_seconds: Option<i64>,
+    /// In lists: how many members it has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member_count: Option<i64>,
+    /// On a single group: its members in ring order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<MemberDto>>,
+    pub version: i64,
+}
+
+impl From<Group> for GroupDto {
+    fn from(g: Group) -> Self {
+        Self {
+            id: g.id.to_string(),
+            enterprise_id: g.enterprise_id.to_string(),
+            site_id: g.site_id.to_string(),
+            kind: g.kind.as_str().to_owned(),
+            name: g.name.as_str().to_owned(),
+            extension: g.extension.map(|e| e.to_string()),
+            ring_policy: g.ring_policy.map(|p| p.as_str().to_owned()),
+            no_answer_seconds: g.no_answer_seconds,
+            forward_to: g.forward_to,
+            recall_seconds: g.recall_seconds,
+            member_count: None,
+            members: None,
+            version: g.version,
+        }
+    }
+}
+
+impl From<GroupView> for GroupDto {
+    fn from(v: GroupView) -> Self {
+        Self {
+            members: Some(v.members.into_iter().map(Into::into).collect()),
+            ..v.group.into()
+        }
+    }
+}
+
+impl From<Listed> for GroupDto {
+    fn from(l: Listed) -> Self {
+        Self {
+            member_count: Some(l.members),
+            ..l.group.into()
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GroupList {
+    pub items: Vec<GroupDto>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct GroupQuery {
+    /// `hunt`, `pickup` or `park`; all kinds when absent.
+    pub kind: Option<String>,
+}
+
+fn group_id(raw: &str) -> Result<GroupId, crate::problem::ApiError> {
+    path_id(raw, "group")
+}
+
+/// Create a hunt, call pickup or call park group in a site (G-1, G-3).
+#[utoipa::path(post, path = "/enterprises/{id}/groups", tag = "groups", request_body = CreateGroup,
+    responses((status = 201, body = GroupDto), (status = 409, description = "extension-taken, name-taken", body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn create_group(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<CreateGroup>,
+) -> ApiResult<(StatusCode, HeaderMap, Json<GroupDto>)> {
+    let input = NewGroup {
+        site_id: b.site_id,
+        kind: b.kind,
+        name: b.name,
+        extension: b.extension,
+        ring_policy: b.ring_policy,
+        no_answer_seconds: b.no_answer_seconds,
+        forward_to: b.forward_to,
+        recall_seconds: b.recall_seconds,
+    };
+    let group = s
+        .app
+        .groups()
+        .create(&actor, path_id(&id, "enterprise")?, input)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        etag_header(group.version),
+        Json(group.into()),
+    ))
+}
+
+/// The groups in the caller's reach, by kind and name, with their member counts.
+#[utoipa::path(get, path = "/enterprises/{id}/groups", tag = "groups", params(GroupQuery),
+    responses((status = 200, body = GroupList)))]
+pub async fn list_groups(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiQuery(q): ApiQuery<GroupQuery>,
+) -> ApiResult<Json<GroupList>> {
+    let listed = s
+        .app
+        .groups()
+        .list(&actor, path_id(&id, "enterprise")?, q.kind.as_deref())
+        .await?;
+    Ok(Json(GroupList {
+        items: listed.into_iter().map(Into::into).collect(),
+    }))
+}
+
+/// A group with its members in ring order.
+#[utoipa::path(get, path = "/groups/{id}", tag = "groups",
+    responses((status = 200, body = GroupDto), (status = 404, body = Problem)))]
+pub async fn get_group(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<(HeaderMap, Json<GroupDto>)> {
+    let view = s.app.groups().get(&actor, group_id(&id)?).await?;
+    Ok((etag_header(view.group.version), Json(view.into())))
+}
+
+/// Change a group's settings (needs `If-Match`); its kind and site stay.
+#[utoipa::path(patch, path = "/groups/{id}", tag = "groups", request_body = UpdateGroup,
+    responses((status = 200, body = GroupDto), (status = 412, body = Problem), (status = 422, body = Problem), (status = 428, body = Problem)))]
+pub async fn update_group(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    if_match: IfMatch,
+    ApiJson(b): ApiJson<UpdateGroup>,
+) -> ApiResult<(HeaderMap, Json<GroupDto>)> {
+    let id = group_id(&id)?;
+    let version = match if_match.0 {
+        None => return Err(AppError::PreconditionRequired.into()),
+        Some(crate::extract::IfMatchValue::Any) => None,
+        _ => if_match.version(|| -1),
+    };
+    let changes = GroupChanges {
+        name: b.name,
+        extension: b.extension,
+        ring_policy: b.ring_policy,
+        no_answer_seconds: b.no_answer_seconds,
+        forward_to: b.forward_to,
+        recall_seconds: b.recall_seconds,
+    };
+    let group = s.app.groups().update(&actor, id, version, changes).await?;
+    Ok((etag_header(group.version), Json(group.into())))
+}
+
+/// Set a group's members, in ring order (L-2: a hunt group's must be active; G-3: a user is in
+/// at most one call pickup group).
+#[utoipa::path(put, path = "/groups/{id}/members", tag = "groups", request_body = SetMembers,
+    responses((status = 200, body = GroupDto), (status = 409, description = "user-not-active, in-another-pickup-group", body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn set_members(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<SetMembers>,
+) -> ApiResult<Json<GroupDto>> {
+    let view = s
+        .app
+        .groups()
+        .set_members(&actor, group_id(&id)?, b.user_ids.unwrap_or_default())
+        .await?;
+    Ok(Json(view.into()))
+}
+
+/// Delete a group; its members stay users.
+#[utoipa::path(delete, path = "/groups/{id}", tag = "groups",
+    responses((status = 204), (status = 404, body = Problem)))]
+pub async fn delete_group(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    s.app.groups().delete(&actor, group_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The groups a user is in (L-6: a deactivated user stays in them).
+#[utoipa::path(get, path = "/users/{id}/groups", tag = "groups",
+    responses((status = 200, body = GroupList), (status = 404, body = Problem)))]
+pub async fn user_groups(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<GroupList>> {
+    let groups = s
+        .app
+        .groups()
+        .of_user(&actor, path_id(&id, "user")?)
+        .await?;
+    Ok(Json(GroupList {
+        items: groups.into_iter().map(Into::into).collect(),
+    }))
+}
