@@ -316,6 +316,22 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
         .create_active_user("+493012345602", json!({ "first_name": "Zoé" }))
         .await;
     let id = user["id"].as_str().unwrap().to_owned();
+    let hunt = t
+        .post(
+            &format!("/api/v1/enterprises/{}/groups", t.fx.enterprise),
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "kind": "hunt", "name": "Hotline", "extension": "700"}),
+        )
+        .await;
+    let hunt = hunt.body["id"].as_str().unwrap().to_owned();
+    t.call(
+        reqwest::Method::PUT,
+        &format!("/api/v1/groups/{hunt}/members"),
+        &t.fx.admin,
+        Some(json!({"user_ids": [id]})),
+        None,
+    )
+    .await;
     let Some(mut b) = signed_in_admin(&t, "pages").await else {
         return;
     };
@@ -331,6 +347,8 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
         ("audit", "/audit".to_owned()),
         ("import", "/users/import".to_owned()),
         ("device-passwords", "/device-passwords".to_owned()),
+        ("groups", "/groups".to_owned()),
+        ("group", format!("/groups/{hunt}")),
     ];
     let headings = [
         ("en", "User management", "Add user"),

@@ -86,7 +86,7 @@ async fn b1_an_import_killed_at_any_moment_writes_all_rows_or_none(kind: Kind) {
             .kill_on_drop(true)
             .spawn()
             .expect("switchboard runs");
-        let last = attempt == 12;
+        let last = attempt == 20;
         if !last {
             let delay = Duration::from_millis(rng.random_range(0..limit_ms));
             let started = Instant::now();
@@ -108,7 +108,7 @@ async fn b1_an_import_killed_at_any_moment_writes_all_rows_or_none(kind: Kind) {
                 break;
             }
             // Reach further into the run each time: from start-up to the commit.
-            limit_ms += 400;
+            limit_ms += 200;
         } else {
             let status = child.wait().await.unwrap();
             assert!(status.success(), "the last run finishes: {status}");

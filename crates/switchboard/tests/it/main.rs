@@ -19,6 +19,7 @@ mod matrix;
 mod pool;
 mod portal_admin;
 mod portal_bulk;
+mod portal_groups;
 mod sip;
 mod tenancy;
 mod validation;

@@ -215,6 +215,14 @@ pub const FLASH_KEYS: &[&str] = &[
     "bulk-choose-action",
     "bulk-none-selected",
     "bulk-too-many",
+    "group-created",
+    "group-saved",
+    "group-deleted",
+    "group-member-added",
+    "group-member-removed",
+    "group-members-saved",
+    "group-changed-meanwhile",
+    "group-confirm-delete",
 ];
 
 /// Who is signed in, for the header.

@@ -8,6 +8,7 @@ mod auth;
 mod bulk;
 mod context;
 mod directory;
+mod groups;
 pub mod i18n;
 mod pages;
 mod password;
@@ -104,6 +105,10 @@ pub fn routes() -> Router<AppState> {
         .route("/users/{id}/sip-login", post(user_page::sip_login))
         .route("/users/{id}/delete", post(user_page::delete))
         .route("/users/{id}/confirm/{what}", get(user_page::confirm))
+        .route("/groups", get(groups::list).post(groups::create))
+        .route("/groups/{id}", get(groups::show).post(groups::update))
+        .route("/groups/{id}/members", post(groups::members))
+        .route("/groups/{id}/delete", post(groups::delete))
         .route("/licences", get(pools::licences))
         .route("/licences/purchases", post(pools::purchase))
         .route("/numbers", get(pools::numbers))

@@ -175,6 +175,8 @@ pub struct UserPage {
     /// T-3: why the phone system may not match this page (a push retrying or failed).
     pub push: Option<String>,
     pub audit: Option<Vec<AuditRow>>,
+    /// L-6: the groups the user is in — (id, "kind: name").
+    pub groups: Vec<(String, String)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -414,4 +416,50 @@ pub struct DevicePasswordsDonePage {
     pub link: String,
     /// Who was left out, in words.
     pub skipped: Option<String>,
+}
+
+// Groups (issue 6).
+
+pub struct GroupRow {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub site: String,
+    pub extension: String,
+    pub members: i64,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups.html")]
+pub struct GroupsPage {
+    pub c: Chrome,
+    pub rows: Vec<GroupRow>,
+    /// The kind shown; empty: all.
+    pub kind: String,
+    pub kinds: Vec<(&'static str, String)>,
+    pub sites: Vec<(String, String)>,
+    pub typed: super::directory::Fields,
+}
+
+pub struct MemberRow {
+    pub id: String,
+    pub name: String,
+    pub extension: String,
+    pub state: &'static str,
+    pub state_label: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "group.html")]
+pub struct GroupPage {
+    pub c: Chrome,
+    pub id: String,
+    pub version: i64,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub kind_meaning: String,
+    pub site: String,
+    pub policies: Vec<(&'static str, String)>,
+    pub members: Vec<MemberRow>,
+    pub typed: super::directory::Fields,
 }

@@ -321,6 +321,7 @@ async fn page(
     .map(|key| {
         c.tr.t1(key, "error", pushed.error.as_deref().unwrap_or_default())
     });
+    let groups = group_labels(visit, ws, user, &c.tr).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -333,6 +334,7 @@ async fn page(
             u: v,
             push,
             audit,
+            groups,
         },
     )
         .into_response())
@@ -589,6 +591,14 @@ pub async fn confirm(
                 "value",
                 &directory.teams_of(&user.team_ids),
             ));
+        }
+        match group_labels(&visit, &ws, &user, &tr).await {
+            Ok(groups) if !groups.is_empty() => {
+                let names: Vec<String> = groups.into_iter().map(|(_, label)| label).collect();
+                consequences.push(tr.t1("delete-leaves-groups", "value", &names.join(", ")));
+            }
+            Ok(_) => {}
+            Err(e) => return internal_error(&visit, &e),
         }
         consequences.push(tr.t("delete-revokes"));
         consequences.push(tr.t("delete-final"));
@@ -974,4 +984,21 @@ pub async fn edit(
         }
         Err(e) => internal_error(&visit, &e),
     }
+}
+
+/// The groups a user is in, as (id, "kind: name") (L-4, L-6).
+async fn group_labels(
+    visit: &Visit,
+    ws: &Workspace,
+    user: &User,
+    tr: &super::i18n::Tr,
+) -> Result<Vec<(String, String)>, AppError> {
+    let groups = visit.state.app.groups().of_user(&ws.actor, user.id).await?;
+    Ok(groups
+        .into_iter()
+        .map(|g| {
+            let kind = tr.t(&format!("group-kind-{}", g.kind.as_str()));
+            (g.id.to_string(), format!("{kind}: {}", g.name.as_str()))
+        })
+        .collect())
 }

@@ -1,0 +1,173 @@
+//! Groups in the portal over HTTP, on both databases (issue 6): a hunt group created in
+//! German, members added by extension (L-2: a pending user refused in words), the ring order
+//! changed, the user page listing the user's groups (L-6) and the delete confirmation naming
+//! the groups the user leaves (L-4).
+
+use serde_json::json;
+
+use crate::on_both_kinds;
+use crate::support::{Kind, TestApp};
+use crate::web_client::WebClient;
+
+const STRONG: &str = "copper kettle drifts north";
+
+on_both_kinds!(g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german);
+
+async fn g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let anna = t
+        .create_active_user(
+            "+493012345602",
+            json!({ "first_name": "Anna", "last_name": "Aktiv", "extension": "602" }),
+        )
+        .await;
+    t.create_active_user(
+        "+493012345603",
+        json!({ "first_name": "Bert", "last_name": "Berg", "extension": "603" }),
+    )
+    .await;
+    t.create_user(
+        "+493012345604",
+        json!({ "first_name": "Paul", "last_name": "Pending", "extension": "604" }),
+    )
+    .await;
+    let created = t
+        .create_user(
+            "+493012345690",
+            json!({ "password": STRONG, "must_change_password": false, "role": "enterprise_admin",
+                    "first_name": "Ada", "last_name": "Admin", "extension": "690" }),
+        )
+        .await;
+    let mut browser = WebClient::new(&t);
+    browser
+        .sign_in_fully(created["user"]["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    browser.get("/language/de").await;
+
+    let page = browser.get("/groups").await;
+    assert_eq!(page.h1(), "Gruppen");
+    assert!(page.contains("Noch keine Gruppen."));
+    // A hunt group without its extension: refused at the field, what was typed kept.
+    let refused = browser
+        .post(
+            "/groups",
+            &[
+                ("kind", "hunt"),
+                ("name", "Hotline"),
+                ("site_id", &t.fx.berlin.to_string()),
+                ("extension", ""),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.contains("href=\"#extension\""));
+    assert!(refused.contains("value=\"Hotline\""));
+    let answer = browser
+        .post(
+            "/groups",
+            &[
+                ("kind", "hunt"),
+                ("name", "Hotline"),
+                ("site_id", &t.fx.berlin.to_string()),
+                ("extension", "700"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let at = answer.location.unwrap();
+    let page = browser.get(&at).await;
+    assert_eq!(page.h1(), "Hotline");
+    assert!(page.contains("Sammelrufgruppe"));
+    assert!(page.contains("Die Gruppe wurde angelegt."));
+
+    // L-2: a pending user is refused, in words, at the member field.
+    let refused = browser
+        .post(&format!("{at}/members"), &[("add", "604")])
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.contains("Nicht möglich, solange der Benutzer den Status „Ausstehend“ hat."),
+        "{}",
+        refused.body
+    );
+    let unknown = browser
+        .post(&format!("{at}/members"), &[("add", "999")])
+        .await;
+    assert!(unknown.contains("Kein Benutzer dieses Standorts hat die Durchwahl 999."));
+
+    // Two active members, then the second moved up: the ring order follows.
+    for extension in ["602", "603"] {
+        browser.get(&at).await;
+        let added = browser
+            .post(&format!("{at}/members"), &[("add", extension)])
+            .await;
+        assert_eq!(added.status, 303, "{}", added.body);
+    }
+    let page = browser.get(&at).await;
+    let order = |body: &str| {
+        let anna = body.find("Aktiv, Anna").unwrap();
+        let bert = body.find("Berg, Bert").unwrap();
+        anna < bert
+    };
+    assert!(order(&page.body), "Anna rings first");
+    let bert_row = page.body.find("data-member=\"").unwrap();
+    let rows: Vec<&str> = page.body[bert_row..]
+        .match_indices("name=\"up\" value=\"")
+        .map(|(i, m)| &page.body[bert_row + i + m.len()..bert_row + i + m.len() + 36])
+        .collect();
+    assert_eq!(rows.len(), 1, "only the second can move up");
+    browser
+        .post(&format!("{at}/members"), &[("up", rows[0])])
+        .await;
+    let page = browser.get(&at).await;
+    assert!(!order(&page.body), "Bert rings first now");
+
+    // L-6: the user page lists the user's groups; L-4: the delete confirmation names them.
+    let anna = anna["id"].as_str().unwrap();
+    let user = browser.get(&format!("/users/{anna}")).await;
+    assert!(user.contains("Sammelrufgruppe: Hotline"), "{}", user.body);
+    let confirm = browser.get(&format!("/users/{anna}/confirm/delete")).await;
+    assert!(
+        confirm.contains(
+            "Verlässt diese Gruppen (ihre anderen Mitglieder bleiben): Sammelrufgruppe: Hotline."
+        ),
+        "{}",
+        confirm.body
+    );
+    // Removed from the user page, back there.
+    browser.get(&format!("/users/{anna}")).await;
+    let removed = browser
+        .post(
+            &format!("{at}/members"),
+            &[("remove", anna), ("back", &format!("/users/{anna}"))],
+        )
+        .await;
+    assert_eq!(
+        removed.location.as_deref(),
+        Some(format!("/users/{anna}").as_str())
+    );
+    assert!(
+        browser
+            .get(&format!("/users/{anna}"))
+            .await
+            .contains("In keiner Gruppe.")
+    );
+
+    // Deleting needs the box ticked.
+    browser.get(&at).await;
+    let unconfirmed = browser.post(&format!("{at}/delete"), &[]).await;
+    assert_eq!(unconfirmed.location.as_deref(), Some(at.as_str()));
+    browser.get(&at).await;
+    let deleted = browser
+        .post(&format!("{at}/delete"), &[("confirmed", "yes")])
+        .await;
+    assert_eq!(deleted.location.as_deref(), Some("/groups"));
+    assert!(
+        browser
+            .get("/groups")
+            .await
+            .contains("Die Gruppe wurde gelöscht.")
+    );
+}
