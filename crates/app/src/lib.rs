@@ -11,6 +11,7 @@ pub mod device_passwords;
 pub mod error;
 pub mod groups;
 pub mod import;
+pub mod inbox;
 pub mod jobs;
 pub mod mail;
 pub mod numbers;
@@ -153,6 +154,10 @@ impl App {
 
     pub fn numbers(&self) -> numbers::Numbers<'_> {
         numbers::Numbers(self)
+    }
+
+    pub fn inbox(&self) -> inbox::Inbox<'_> {
+        inbox::Inbox(self)
     }
 
     pub fn groups(&self) -> groups::Groups<'_> {

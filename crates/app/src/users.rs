@@ -1164,6 +1164,20 @@ impl Users<'_> {
         // L-4: sessions, personal tokens and open links stop working with the user.
         crate::accounts::end_access(&mut tx, user.id, now).await?;
         switchboard_store::accounts::delete(&mut tx, &user.id.to_string()).await?;
+        // L-4: the other members of each group the user leaves are told, in their inbox, in
+        // the same transaction as the removal (the membership rows go with the user).
+        let name = format!("{} {}", user.first_name.as_str(), user.last_name.as_str());
+        for (kind, group, member) in groups::fellow_members(&mut tx, user.id).await? {
+            crate::inbox::notify(
+                &mut tx,
+                user.enterprise_id,
+                member,
+                "inbox-group-member-deleted",
+                serde_json::json!({ "name": name, "group": group, "kind": kind.as_str() }),
+                now,
+            )
+            .await?;
+        }
         users::delete(&mut tx, user.id).await?;
         enqueue_removal(
             &mut tx,

@@ -68,4 +68,6 @@ id_type!(
     ImportId,
     /// A hunt, call pickup or call park group (G-1, G-3).
     GroupId,
+    /// A message of a user's portal inbox (L-4, G-5).
+    MessageId,
 );

@@ -283,3 +283,30 @@ pub async fn extension_taken(
     .await?;
     Ok(found.is_some())
 }
+
+/// Everyone who shares a group with `user`, with the group's kind and name (L-4 tells them when
+/// the user is deleted), one row per group and member.
+pub async fn fellow_members(
+    conn: &mut Conn,
+    user: UserId,
+) -> Result<Vec<(GroupKind, String, UserId)>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT g.kind, g.name, other.user_id FROM call_group_members m \
+         JOIN call_groups g ON g.id = m.group_id \
+         JOIN call_group_members other ON other.group_id = g.id AND other.user_id <> m.user_id \
+         WHERE m.user_id = $1 ORDER BY g.kind, g.name, other.position",
+    )
+    .bind(user.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(kind, name, member)| {
+            (
+                GroupKind::parse(&kind).expect("the CHECK constraint holds"),
+                name,
+                member.parse().expect("stored ids are UUIDs"),
+            )
+        })
+        .collect())
+}

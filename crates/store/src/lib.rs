@@ -12,6 +12,7 @@ pub mod enterprises;
 pub mod error;
 pub mod groups;
 pub mod imports;
+pub mod inbox;
 pub mod jobs;
 pub mod kamailio;
 pub mod licences;

@@ -83,6 +83,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "hunt, pickup and park groups",
         sql: Sql::Both(include_str!("../migrations/0010_groups.sql")),
     },
+    Migration {
+        version: 11,
+        name: "portal inbox",
+        sql: Sql::Both(include_str!("../migrations/0011_inbox.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -349,6 +349,7 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
         ("device-passwords", "/device-passwords".to_owned()),
         ("groups", "/groups".to_owned()),
         ("group", format!("/groups/{hunt}")),
+        ("inbox", "/inbox".to_owned()),
     ];
     let headings = [
         ("en", "User management", "Add user"),

@@ -11,7 +11,10 @@ use crate::web_client::WebClient;
 
 const STRONG: &str = "copper kettle drifts north";
 
-on_both_kinds!(g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german);
+on_both_kinds!(
+    g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german,
+    l4_the_remaining_members_of_a_deleted_users_groups_are_told_in_their_inbox,
+);
 
 async fn g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german(kind: Kind) {
     let Some(t) = TestApp::spawn(kind).await else {
@@ -170,4 +173,83 @@ async fn g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german(kind: Kind) {
             .await
             .contains("Die Gruppe wurde gelöscht.")
     );
+}
+
+async fn l4_the_remaining_members_of_a_deleted_users_groups_are_told_in_their_inbox(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let leaver = t
+        .create_active_user(
+            "+493012345602",
+            json!({ "first_name": "Lea", "last_name": "Leaver", "extension": "602" }),
+        )
+        .await;
+    let stayer = t
+        .create_active_user(
+            "+493012345603",
+            json!({ "first_name": "Sophie", "last_name": "Reste", "extension": "603",
+                    "language": "fr", "password": STRONG, "must_change_password": false }),
+        )
+        .await;
+    let (leaver, stayer_id) = (
+        leaver["id"].as_str().unwrap().to_owned(),
+        stayer["id"].as_str().unwrap().to_owned(),
+    );
+    for body in [
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "hunt", "name": "Hotline", "extension": "700"}),
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "park", "name": "Accueil"}),
+    ] {
+        let group = t
+            .post(
+                &format!("/api/v1/enterprises/{}/groups", t.fx.enterprise),
+                &t.fx.admin,
+                body,
+            )
+            .await;
+        let id = group.body["id"].as_str().unwrap();
+        t.call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/groups/{id}/members"),
+            &t.fx.admin,
+            Some(json!({"user_ids": [leaver, stayer_id]})),
+            None,
+        )
+        .await;
+    }
+    let mut browser = WebClient::new(&t);
+    browser
+        .sign_in_fully(stayer["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    let home = browser.get("/").await;
+    assert!(home.contains("id=\"inbox-link\""), "{}", home.body);
+    assert!(!home.contains("id=\"unread\""), "nothing unread yet");
+
+    let deleted = t
+        .delete(&format!("/api/v1/users/{leaver}"), &t.fx.admin)
+        .await;
+    assert_eq!(deleted.status, 204, "{}", deleted.body);
+
+    // L-4: told once per group, in their own language.
+    let home = browser.get("/").await;
+    assert_eq!(
+        home.text_of("unread").as_deref(),
+        Some("2"),
+        "{}",
+        home.body
+    );
+    let inbox = browser.get("/inbox").await;
+    assert_eq!(inbox.h1(), "Messages");
+    assert!(
+        inbox.contains(
+            "Lea Leaver a été supprimé et ne fait plus partie du Groupe de recherche « Hotline »."
+        ),
+        "{}",
+        inbox.body
+    );
+    assert!(inbox.contains("appels « Accueil »."), "{}", inbox.body);
+    let read = browser.post("/inbox/read", &[]).await;
+    assert_eq!(read.location.as_deref(), Some("/inbox"));
+    let home = browser.get("/").await;
+    assert!(!home.contains("id=\"unread\""));
 }

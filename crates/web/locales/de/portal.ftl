@@ -590,3 +590,17 @@ problem-in-another-pickup-group = Dieser Benutzer ist bereits in einer anderen A
 problem-name-taken = Dieser Name ist bereits vergeben: Wählen Sie einen anderen.
 error-not-applicable = Diese Art von Gruppe hat keine solche Einstellung.
 error-other-site = Dieser Benutzer gehört zu einem anderen Standort.
+
+## Posteingang (L-4, G-5)
+nav-inbox = Posteingang
+inbox-title = Posteingang
+inbox-unread = ungelesen
+inbox-none = Keine Nachrichten.
+inbox-new = neu
+inbox-mark-read = Alle als gelesen markieren
+inbox-read = Alle Nachrichten sind als gelesen markiert.
+inbox-category-information = Information
+inbox-category-warning = Warnung
+inbox-category-urgent = Dringend
+inbox-group-member-deleted-subject = Ein Mitglied Ihrer Gruppe wurde gelöscht
+inbox-group-member-deleted = { $name } wurde gelöscht und ist nicht mehr in der { $kind } „{ $group }“.

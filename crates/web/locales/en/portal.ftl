@@ -590,3 +590,17 @@ problem-in-another-pickup-group = This user is in another call pickup group alre
 problem-name-taken = This name is taken already: choose another.
 error-not-applicable = This kind of group has no such setting.
 error-other-site = This user belongs to another site.
+
+## Inbox (L-4, G-5)
+nav-inbox = Inbox
+inbox-title = Inbox
+inbox-unread = unread
+inbox-none = No messages.
+inbox-new = new
+inbox-mark-read = Mark all as read
+inbox-read = All messages are marked as read.
+inbox-category-information = Information
+inbox-category-warning = Warning
+inbox-category-urgent = Urgent
+inbox-group-member-deleted-subject = A member of your group was deleted
+inbox-group-member-deleted = { $name } was deleted and is no longer in the { $kind } "{ $group }".

@@ -590,3 +590,17 @@ problem-in-another-pickup-group = Cet utilisateur est déjà dans un autre group
 problem-name-taken = Ce nom est déjà pris : choisissez-en un autre.
 error-not-applicable = Ce type de groupe n'a pas ce réglage.
 error-other-site = Cet utilisateur appartient à un autre site.
+
+## Boîte de réception (L-4, G-5)
+nav-inbox = Messages
+inbox-title = Messages
+inbox-unread = non lus
+inbox-none = Aucun message.
+inbox-new = nouveau
+inbox-mark-read = Tout marquer comme lu
+inbox-read = Tous les messages sont marqués comme lus.
+inbox-category-information = Information
+inbox-category-warning = Avertissement
+inbox-category-urgent = Urgent
+inbox-group-member-deleted-subject = Un membre de votre groupe a été supprimé
+inbox-group-member-deleted = { $name } a été supprimé et ne fait plus partie du { $kind } « { $group } ».

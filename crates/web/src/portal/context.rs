@@ -48,6 +48,8 @@ pub struct Visit {
     pub preferred: Option<Language>,
     /// The live session behind the cookie, at whatever stage.
     pub session: Option<PortalSession>,
+    /// Unread messages of a signed-in user's inbox (shown in the header).
+    pub unread: Option<i64>,
 }
 
 impl FromRequestParts<AppState> for Visit {
@@ -79,7 +81,15 @@ impl FromRequestParts<AppState> for Visit {
                 }),
             None => None,
         };
+        let unread = match session
+            .as_ref()
+            .filter(|s| s.is_full() && s.identity.enterprise_id.is_some())
+        {
+            Some(s) => state.app.inbox().unread(s).await.ok(),
+            None => None,
+        };
         Ok(Self {
+            unread,
             state: state.clone(),
             request_id: header_str(headers, "x-request-id".parse().expect("header name")),
             user_agent: header_str(headers, header::USER_AGENT),
@@ -177,6 +187,7 @@ impl Visit {
                 role: tr.t(&format!("role-{}", s.identity.role.as_str())),
             }),
             flash: self.flash(),
+            unread: self.unread,
             errors: Vec::new(),
             path: String::new(),
             admin_nav: false,
@@ -223,6 +234,7 @@ pub const FLASH_KEYS: &[&str] = &[
     "group-members-saved",
     "group-changed-meanwhile",
     "group-confirm-delete",
+    "inbox-read",
 ];
 
 /// Who is signed in, for the header.
@@ -240,6 +252,8 @@ pub struct Chrome {
     pub csrf: String,
     pub who: Option<Who>,
     pub flash: Option<String>,
+    /// The signed-in user's unread inbox messages (none for operators).
+    pub unread: Option<i64>,
     /// (field id, message) for the error summary and the inline errors.
     pub errors: Vec<(String, String)>,
     /// The current path, for the language links.

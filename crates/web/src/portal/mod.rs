@@ -10,6 +10,7 @@ mod context;
 mod directory;
 mod groups;
 pub mod i18n;
+mod inbox;
 mod pages;
 mod password;
 mod pools;
@@ -55,6 +56,8 @@ pub fn routes() -> Router<AppState> {
             "/invitation/{token}",
             get(password::invitation_page).post(password::invitation),
         )
+        .route("/inbox", get(inbox::list))
+        .route("/inbox/read", post(inbox::mark_read))
         .route("/security", get(account::security))
         .route("/security/totp", post(account::totp_start))
         .route("/security/totp/confirm", post(account::totp_confirm))

@@ -463,3 +463,21 @@ pub struct GroupPage {
     pub members: Vec<MemberRow>,
     pub typed: super::directory::Fields,
 }
+
+// The inbox (L-4, G-5).
+
+pub struct InboxRow {
+    pub subject: String,
+    pub text: String,
+    pub category: String,
+    pub category_label: String,
+    pub when: String,
+    pub unread: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "inbox.html")]
+pub struct InboxPage {
+    pub c: Chrome,
+    pub rows: Vec<InboxRow>,
+}
