@@ -344,6 +344,12 @@ impl Jobs<'_> {
                 ))
             }
             mail::SEND => self.send_mail(job).await,
+            crate::broadcasts::SEND => {
+                let payload: crate::broadcasts::SendPayload =
+                    serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+                self.0.broadcasts().send(payload.broadcast_id).await?;
+                Ok(Outcome::Done)
+            }
             crate::import::IMPORT => {
                 let payload: ImportPayload =
                     serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod actor;
 pub mod audit;
+pub mod broadcasts;
 pub mod catalogue;
 pub mod clock;
 pub mod device_passwords;
@@ -154,6 +155,10 @@ impl App {
 
     pub fn numbers(&self) -> numbers::Numbers<'_> {
         numbers::Numbers(self)
+    }
+
+    pub fn broadcasts(&self) -> broadcasts::Broadcasts<'_> {
+        broadcasts::Broadcasts(self)
     }
 
     pub fn inbox(&self) -> inbox::Inbox<'_> {

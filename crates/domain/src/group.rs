@@ -33,6 +33,49 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// G-5: how a broadcast (or any inbox message) is to be read.
+    Category {
+        Information = "information",
+        Warning = "warning",
+        Urgent = "urgent",
+    }
+);
+
+/// G-5: a broadcast's subject, 1–120 characters.
+pub type Subject = Name<120>;
+
+/// G-5: a broadcast's text: 1–4,000 characters (line breaks kept).
+pub fn message_body(input: &str) -> Result<String, FieldError> {
+    let value = input.trim();
+    let length = value.chars().count();
+    if length == 0 {
+        return Err(FieldError::new(
+            "body",
+            "required",
+            "This field must not be empty.",
+        ));
+    }
+    if length > 4_000 {
+        return Err(FieldError::new(
+            "body",
+            "too-long",
+            format!("At most 4000 characters are allowed; this has {length}."),
+        ));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(FieldError::new(
+            "body",
+            "invalid-text",
+            "This text has control characters.",
+        ));
+    }
+    Ok(value.replace("\r\n", "\n"))
+}
+
 impl GroupKind {
     /// L-2: a hunt group's members must be active; pickup and park groups take anyone.
     pub fn needs_active_members(self) -> bool {

@@ -70,4 +70,6 @@ id_type!(
     GroupId,
     /// A message of a user's portal inbox (L-4, G-5).
     MessageId,
+    /// A broadcast message to teams (G-5).
+    BroadcastId,
 );

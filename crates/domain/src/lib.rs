@@ -15,7 +15,7 @@ pub mod violations;
 
 pub use contact::{ContractNumber, Email, LoginName};
 pub use extension::{Extension, ExtensionPolicy};
-pub use group::{GroupKind, GroupName, RingPolicy};
+pub use group::{Category, GroupKind, GroupName, RingPolicy, Subject};
 pub use ids::*;
 pub use licence::{LicenceCode, LicenceKind};
 pub use lifecycle::{InterceptAction, UserState};

@@ -19,6 +19,25 @@ impl Timestamp {
         Self(self.0.saturating_add(millis))
     }
 
+    /// An instant as typed: RFC 3339 (`2026-12-24T09:00:00+01:00`), or a form's local date and
+    /// time without offset (`2026-12-24T09:00`), read as UTC.
+    pub fn parse(input: &str) -> Option<Self> {
+        use ::time::format_description::well_known::Rfc3339;
+        let input = input.trim();
+        let at = ::time::OffsetDateTime::parse(input, &Rfc3339)
+            .ok()
+            .or_else(|| {
+                let format =
+                    ::time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
+                ::time::PrimitiveDateTime::parse(input, &format)
+                    .ok()
+                    .map(|t| t.assume_utc())
+            })?;
+        i64::try_from(at.unix_timestamp_nanos() / 1_000_000)
+            .ok()
+            .map(Self)
+    }
+
     pub fn to_rfc3339(self) -> String {
         let nanos = i128::from(self.0) * 1_000_000;
         ::time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
@@ -57,5 +76,14 @@ mod tests {
             Timestamp::from_millis(1_795_000_000_123).to_rfc3339(),
             "2026-11-18T11:06:40.123Z"
         );
+    }
+
+    #[test]
+    fn g5_send_times_are_read_with_or_without_an_offset() {
+        let with = Timestamp::parse("2026-12-24T09:00:00+01:00").unwrap();
+        let without = Timestamp::parse("2026-12-24T08:00").unwrap();
+        assert_eq!(with, without);
+        assert_eq!(with.to_rfc3339(), "2026-12-24T08:00:00Z");
+        assert!(Timestamp::parse("tomorrow").is_none());
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod broadcasts;
 pub mod bulk;
 pub mod db;
 pub mod devices;

@@ -88,6 +88,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "portal inbox",
         sql: Sql::Both(include_str!("../migrations/0011_inbox.sql")),
     },
+    Migration {
+        version: 12,
+        name: "broadcast messages",
+        sql: Sql::Both(include_str!("../migrations/0012_broadcasts.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -14,6 +14,7 @@ const STRONG: &str = "copper kettle drifts north";
 on_both_kinds!(
     g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german,
     l4_the_remaining_members_of_a_deleted_users_groups_are_told_in_their_inbox,
+    g5_a_broadcast_written_in_the_portal_arrives_in_the_members_inboxes,
 );
 
 async fn g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german(kind: Kind) {
@@ -252,4 +253,78 @@ async fn l4_the_remaining_members_of_a_deleted_users_groups_are_told_in_their_in
     assert_eq!(read.location.as_deref(), Some("/inbox"));
     let home = browser.get("/").await;
     assert!(!home.contains("id=\"unread\""));
+}
+
+async fn g5_a_broadcast_written_in_the_portal_arrives_in_the_members_inboxes(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let member = t
+        .create_active_user(
+            "+493012345603",
+            json!({ "first_name": "Sophie", "last_name": "Reste", "extension": "603",
+                    "language": "fr", "password": STRONG, "must_change_password": false,
+                    "team_ids": [t.fx.hotline.to_string()] }),
+        )
+        .await;
+    let admin = t
+        .create_user(
+            "+493012345690",
+            json!({ "password": STRONG, "must_change_password": false, "role": "enterprise_admin",
+                    "first_name": "Ada", "last_name": "Admin", "extension": "690", "language": "de" }),
+        )
+        .await;
+    let mut browser = WebClient::new(&t);
+    browser
+        .sign_in_fully(admin["user"]["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    let page = browser.get("/broadcasts").await;
+    assert_eq!(page.h1(), "Rundnachrichten");
+    // Nothing chosen: each field said, what was typed kept.
+    let refused = browser
+        .post(
+            "/broadcasts",
+            &[("subject", "Brandschutzübung"), ("body", "")],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.contains("href=\"#team_ids\"") && refused.contains("href=\"#body\""));
+    assert!(refused.contains("value=\"Brandschutzübung\""));
+    let hotline = t.fx.hotline.to_string();
+    let sent = browser
+        .post(
+            "/broadcasts",
+            &[
+                ("team_ids", hotline.as_str()),
+                ("category", "warning"),
+                ("subject", "Brandschutzübung"),
+                ("body", "Heute um 10 Uhr."),
+            ],
+        )
+        .await;
+    assert_eq!(
+        sent.location.as_deref(),
+        Some("/broadcasts"),
+        "{}",
+        sent.body
+    );
+    t.drain_jobs().await;
+    let list = browser.get("/broadcasts").await;
+    assert!(list.contains("Die Rundnachricht ist geplant"));
+    assert!(list.contains("<td>Gesendet</td>"), "{}", list.body);
+
+    let mut reader = WebClient::new(&t);
+    reader
+        .sign_in_fully(member["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    assert_eq!(
+        reader.get("/").await.text_of("unread").as_deref(),
+        Some("1")
+    );
+    let inbox = reader.get("/inbox").await;
+    assert!(inbox.contains("Brandschutzübung") && inbox.contains("Heute um 10 Uhr."));
+    assert!(
+        inbox.contains("Avertissement"),
+        "the category in the reader's language"
+    );
 }

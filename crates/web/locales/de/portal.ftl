@@ -604,3 +604,27 @@ inbox-category-warning = Warnung
 inbox-category-urgent = Dringend
 inbox-group-member-deleted-subject = Ein Mitglied Ihrer Gruppe wurde gelöscht
 inbox-group-member-deleted = { $name } wurde gelöscht und ist nicht mehr in der { $kind } „{ $group }“.
+
+## Rundnachrichten (G-5)
+nav-broadcasts = Rundnachrichten
+broadcasts-title = Rundnachrichten
+broadcasts-intro = Eine Nachricht an alle Mitglieder eines oder mehrerer Teams, in ihren Posteingang im Portal und auf Wunsch per E-Mail — sofort oder zu einer gewählten Zeit.
+broadcast-new = Neue Rundnachricht
+broadcast-no-teams = Es gibt noch keine Teams: Rundnachrichten gehen an Teams.
+broadcast-teams = Teams
+broadcast-category = Kategorie
+broadcast-subject = Betreff
+broadcast-body = Nachricht
+broadcast-send-at = Senden am
+broadcast-send-at-hint = Datum und Uhrzeit in UTC; leer lassen, um sofort zu senden.
+broadcast-by-email = Auch per E-Mail senden
+broadcast-send = Senden
+broadcasts-sent = Gesendet und geplant
+broadcasts-none = Noch keine Rundnachrichten.
+broadcast-status = Status
+broadcast-recipients = Empfänger
+broadcast-status-scheduled = Geplant
+broadcast-status-sent = Gesendet
+broadcast-scheduled = Die Rundnachricht ist geplant; sie wird zu ihrer Zeit zugestellt.
+error-in-the-past = Diese Zeit ist vorbei; wählen Sie eine spätere oder keine, um sofort zu senden.
+error-invalid-time = Geben Sie Datum und Uhrzeit an, z. B. 2026-12-24T09:00.

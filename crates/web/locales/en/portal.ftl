@@ -604,3 +604,27 @@ inbox-category-warning = Warning
 inbox-category-urgent = Urgent
 inbox-group-member-deleted-subject = A member of your group was deleted
 inbox-group-member-deleted = { $name } was deleted and is no longer in the { $kind } "{ $group }".
+
+## Broadcasts (G-5)
+nav-broadcasts = Broadcasts
+broadcasts-title = Broadcast messages
+broadcasts-intro = A message to every member of one or more teams, in their portal inbox and, if you choose, by email — now or at a time you set.
+broadcast-new = New broadcast
+broadcast-no-teams = There are no teams yet: broadcasts go to teams.
+broadcast-teams = Teams
+broadcast-category = Category
+broadcast-subject = Subject
+broadcast-body = Message
+broadcast-send-at = Send at
+broadcast-send-at-hint = Date and time in UTC; leave empty to send now.
+broadcast-by-email = Also send it by email
+broadcast-send = Send
+broadcasts-sent = Sent and scheduled
+broadcasts-none = No broadcasts yet.
+broadcast-status = Status
+broadcast-recipients = Recipients
+broadcast-status-scheduled = Scheduled
+broadcast-status-sent = Sent
+broadcast-scheduled = The broadcast is scheduled; it is delivered at its time.
+error-in-the-past = This time has passed; choose a later one, or none to send now.
+error-invalid-time = Give a date and time, e.g. 2026-12-24T09:00.

@@ -604,3 +604,27 @@ inbox-category-warning = Avertissement
 inbox-category-urgent = Urgent
 inbox-group-member-deleted-subject = Un membre de votre groupe a été supprimé
 inbox-group-member-deleted = { $name } a été supprimé et ne fait plus partie du { $kind } « { $group } ».
+
+## Diffusions (G-5)
+nav-broadcasts = Diffusions
+broadcasts-title = Messages de diffusion
+broadcasts-intro = Un message à tous les membres d'une ou plusieurs équipes, dans leur messagerie du portail et, si vous le souhaitez, par e-mail — tout de suite ou à l'heure choisie.
+broadcast-new = Nouvelle diffusion
+broadcast-no-teams = Il n'y a pas encore d'équipes : les diffusions vont aux équipes.
+broadcast-teams = Équipes
+broadcast-category = Catégorie
+broadcast-subject = Objet
+broadcast-body = Message
+broadcast-send-at = Envoyer le
+broadcast-send-at-hint = Date et heure en UTC ; laissez vide pour envoyer tout de suite.
+broadcast-by-email = L'envoyer aussi par e-mail
+broadcast-send = Envoyer
+broadcasts-sent = Envoyées et programmées
+broadcasts-none = Aucune diffusion pour l'instant.
+broadcast-status = Statut
+broadcast-recipients = Destinataires
+broadcast-status-scheduled = Programmée
+broadcast-status-sent = Envoyée
+broadcast-scheduled = La diffusion est programmée ; elle est remise à son heure.
+error-in-the-past = Cette heure est passée ; choisissez-en une plus tardive, ou aucune pour envoyer tout de suite.
+error-invalid-time = Indiquez une date et une heure, par ex. 2026-12-24T09:00.

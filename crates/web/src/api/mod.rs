@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1` (I-1) and its OpenAPI 3.1 document, generated from the handlers.
 
 pub mod accounts;
+pub mod broadcasts;
 pub mod bulk;
 pub mod catalogue;
 pub mod dto;
@@ -37,7 +38,7 @@ use crate::AppState;
         (name = "numbers", description = "Each enterprise's number pool (N-4)"),
         (name = "users", description = "Users and their lifecycle (U-1…U-8, L-1…L-7)"),
         (name = "bulk", description = "CSV import and export of users (B-1)"),
-        (name = "groups", description = "Hunt groups, call pickup and call park groups (G-1, G-3)"),
+        (name = "groups", description = "Hunt groups, call pickup and call park groups (G-1, G-3), broadcasts to teams (G-5)"),
         (name = "operations", description = "Background jobs, audit log, API tokens, mail outbox"),
     )
 )]
@@ -114,6 +115,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(groups::set_members))
         .routes(routes!(groups::user_groups))
+        .routes(routes!(
+            broadcasts::create_broadcast,
+            broadcasts::list_broadcasts
+        ))
         .routes(routes!(operations::list_jobs))
         .routes(routes!(operations::get_job))
         .routes(routes!(operations::retry_job))

@@ -235,6 +235,7 @@ pub const FLASH_KEYS: &[&str] = &[
     "group-changed-meanwhile",
     "group-confirm-delete",
     "inbox-read",
+    "broadcast-scheduled",
 ];
 
 /// Who is signed in, for the header.

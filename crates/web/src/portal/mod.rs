@@ -5,6 +5,7 @@
 mod account;
 mod audit;
 mod auth;
+mod broadcasts;
 mod bulk;
 mod context;
 mod directory;
@@ -55,6 +56,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/invitation/{token}",
             get(password::invitation_page).post(password::invitation),
+        )
+        .route(
+            "/broadcasts",
+            get(broadcasts::list).post(broadcasts::create),
         )
         .route("/inbox", get(inbox::list))
         .route("/inbox/read", post(inbox::mark_read))

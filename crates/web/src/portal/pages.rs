@@ -481,3 +481,25 @@ pub struct InboxPage {
     pub c: Chrome,
     pub rows: Vec<InboxRow>,
 }
+
+// Broadcasts (G-5).
+
+pub struct BroadcastRow {
+    pub subject: String,
+    pub teams: String,
+    pub category: String,
+    pub send_at: String,
+    pub status: String,
+    pub recipients: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "broadcasts.html")]
+pub struct BroadcastsPage {
+    pub c: Chrome,
+    pub rows: Vec<BroadcastRow>,
+    /// (id, name)
+    pub teams: Vec<(String, String)>,
+    pub categories: Vec<(&'static str, String)>,
+    pub typed: super::directory::Fields,
+}
