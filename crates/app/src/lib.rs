@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod actor;
 pub mod audit;
 pub mod broadcasts;
+pub mod call_services;
 pub mod catalogue;
 pub mod clock;
 pub mod device_passwords;
@@ -155,6 +156,10 @@ impl App {
 
     pub fn numbers(&self) -> numbers::Numbers<'_> {
         numbers::Numbers(self)
+    }
+
+    pub fn call_services(&self) -> call_services::Services<'_> {
+        call_services::Services(self)
     }
 
     pub fn broadcasts(&self) -> broadcasts::Broadcasts<'_> {

@@ -9,6 +9,7 @@ pub mod licence;
 pub mod lifecycle;
 pub mod names;
 pub mod phone;
+pub mod services;
 pub mod time;
 pub mod user;
 pub mod violations;

@@ -23,6 +23,7 @@ pub mod numbers;
 pub mod org;
 pub mod outbox;
 pub mod preferences;
+pub mod services;
 pub mod sessions;
 pub mod sheets;
 pub mod throttle;

@@ -93,6 +93,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "broadcast messages",
         sql: Sql::Both(include_str!("../migrations/0012_broadcasts.sql")),
     },
+    Migration {
+        version: 13,
+        name: "call services",
+        sql: Sql::Both(include_str!("../migrations/0013_call_services.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

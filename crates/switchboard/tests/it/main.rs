@@ -21,6 +21,7 @@ mod pool;
 mod portal_admin;
 mod portal_bulk;
 mod portal_groups;
+mod services;
 mod sip;
 mod tenancy;
 mod validation;

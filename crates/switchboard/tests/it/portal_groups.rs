@@ -15,6 +15,7 @@ on_both_kinds!(
     g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german,
     l4_the_remaining_members_of_a_deleted_users_groups_are_told_in_their_inbox,
     g5_a_broadcast_written_in_the_portal_arrives_in_the_members_inboxes,
+    s1_s4_a_user_sets_their_services_and_an_administrator_in_their_view,
 );
 
 async fn g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german(kind: Kind) {
@@ -327,4 +328,140 @@ async fn g5_a_broadcast_written_in_the_portal_arrives_in_the_members_inboxes(kin
         inbox.contains("Avertissement"),
         "the category in the reader's language"
     );
+}
+
+async fn s1_s4_a_user_sets_their_services_and_an_administrator_in_their_view(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let member = t
+        .create_active_user(
+            "+493012345603",
+            json!({ "first_name": "Sophie", "last_name": "Reste", "extension": "603",
+                    "language": "fr", "password": STRONG, "must_change_password": false }),
+        )
+        .await;
+    let id = member["id"].as_str().unwrap().to_owned();
+    let mut user = WebClient::new(&t);
+    user.sign_in_fully(member["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    let home = user.get("/").await;
+    assert!(home.contains("href=\"/services\""), "{}", home.body);
+    let page = user.get("/services").await;
+    assert_eq!(page.h1(), "Services d&#39;appel");
+    assert!(!page.contains("acting-as-admin"));
+    // A trivial PIN and a bad destination: refused in French at their fields, nothing kept.
+    let refused = user
+        .post(
+            "/services",
+            &[
+                ("forward_busy", "ailleurs"),
+                ("voicemail", "yes"),
+                ("voicemail_pin", "1234"),
+                ("voicemail_rings", "4"),
+                ("forward_no_answer_rings", "4"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.contains("href=\"#forward_busy\"") && refused.contains("href=\"#voicemail_pin\"")
+    );
+    assert!(
+        refused.contains("Ce code est le premier qu&#39;un appelant essaierait"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.contains("value=\"ailleurs\""),
+        "what was typed is kept"
+    );
+    user.get("/services").await;
+    let saved = user
+        .post(
+            "/services",
+            &[
+                ("forward_busy", "604"),
+                ("do_not_disturb", "yes"),
+                ("voicemail", "yes"),
+                ("voicemail_pin", "2580"),
+                ("voicemail_rings", "6"),
+                ("forward_no_answer_rings", "4"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        saved.location.as_deref(),
+        Some("/services"),
+        "{}",
+        saved.body
+    );
+    let page = user.get("/services").await;
+    assert!(page.contains("Les services d&#39;appel ont été enregistrés."));
+    assert!(page.contains("value=\"604\""));
+
+    // S-4: the administrator opens the user's own view, says so, changes it, goes back.
+    let admin = t
+        .create_user(
+            "+493012345690",
+            json!({ "password": STRONG, "must_change_password": false, "role": "enterprise_admin",
+                    "first_name": "Ada", "last_name": "Admin", "extension": "690", "language": "de" }),
+        )
+        .await;
+    let mut browser = WebClient::new(&t);
+    browser
+        .sign_in_fully(admin["user"]["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    let user_page = browser.get(&format!("/users/{id}")).await;
+    assert!(user_page.contains(&format!("href=\"/users/{id}/services\"")));
+    let view = browser.get(&format!("/users/{id}/services")).await;
+    assert!(
+        view.contains("Sie handeln als Administrator in der Ansicht von Sophie Reste"),
+        "{}",
+        view.body
+    );
+    assert!(view.contains(&format!("href=\"/users/{id}\" id=\"back-to-site-view\"")));
+    assert!(view.contains("Eine PIN ist gesetzt"));
+    let changed = browser
+        .post(
+            &format!("/users/{id}/services"),
+            &[
+                ("forward_busy", "604"),
+                ("reject_anonymous", "yes"),
+                ("voicemail", "yes"),
+                ("voicemail_rings", "6"),
+                ("forward_no_answer_rings", "4"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.location.unwrap(), format!("/users/{id}/services"));
+    // Audited as the administrator, the PIN kept.
+    let services = t
+        .get(&format!("/api/v1/users/{id}/call-services"), &t.fx.admin)
+        .await;
+    assert_eq!(services.body["reject_anonymous"], true);
+    assert_eq!(
+        services.body["do_not_disturb"], false,
+        "the form is the whole page"
+    );
+    assert_eq!(services.body["voicemail_pin_set"], true);
+    let audit = t
+        .get(
+            &format!(
+                "/api/v1/audit?enterprise_id={}&action=user.services.changed",
+                t.fx.enterprise
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    let actors: Vec<String> = audit.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["actor"].to_string())
+        .collect();
+    assert_eq!(actors.len(), 2);
+    // Newest first: the administrator's change (as them), then the user's own.
+    assert!(actors[0].contains("493012345690"), "{actors:?}");
+    assert!(actors[1].contains("493012345603"), "{actors:?}");
 }

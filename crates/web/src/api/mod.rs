@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod dto;
 pub mod groups;
 pub mod operations;
+pub mod services;
 pub mod tenancy;
 pub mod users;
 
@@ -115,6 +116,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(groups::set_members))
         .routes(routes!(groups::user_groups))
+        .routes(routes!(services::get_services, services::update_services))
         .routes(routes!(
             broadcasts::create_broadcast,
             broadcasts::list_broadcasts

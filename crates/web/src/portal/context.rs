@@ -236,6 +236,7 @@ pub const FLASH_KEYS: &[&str] = &[
     "group-confirm-delete",
     "inbox-read",
     "broadcast-scheduled",
+    "services-saved",
 ];
 
 /// Who is signed in, for the header.

@@ -15,6 +15,7 @@ mod inbox;
 mod pages;
 mod password;
 mod pools;
+mod services;
 mod tokens;
 mod user_form;
 mod user_page;
@@ -60,6 +61,11 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/broadcasts",
             get(broadcasts::list).post(broadcasts::create),
+        )
+        .route("/services", get(services::own).post(services::save_own))
+        .route(
+            "/users/{id}/services",
+            get(services::of_user).post(services::save_of_user),
         )
         .route("/inbox", get(inbox::list))
         .route("/inbox/read", post(inbox::mark_read))

@@ -503,3 +503,18 @@ pub struct BroadcastsPage {
     pub categories: Vec<(&'static str, String)>,
     pub typed: super::directory::Fields,
 }
+
+// Call services (S-1, S-4).
+
+#[derive(Template, WebTemplate)]
+#[template(path = "services.html")]
+pub struct ServicesPage {
+    pub c: Chrome,
+    /// Where the form posts: the user's own page, or the administrator's view of a user.
+    pub action: String,
+    pub user_id: String,
+    /// S-4: said when an administrator acts in a user's view.
+    pub banner: Option<String>,
+    pub pin_set: bool,
+    pub typed: super::directory::Fields,
+}

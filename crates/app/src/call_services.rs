@@ -1,0 +1,311 @@
+//! Call services (S-1), set by the user in self-service or by an administrator (S-4: in the
+//! user's own view, audited as the administrator). L-2: in any state — a pending user's
+//! services can be prepared before their phone works.
+
+use serde::{Deserialize, Serialize};
+use switchboard_domain::services::{
+    DEFAULT_FORWARD_RINGS, DEFAULT_VOICEMAIL_RINGS, Destination, MAX_SIMULTANEOUS, forward_rings,
+    voicemail_pin, voicemail_rings,
+};
+use switchboard_domain::{Email, FieldError, UserId, Violations};
+use switchboard_store::services::{self, Stored};
+
+use crate::actor::Actor;
+use crate::audit::{self, Change};
+use crate::error::{AppError, AppResult};
+use crate::tenancy::load_enterprise;
+use crate::{App, commit};
+
+/// A user's call services. Absent destinations: that forwarding is off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CallServices {
+    pub forward_always: Option<Destination>,
+    pub forward_busy: Option<Destination>,
+    pub forward_no_answer: Option<Destination>,
+    pub forward_no_answer_rings: i64,
+    pub forward_unreachable: Option<Destination>,
+    pub simultaneous_ring: bool,
+    pub simultaneous_destinations: Vec<Destination>,
+    pub do_not_disturb: bool,
+    pub reject_anonymous: bool,
+    pub voicemail: bool,
+    pub voicemail_rings: i64,
+    /// Where a new voicemail is announced; none: not announced.
+    pub voicemail_email: Option<String>,
+}
+
+impl Default for CallServices {
+    fn default() -> Self {
+        Self {
+            forward_always: None,
+            forward_busy: None,
+            forward_no_answer: None,
+            forward_no_answer_rings: DEFAULT_FORWARD_RINGS,
+            forward_unreachable: None,
+            simultaneous_ring: false,
+            simultaneous_destinations: Vec::new(),
+            do_not_disturb: false,
+            reject_anonymous: false,
+            voicemail: false,
+            voicemail_rings: DEFAULT_VOICEMAIL_RINGS,
+            voicemail_email: None,
+        }
+    }
+}
+
+/// A user's services as read: the settings, whether a voicemail PIN is set (never the PIN),
+/// and the version to send back with a change.
+#[derive(Debug, Clone)]
+pub struct ServicesView {
+    pub user_id: UserId,
+    pub services: CallServices,
+    pub voicemail_pin_set: bool,
+    pub version: i64,
+}
+
+/// What to change; absent fields stay. A destination given empty turns that forwarding off.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceChanges {
+    pub forward_always: Option<String>,
+    pub forward_busy: Option<String>,
+    pub forward_no_answer: Option<String>,
+    pub forward_no_answer_rings: Option<i64>,
+    pub forward_unreachable: Option<String>,
+    pub simultaneous_ring: Option<bool>,
+    pub simultaneous_destinations: Option<Vec<String>>,
+    pub do_not_disturb: Option<bool>,
+    pub reject_anonymous: Option<bool>,
+    pub voicemail: Option<bool>,
+    pub voicemail_rings: Option<i64>,
+    /// Empty clears it.
+    pub voicemail_email: Option<String>,
+    pub voicemail_pin: Option<String>,
+}
+
+pub struct Services<'a>(pub(crate) &'a App);
+
+impl Services<'_> {
+    /// The user themselves, or an administrator in reach; anyone else: not found.
+    pub async fn get(&self, actor: &Actor, id: UserId) -> AppResult<ServicesView> {
+        self.0.users().get(actor, id).await?;
+        let mut conn = self.0.db().read().await?;
+        let stored = services::get(&mut conn, id).await?;
+        view(id, stored.as_ref())
+    }
+
+    pub async fn update(
+        &self,
+        actor: &Actor,
+        id: UserId,
+        version: Option<i64>,
+        changes: ServiceChanges,
+    ) -> AppResult<ServicesView> {
+        let user = self.0.users().get(actor, id).await?;
+        if actor.member_user() != Some(id) {
+            actor.require_admin("change another user's call services")?;
+        }
+        // The PIN is checked and hashed before the transaction: Argon2 takes its time, and the
+        // (SQLite: only) writer is not held meanwhile.
+        let pin: Option<Result<(String, String), FieldError>> =
+            match changes.voicemail_pin.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(raw) => Some(match voicemail_pin(raw, user.extension.as_str()) {
+                    Ok(pin) => Ok((pin.clone(), crate::passwords::hash(&pin).await?)),
+                    Err(e) => Err(e),
+                }),
+            };
+        let mut tx = self.0.begin().await?;
+        let enterprise = load_enterprise(&mut tx, user.enterprise_id).await?;
+        let stored = services::get(&mut tx, id).await?;
+        let before = view(id, stored.as_ref())?;
+        if version.is_some_and(|v| v != before.version) {
+            return Err(AppError::PreconditionFailed);
+        }
+        let policy = &enterprise.extension_policy;
+        let mut v = Violations::new();
+        let mut after = before.services.clone();
+        let destination = |v: &mut Violations,
+                           field: &str,
+                           input: Option<String>,
+                           slot: &mut Option<Destination>| {
+            match input.as_deref().map(str::trim) {
+                None => {}
+                Some("") => *slot = None,
+                Some(raw) => {
+                    if let Some(d) = v.check(field, Destination::parse(field, raw, policy)) {
+                        *slot = Some(d);
+                    }
+                }
+            }
+        };
+        destination(
+            &mut v,
+            "forward_always",
+            changes.forward_always,
+            &mut after.forward_always,
+        );
+        destination(
+            &mut v,
+            "forward_busy",
+            changes.forward_busy,
+            &mut after.forward_busy,
+        );
+        destination(
+            &mut v,
+            "forward_no_answer",
+            changes.forward_no_answer,
+            &mut after.forward_no_answer,
+        );
+        destination(
+            &mut v,
+            "forward_unreachable",
+            changes.forward_unreachable,
+            &mut after.forward_unreachable,
+        );
+        if let Some(rings) = changes.forward_no_answer_rings {
+            after.forward_no_answer_rings = v
+                .check("forward_no_answer_rings", forward_rings(rings))
+                .unwrap_or(after.forward_no_answer_rings);
+        }
+        if let Some(list) = changes.simultaneous_destinations {
+            let list: Vec<String> = list.into_iter().filter(|d| !d.trim().is_empty()).collect();
+            if list.len() > MAX_SIMULTANEOUS {
+                v.push(FieldError::new(
+                    "simultaneous_destinations",
+                    "too-many",
+                    format!("At most {MAX_SIMULTANEOUS} destinations ring along."),
+                ));
+            } else {
+                let mut parsed = Vec::new();
+                for (i, raw) in list.iter().enumerate() {
+                    let field = format!("simultaneous_destinations[{i}]");
+                    if let Some(d) = v.check(&field, Destination::parse(&field, raw, policy)) {
+                        if parsed.contains(&d) {
+                            v.push(FieldError::new(
+                                &field,
+                                "duplicate",
+                                "This destination is listed twice.",
+                            ));
+                        } else {
+                            parsed.push(d);
+                        }
+                    }
+                }
+                after.simultaneous_destinations = parsed;
+            }
+        }
+        if let Some(on) = changes.simultaneous_ring {
+            after.simultaneous_ring = on;
+        }
+        if after.simultaneous_ring && after.simultaneous_destinations.is_empty() {
+            v.push(FieldError::new(
+                "simultaneous_destinations",
+                "required",
+                "Simultaneous ring needs at least one destination.",
+            ));
+        }
+        if let Some(on) = changes.do_not_disturb {
+            after.do_not_disturb = on;
+        }
+        if let Some(on) = changes.reject_anonymous {
+            after.reject_anonymous = on;
+        }
+        if let Some(on) = changes.voicemail {
+            after.voicemail = on;
+        }
+        if let Some(rings) = changes.voicemail_rings {
+            after.voicemail_rings = v
+                .check("voicemail_rings", voicemail_rings(rings))
+                .unwrap_or(after.voicemail_rings);
+        }
+        match changes.voicemail_email.as_deref().map(str::trim) {
+            None => {}
+            Some("") => after.voicemail_email = None,
+            Some(raw) => {
+                if let Some(e) = v.check(
+                    "voicemail_email",
+                    Email::parse(raw)
+                        .map_err(|e| FieldError::new("voicemail_email", e.code, e.message)),
+                ) {
+                    after.voicemail_email = Some(e.as_str().to_owned());
+                }
+            }
+        }
+        let pin: Option<String> = match pin {
+            None => None,
+            Some(checked) => v.check("voicemail_pin", checked).map(|(_, hash)| hash),
+        };
+        if after.voicemail && pin.is_none() && !before.voicemail_pin_set {
+            v.push(FieldError::new(
+                "voicemail_pin",
+                "required",
+                "Voicemail needs a PIN to listen to messages from a phone.",
+            ));
+        }
+        v.finish()?;
+        let pin_hash = match &pin {
+            Some(hash) => Some(hash.clone()),
+            None => stored.as_ref().and_then(|s| s.voicemail_pin_hash.clone()),
+        };
+        let now = self.0.now();
+        let written = services::put(
+            &mut tx,
+            id,
+            user.enterprise_id,
+            &Stored {
+                settings_json: serde_json::to_string(&after).map_err(anyhow::Error::from)?,
+                voicemail_pin_hash: pin_hash.clone(),
+                version: before.version,
+            },
+            before.version,
+            now,
+        )
+        .await?;
+        if !written {
+            return Err(AppError::PreconditionFailed);
+        }
+        audit::record(
+            &mut tx,
+            actor,
+            now,
+            Change {
+                enterprise: Some(user.enterprise_id),
+                action: "user.services.changed",
+                target_kind: "user",
+                target_id: id.to_string(),
+                before: serde_json::to_value(&before.services).ok(),
+                // The PIN itself never reaches the log; only that it changed.
+                after: serde_json::to_value(&after).ok().map(|mut a| {
+                    a["voicemail_pin_changed"] = serde_json::Value::Bool(pin.is_some());
+                    a
+                }),
+            },
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(ServicesView {
+            user_id: id,
+            services: after,
+            voicemail_pin_set: pin_hash.is_some(),
+            version: before.version + 1,
+        })
+    }
+}
+
+fn view(id: UserId, stored: Option<&Stored>) -> AppResult<ServicesView> {
+    Ok(match stored {
+        Some(s) => ServicesView {
+            user_id: id,
+            services: serde_json::from_str(&s.settings_json).map_err(anyhow::Error::from)?,
+            voicemail_pin_set: s.voicemail_pin_hash.is_some(),
+            version: s.version,
+        },
+        None => ServicesView {
+            user_id: id,
+            services: CallServices::default(),
+            voicemail_pin_set: false,
+            version: 0,
+        },
+    })
+}

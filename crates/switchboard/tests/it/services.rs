@@ -1,0 +1,192 @@
+//! Call services (S-1) over HTTP on both databases: forwarding of every kind, simultaneous
+//! ring, do not disturb, anonymous call rejection, voicemail with its PIN rules; a pending
+//! user's too (L-2); bad input named field by field and nothing written; the PIN never shown
+//! or logged; reach.
+
+use serde_json::json;
+
+use crate::on_both_databases;
+use crate::support::TestApp;
+
+on_both_databases!(
+    s1_every_call_service_is_set_and_read_back_for_a_pending_user_too,
+    s1_bad_services_are_refused_naming_each_field_and_nothing_is_written,
+    a1_a2_call_services_stay_in_reach,
+);
+
+async fn s1_every_call_service_is_set_and_read_back_for_a_pending_user_too(t: TestApp) {
+    let user = t
+        .create_user("+493012345602", json!({ "extension": "602" }))
+        .await;
+    assert_eq!(user["user"]["state"], "pending");
+    let path = format!(
+        "/api/v1/users/{}/call-services",
+        user["user"]["id"].as_str().unwrap()
+    );
+    let empty = t.get(&path, &t.fx.admin).await;
+    assert_eq!(empty.status, 200, "{}", empty.body);
+    assert_eq!(empty.body["voicemail_rings"], 4, "the default");
+    assert_eq!(empty.body["forward_always"], json!(null));
+
+    let set = t
+        .patch(
+            &path,
+            &t.fx.admin,
+            None,
+            json!({ "forward_busy": "603", "forward_no_answer": "+493099999999",
+                    "forward_no_answer_rings": 6, "forward_unreachable": "+491701234567",
+                    "simultaneous_ring": true, "simultaneous_destinations": ["604", "+491709999999"],
+                    "do_not_disturb": true, "reject_anonymous": true,
+                    "voicemail": true, "voicemail_rings": 5, "voicemail_pin": "2580",
+                    "voicemail_email": "box@example.de" }),
+        )
+        .await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    assert_eq!(set.headers["etag"], "\"v1\"");
+    let read = t.get(&path, &t.fx.admin).await;
+    assert_eq!(read.body["forward_busy"], "603");
+    assert_eq!(read.body["forward_no_answer"], "+493099999999");
+    assert_eq!(read.body["forward_no_answer_rings"], 6);
+    assert_eq!(read.body["forward_unreachable"], "+491701234567");
+    assert_eq!(
+        read.body["simultaneous_destinations"],
+        json!(["604", "+491709999999"])
+    );
+    assert_eq!(read.body["do_not_disturb"], true);
+    assert_eq!(read.body["reject_anonymous"], true);
+    assert_eq!(read.body["voicemail_rings"], 5);
+    assert_eq!(read.body["voicemail_pin_set"], true);
+    assert!(read.body.get("voicemail_pin").is_none());
+
+    // Forwarding always on, busy off; the rest stays; a stale version is refused.
+    let changed = t
+        .patch(
+            &path,
+            &t.fx.admin,
+            Some("\"v1\""),
+            json!({ "forward_always": "4711", "forward_busy": "" }),
+        )
+        .await;
+    assert_eq!(changed.status, 200, "{}", changed.body);
+    assert_eq!(changed.body["forward_always"], "4711");
+    assert_eq!(changed.body["forward_busy"], json!(null));
+    assert_eq!(changed.body["voicemail"], true);
+    t.patch(
+        &path,
+        &t.fx.admin,
+        Some("\"v1\""),
+        json!({ "do_not_disturb": false }),
+    )
+    .await
+    .problem(412, "precondition-failed");
+
+    // audited; the PIN itself is nowhere in the log.
+    let audit = t
+        .get(
+            &format!(
+                "/api/v1/audit?enterprise_id={}&action=user.services.changed",
+                t.fx.enterprise
+            ),
+            &t.fx.admin,
+        )
+        .await;
+    let entries = audit.body["items"].as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert!(!audit.body.to_string().contains("2580"));
+    assert_eq!(entries[1]["after"]["voicemail_pin_changed"], true);
+}
+
+async fn s1_bad_services_are_refused_naming_each_field_and_nothing_is_written(t: TestApp) {
+    let user = t
+        .create_active_user("+493012345602", json!({ "extension": "602" }))
+        .await;
+    let path = format!(
+        "/api/v1/users/{}/call-services",
+        user["id"].as_str().unwrap()
+    );
+    let eleven: Vec<String> = (0..11).map(|i| format!("+4917000000{i:02}")).collect();
+    let refused = t
+        .patch(
+            &path,
+            &t.fx.admin,
+            None,
+            json!({ "forward_always": "somewhere", "forward_no_answer_rings": 0,
+                    "simultaneous_destinations": eleven, "voicemail": true, "voicemail_rings": 11,
+                    "voicemail_email": "not-an-email" }),
+        )
+        .await;
+    refused.problem(422, "validation");
+    let mut fields = refused.failing_fields();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "forward_always",
+            "forward_no_answer_rings",
+            "simultaneous_destinations",
+            "voicemail_email",
+            "voicemail_pin",
+            "voicemail_rings"
+        ]
+    );
+    for (pin, code) in [
+        ("1234", "weak-pin"),
+        ("0000", "weak-pin"),
+        ("602", "invalid-pin"),
+        ("0602", ""),
+    ] {
+        let answer = t
+            .patch(
+                &path,
+                &t.fx.admin,
+                None,
+                json!({ "voicemail": true, "voicemail_pin": pin }),
+            )
+            .await;
+        if code.is_empty() {
+            assert_eq!(answer.status, 200, "{pin}: {}", answer.body);
+        } else {
+            let problem = answer.problem(422, "validation");
+            assert_eq!(problem["errors"][0]["code"], code, "{pin}");
+        }
+    }
+    let simultaneous = t
+        .patch(
+            &path,
+            &t.fx.admin,
+            None,
+            json!({ "simultaneous_ring": true }),
+        )
+        .await;
+    assert_eq!(simultaneous.failing_fields(), ["simultaneous_destinations"]);
+    let read = t.get(&path, &t.fx.admin).await;
+    assert_eq!(read.body["forward_always"], json!(null));
+    assert_eq!(read.body["simultaneous_ring"], false);
+    assert_eq!(read.body["version"], 1, "only the good PIN was written");
+}
+
+async fn a1_a2_call_services_stay_in_reach(t: TestApp) {
+    let paris = t
+        .create_user(
+            "+33123456602",
+            json!({ "site_id": t.fx.paris.to_string(), "extension": "602",
+                    "primary_number": "+33123456602" }),
+        )
+        .await;
+    let path = format!(
+        "/api/v1/users/{}/call-services",
+        paris["user"]["id"].as_str().unwrap()
+    );
+    t.get(&path, &t.fx.site_admin)
+        .await
+        .problem(404, "not-found");
+    t.patch(
+        &path,
+        &t.fx.other_admin,
+        None,
+        json!({ "do_not_disturb": true }),
+    )
+    .await
+    .problem(404, "not-found");
+    assert_eq!(t.get(&path, &t.fx.admin).await.status, 200);
+}

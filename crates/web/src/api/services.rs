@@ -1,0 +1,140 @@
+//! Call services of a user (S-1): read and changed by the user themselves or an administrator.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use serde::{Deserialize, Serialize};
+use switchboard_app::call_services::{ServiceChanges, ServicesView};
+use utoipa::ToSchema;
+
+use super::tenancy::etag_header;
+use crate::AppState;
+use crate::extract::{ApiJson, Caller, IfMatch, path_id};
+use crate::problem::{ApiResult, Problem};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CallServicesDto {
+    pub user_id: String,
+    /// Call forwarding: each an extension or an E.164 number; absent = off.
+    pub forward_always: Option<String>,
+    pub forward_busy: Option<String>,
+    pub forward_no_answer: Option<String>,
+    /// Rings before no-answer forwarding (1–20, default 4).
+    pub forward_no_answer_rings: i64,
+    pub forward_unreachable: Option<String>,
+    pub simultaneous_ring: bool,
+    /// Up to 10 destinations that ring along.
+    pub simultaneous_destinations: Vec<String>,
+    pub do_not_disturb: bool,
+    pub reject_anonymous: bool,
+    pub voicemail: bool,
+    /// Rings before voicemail answers (2–10, default 4).
+    pub voicemail_rings: i64,
+    pub voicemail_email: Option<String>,
+    /// Whether a voicemail PIN is set (the PIN is never shown).
+    pub voicemail_pin_set: bool,
+    pub version: i64,
+}
+
+impl From<ServicesView> for CallServicesDto {
+    fn from(v: ServicesView) -> Self {
+        let s = v.services;
+        let text =
+            |d: Option<switchboard_domain::services::Destination>| d.map(|d| d.as_str().to_owned());
+        Self {
+            user_id: v.user_id.to_string(),
+            forward_always: text(s.forward_always),
+            forward_busy: text(s.forward_busy),
+            forward_no_answer: text(s.forward_no_answer),
+            forward_no_answer_rings: s.forward_no_answer_rings,
+            forward_unreachable: text(s.forward_unreachable),
+            simultaneous_ring: s.simultaneous_ring,
+            simultaneous_destinations: s
+                .simultaneous_destinations
+                .iter()
+                .map(|d| d.as_str().to_owned())
+                .collect(),
+            do_not_disturb: s.do_not_disturb,
+            reject_anonymous: s.reject_anonymous,
+            voicemail: s.voicemail,
+            voicemail_rings: s.voicemail_rings,
+            voicemail_email: s.voicemail_email,
+            voicemail_pin_set: v.voicemail_pin_set,
+            version: v.version,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateCallServices {
+    /// An extension or E.164 number; empty turns it off.
+    pub forward_always: Option<String>,
+    pub forward_busy: Option<String>,
+    pub forward_no_answer: Option<String>,
+    pub forward_no_answer_rings: Option<i64>,
+    pub forward_unreachable: Option<String>,
+    pub simultaneous_ring: Option<bool>,
+    pub simultaneous_destinations: Option<Vec<String>>,
+    pub do_not_disturb: Option<bool>,
+    pub reject_anonymous: Option<bool>,
+    pub voicemail: Option<bool>,
+    pub voicemail_rings: Option<i64>,
+    /// Empty: no notification.
+    pub voicemail_email: Option<String>,
+    /// 4–8 digits, not trivial (0000, 1234, the extension); required to turn voicemail on.
+    pub voicemail_pin: Option<String>,
+}
+
+/// A user's call services (S-1): the user themselves or an administrator in reach.
+#[utoipa::path(get, path = "/users/{id}/call-services", tag = "users",
+    responses((status = 200, body = CallServicesDto), (status = 404, body = Problem)))]
+pub async fn get_services(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<(HeaderMap, Json<CallServicesDto>)> {
+    let view = s
+        .app
+        .call_services()
+        .get(&actor, path_id(&id, "user")?)
+        .await?;
+    Ok((etag_header(view.version), Json(view.into())))
+}
+
+/// Change a user's call services (S-1); absent fields stay. `If-Match` is checked when given.
+#[utoipa::path(patch, path = "/users/{id}/call-services", tag = "users", request_body = UpdateCallServices,
+    responses((status = 200, body = CallServicesDto), (status = 412, body = Problem), (status = 422, body = Problem)))]
+pub async fn update_services(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    if_match: IfMatch,
+    ApiJson(b): ApiJson<UpdateCallServices>,
+) -> ApiResult<(HeaderMap, Json<CallServicesDto>)> {
+    let version = match if_match.0 {
+        None | Some(crate::extract::IfMatchValue::Any) => None,
+        _ => if_match.version(|| -1),
+    };
+    let changes = ServiceChanges {
+        forward_always: b.forward_always,
+        forward_busy: b.forward_busy,
+        forward_no_answer: b.forward_no_answer,
+        forward_no_answer_rings: b.forward_no_answer_rings,
+        forward_unreachable: b.forward_unreachable,
+        simultaneous_ring: b.simultaneous_ring,
+        simultaneous_destinations: b.simultaneous_destinations,
+        do_not_disturb: b.do_not_disturb,
+        reject_anonymous: b.reject_anonymous,
+        voicemail: b.voicemail,
+        voicemail_rings: b.voicemail_rings,
+        voicemail_email: b.voicemail_email,
+        voicemail_pin: b.voicemail_pin,
+    };
+    let view = s
+        .app
+        .call_services()
+        .update(&actor, path_id(&id, "user")?, version, changes)
+        .await?;
+    Ok((etag_header(view.version), Json(view.into())))
+}

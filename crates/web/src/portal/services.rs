@@ -1,0 +1,252 @@
+//! Call services in the portal (S-1): the signed-in user's own page, and the same page opened
+//! by an administrator for a user (S-4: "you are acting as administrator in …'s view", a way
+//! back to the site view; every change audited as the administrator).
+
+use axum::extract::{Form, Path};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+use switchboard_app::AppError;
+use switchboard_app::call_services::{ServiceChanges, ServicesView};
+use switchboard_domain::UserId;
+
+use super::context::{Visit, errors_of};
+use super::directory::Fields;
+use super::pages::{ServicesPage, internal_error, message};
+use super::password::require_full;
+use super::{clear_flash, redirect_with_flash, signed_in_form};
+
+/// Whose services a page shows: the signed-in user's own (`None`), or a user's an
+/// administrator opened.
+fn subject(visit: &Visit, raw: Option<&str>) -> Option<UserId> {
+    match raw {
+        Some(raw) => raw.parse().ok(),
+        None => visit
+            .full_session()
+            .filter(|s| s.identity.enterprise_id.is_some())
+            .and_then(|s| s.identity.subject_id.parse().ok()),
+    }
+}
+
+fn values_of(view: &ServicesView) -> Fields {
+    let s = &view.services;
+    let dest = |d: &Option<switchboard_domain::services::Destination>| {
+        d.as_ref()
+            .map(|d| d.as_str().to_owned())
+            .unwrap_or_default()
+    };
+    let flag = |on: bool| if on { "yes" } else { "" }.to_owned();
+    Fields(vec![
+        ("forward_always".into(), dest(&s.forward_always)),
+        ("forward_busy".into(), dest(&s.forward_busy)),
+        ("forward_no_answer".into(), dest(&s.forward_no_answer)),
+        (
+            "forward_no_answer_rings".into(),
+            s.forward_no_answer_rings.to_string(),
+        ),
+        ("forward_unreachable".into(), dest(&s.forward_unreachable)),
+        ("simultaneous_ring".into(), flag(s.simultaneous_ring)),
+        (
+            "simultaneous_destinations".into(),
+            s.simultaneous_destinations
+                .iter()
+                .map(|d| d.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        ("do_not_disturb".into(), flag(s.do_not_disturb)),
+        ("reject_anonymous".into(), flag(s.reject_anonymous)),
+        ("voicemail".into(), flag(s.voicemail)),
+        ("voicemail_rings".into(), s.voicemail_rings.to_string()),
+        (
+            "voicemail_email".into(),
+            s.voicemail_email.clone().unwrap_or_default(),
+        ),
+        ("version".into(), view.version.to_string()),
+    ])
+}
+
+async fn show(visit: Visit, jar: CookieJar, raw: Option<String>) -> Response {
+    if let Some(elsewhere) = require_full(&visit) {
+        return elsewhere;
+    }
+    let Some(user) = subject(&visit, raw.as_deref()) else {
+        return message(
+            &visit,
+            StatusCode::NOT_FOUND,
+            "not-found-title",
+            "not-found-text",
+        );
+    };
+    let actor = visit.actor().expect("a session has an actor");
+    match visit.state.app.call_services().get(&actor, user).await {
+        Ok(view) => {
+            let values = values_of(&view);
+            let page = render(
+                &visit,
+                user,
+                raw.is_some(),
+                view.voicemail_pin_set,
+                values,
+                Vec::new(),
+            )
+            .await;
+            (clear_flash(jar, &visit), page).into_response()
+        }
+        Err(AppError::NotFound(_)) => message(
+            &visit,
+            StatusCode::NOT_FOUND,
+            "not-found-title",
+            "not-found-text",
+        ),
+        Err(e) => internal_error(&visit, &e),
+    }
+}
+
+pub async fn own(visit: Visit, jar: CookieJar) -> Response {
+    show(visit, jar, None).await
+}
+
+pub async fn of_user(visit: Visit, jar: CookieJar, Path(id): Path<String>) -> Response {
+    show(visit, jar, Some(id)).await
+}
+
+async fn render(
+    visit: &Visit,
+    user: UserId,
+    as_admin: bool,
+    pin_set: bool,
+    values: Fields,
+    errors: Vec<(String, String)>,
+) -> Response {
+    let actor = visit.actor().expect("a session has an actor");
+    let name = match visit.state.app.users().get(&actor, user).await {
+        Ok(u) => format!("{} {}", u.first_name.as_str(), u.last_name.as_str()),
+        Err(_) => String::new(),
+    };
+    let path = if as_admin {
+        format!("/users/{user}/services")
+    } else {
+        "/services".to_owned()
+    };
+    let mut c = visit.chrome("services-title").at(&path);
+    if as_admin {
+        c.admin_nav = true;
+    }
+    let banner = as_admin.then(|| c.tr.t1("services-acting-as-admin", "name", &name));
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    (
+        status,
+        ServicesPage {
+            c: c.with_errors(errors),
+            action: path,
+            user_id: user.to_string(),
+            banner,
+            pin_set,
+            typed: values,
+        },
+    )
+        .into_response()
+}
+
+async fn save(visit: Visit, jar: CookieJar, raw: Option<String>, fields: Fields) -> Response {
+    let back = match &raw {
+        Some(id) => format!("/users/{id}/services"),
+        None => "/services".to_owned(),
+    };
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
+        return *answer;
+    }
+    let Some(user) = subject(&visit, raw.as_deref()) else {
+        return message(
+            &visit,
+            StatusCode::NOT_FOUND,
+            "not-found-title",
+            "not-found-text",
+        );
+    };
+    let actor = visit.actor().expect("a session has an actor");
+    let flag = |name: &str| Some(fields.get(name) == "yes");
+    // A number field that is not a number: the service's range check names it.
+    let number = |name: &str| fields.opt(name).map(|n| n.parse::<i64>().unwrap_or(-1));
+    let changes = ServiceChanges {
+        forward_always: Some(fields.get("forward_always").to_owned()),
+        forward_busy: Some(fields.get("forward_busy").to_owned()),
+        forward_no_answer: Some(fields.get("forward_no_answer").to_owned()),
+        forward_no_answer_rings: number("forward_no_answer_rings"),
+        forward_unreachable: Some(fields.get("forward_unreachable").to_owned()),
+        simultaneous_ring: flag("simultaneous_ring"),
+        simultaneous_destinations: Some(
+            fields
+                .get("simultaneous_destinations")
+                .lines()
+                .map(str::to_owned)
+                .collect(),
+        ),
+        do_not_disturb: flag("do_not_disturb"),
+        reject_anonymous: flag("reject_anonymous"),
+        voicemail: flag("voicemail"),
+        voicemail_rings: number("voicemail_rings"),
+        voicemail_email: Some(fields.get("voicemail_email").to_owned()),
+        voicemail_pin: fields.opt("voicemail_pin"),
+    };
+    let version = fields.get("version").parse().ok();
+    match visit
+        .state
+        .app
+        .call_services()
+        .update(&actor, user, version, changes)
+        .await
+    {
+        Ok(_) => redirect_with_flash(jar, &back, "services-saved"),
+        Err(AppError::PreconditionFailed) => {
+            redirect_with_flash(jar, &back, "group-changed-meanwhile")
+        }
+        Err(AppError::NotFound(_)) => message(
+            &visit,
+            StatusCode::NOT_FOUND,
+            "not-found-title",
+            "not-found-text",
+        ),
+        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
+        Err(e) => {
+            let errors = errors_of(&visit.tr(), &e)
+                .into_iter()
+                .map(|(f, m)| {
+                    let field = if f.starts_with("simultaneous_destinations") {
+                        "simultaneous_destinations".to_owned()
+                    } else {
+                        f
+                    };
+                    (field, m)
+                })
+                .collect();
+            let pin_set = match visit.state.app.call_services().get(&actor, user).await {
+                Ok(view) => view.voicemail_pin_set,
+                Err(e) => return internal_error(&visit, &e),
+            };
+            render(&visit, user, raw.is_some(), pin_set, fields.typed(), errors).await
+        }
+    }
+}
+
+pub async fn save_own(
+    visit: Visit,
+    jar: CookieJar,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    save(visit, jar, None, Fields(pairs)).await
+}
+
+pub async fn save_of_user(
+    visit: Visit,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    save(visit, jar, Some(id), Fields(pairs)).await
+}
