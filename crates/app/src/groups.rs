@@ -378,6 +378,26 @@ impl Groups<'_> {
         commit(tx).await
     }
 
+    /// The names of the groups each of `users` is in (U-6: the users list's column), for users
+    /// of an enterprise the actor administers.
+    pub async fn names_of(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        users: &[UserId],
+    ) -> AppResult<std::collections::HashMap<UserId, Vec<String>>> {
+        actor.require_staff(enterprise, "see groups")?;
+        let ids: Vec<String> = users.iter().map(|u| u.to_string()).collect();
+        let mut conn = self.0.db().read().await?;
+        let mut names: std::collections::HashMap<UserId, Vec<String>> = Default::default();
+        for (user, _, name) in groups::names_by_user(&mut conn, &ids).await? {
+            if let Ok(user) = user.parse() {
+                names.entry(user).or_default().push(name);
+            }
+        }
+        Ok(names)
+    }
+
     /// L-4/L-6: the groups a user is in.
     pub async fn of_user(&self, actor: &Actor, user: UserId) -> AppResult<Vec<Group>> {
         // Reach is the user's: reading them first answers "not found" out of it.

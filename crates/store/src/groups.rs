@@ -310,3 +310,18 @@ pub async fn fellow_members(
         })
         .collect())
 }
+
+/// The groups each of `users` is in, as (user id, kind, group name), for a list's column.
+pub async fn names_by_user(
+    conn: &mut Conn,
+    users: &[String],
+) -> Result<Vec<(String, String, String)>> {
+    crate::bulk::fetch_in(
+        conn,
+        "SELECT m.user_id, g.kind, g.name FROM call_group_members m \
+         JOIN call_groups g ON g.id = m.group_id WHERE m.user_id IN ({list}) ORDER BY g.kind, g.name",
+        &[],
+        users,
+    )
+    .await
+}

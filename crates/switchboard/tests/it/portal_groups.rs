@@ -129,6 +129,18 @@ async fn g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german(kind: Kind) {
     let page = browser.get(&at).await;
     assert!(!order(&page.body), "Bert rings first now");
 
+    // U-6: the users list can show each user's groups.
+    browser.get("/users").await;
+    browser
+        .post(
+            "/users/columns",
+            &[("column", "extension"), ("column", "groups")],
+        )
+        .await;
+    let list = browser.get("/users").await;
+    assert!(list.contains("data-column=\"groups\""), "{}", list.body);
+    assert!(list.contains("<td>Hotline</td>"), "{}", list.body);
+
     // L-6: the user page lists the user's groups; L-4: the delete confirmation names them.
     let anna = anna["id"].as_str().unwrap();
     let user = browser.get(&format!("/users/{anna}")).await;

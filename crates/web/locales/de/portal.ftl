@@ -161,6 +161,7 @@ users-col-extension = Durchwahl
 users-col-number = Rufnummer
 users-col-role = Rolle
 users-col-teams = Teams
+users-col-groups = Gruppen
 users-col-department = Abteilung
 users-col-contact = Persönlicher Kontakt
 users-col-state = Status

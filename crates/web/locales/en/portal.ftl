@@ -161,6 +161,7 @@ users-col-extension = Extension
 users-col-number = Number
 users-col-role = Role
 users-col-teams = Teams
+users-col-groups = Groups
 users-col-department = Department
 users-col-contact = Personal contact
 users-col-state = State

@@ -161,6 +161,7 @@ users-col-extension = Poste
 users-col-number = Numéro
 users-col-role = Rôle
 users-col-teams = Équipes
+users-col-groups = Groupes
 users-col-department = Service
 users-col-contact = Contact personnel
 users-col-state = État

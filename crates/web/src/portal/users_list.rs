@@ -26,6 +26,7 @@ pub enum Column {
     Number,
     Role,
     Teams,
+    Groups,
     Department,
     Contact,
     State,
@@ -35,13 +36,14 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 12] = [
+    pub const ALL: [Column; 13] = [
         Column::Login,
         Column::Email,
         Column::Extension,
         Column::Number,
         Column::Role,
         Column::Teams,
+        Column::Groups,
         Column::Department,
         Column::Contact,
         Column::State,
@@ -66,6 +68,7 @@ impl Column {
             Column::Number => "number",
             Column::Role => "role",
             Column::Teams => "teams",
+            Column::Groups => "groups",
             Column::Department => "department",
             Column::Contact => "contact",
             Column::State => "state",
@@ -207,6 +210,23 @@ pub async fn list(
         Err(e @ AppError::Validation(_)) => (None, c.errors_of(&e)),
         Err(e) => return internal_error(&visit, &e),
     };
+    // U-6: the groups column, in one lookup for the page's users.
+    let groups = match page.as_ref().filter(|_| columns.contains(&Column::Groups)) {
+        Some(p) => {
+            let ids: Vec<_> = p.users.iter().map(|u| u.id).collect();
+            match visit
+                .state
+                .app
+                .groups()
+                .names_of(&ws.actor, ws.enterprise.id, &ids)
+                .await
+            {
+                Ok(names) => names,
+                Err(e) => return internal_error(&visit, &e),
+            }
+        }
+        None => Default::default(),
+    };
     let view = view(
         &c,
         &ws,
@@ -215,6 +235,7 @@ pub async fn list(
         &columns,
         site_filter.as_deref(),
         page,
+        &groups,
     );
     let c = c.with_errors(errors);
     if fields.get("partial") == "1" {
@@ -232,6 +253,7 @@ fn view(
     columns: &[Column],
     site_filter: Option<&str>,
     page: Option<switchboard_app::users::UserPage>,
+    groups: &GroupNames,
 ) -> UsersView {
     let tr = &c.tr;
     // Every link of the list keeps the search and filters; none keeps the page or `partial`.
@@ -274,7 +296,7 @@ fn view(
                     name: format!("{}, {}", u.last_name.as_str(), u.first_name.as_str()),
                     cells: columns
                         .iter()
-                        .map(|col| cell(c, ws, directory, u, *col))
+                        .map(|col| cell(c, ws, directory, groups, u, *col))
                         .collect(),
                 })
                 .collect()
@@ -486,7 +508,17 @@ fn view(
     }
 }
 
-fn cell(c: &Chrome, ws: &Workspace, directory: &Directory, u: &User, col: Column) -> Cell {
+/// The names of the groups of the page's users (U-6).
+type GroupNames = std::collections::HashMap<switchboard_domain::UserId, Vec<String>>;
+
+fn cell(
+    c: &Chrome,
+    ws: &Workspace,
+    directory: &Directory,
+    groups: &GroupNames,
+    u: &User,
+    col: Column,
+) -> Cell {
     let text = |s: String| Cell {
         text: s,
         badge: None,
@@ -503,6 +535,7 @@ fn cell(c: &Chrome, ws: &Workspace, directory: &Directory, u: &User, col: Column
         ),
         Column::Role => text(c.tr.t(&format!("role-{}", u.role.as_str()))),
         Column::Teams => text(directory.teams_of(&u.team_ids)),
+        Column::Groups => text(groups.get(&u.id).map(|g| g.join(", ")).unwrap_or_default()),
         Column::Department => text(
             u.department_id
                 .map(|d| directory.department(d))
