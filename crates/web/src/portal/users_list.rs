@@ -234,8 +234,10 @@ pub async fn list(
         &fields,
         &columns,
         site_filter.as_deref(),
-        page,
-        &groups,
+        Found {
+            page,
+            groups: &groups,
+        },
     );
     let c = c.with_errors(errors);
     if fields.get("partial") == "1" {
@@ -252,9 +254,9 @@ fn view(
     fields: &Fields,
     columns: &[Column],
     site_filter: Option<&str>,
-    page: Option<switchboard_app::users::UserPage>,
-    groups: &GroupNames,
+    found: Found<'_>,
 ) -> UsersView {
+    let Found { page, groups } = found;
     let tr = &c.tr;
     // Every link of the list keeps the search and filters; none keeps the page or `partial`.
     const PAGING: [&str; 2] = ["cursor", "partial"];
@@ -510,6 +512,12 @@ fn view(
 
 /// The names of the groups of the page's users (U-6).
 type GroupNames = std::collections::HashMap<switchboard_domain::UserId, Vec<String>>;
+
+/// What the list found: the page of users (none when the query was refused) and their groups.
+struct Found<'a> {
+    page: Option<switchboard_app::users::UserPage>,
+    groups: &'a GroupNames,
+}
 
 fn cell(
     c: &Chrome,
