@@ -351,6 +351,7 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
         ("group", format!("/groups/{hunt}")),
         ("inbox", "/inbox".to_owned()),
         ("broadcasts", "/broadcasts".to_owned()),
+        ("organisation", "/organisation".to_owned()),
     ];
     let headings = [
         ("en", "User management", "Add user"),

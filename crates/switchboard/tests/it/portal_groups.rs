@@ -16,6 +16,7 @@ on_both_kinds!(
     l4_the_remaining_members_of_a_deleted_users_groups_are_told_in_their_inbox,
     g5_a_broadcast_written_in_the_portal_arrives_in_the_members_inboxes,
     s1_s4_a_user_sets_their_services_and_an_administrator_in_their_view,
+    g4_departments_and_teams_are_added_in_the_portal,
 );
 
 async fn g1_l2_l4_l6_a_hunt_group_in_the_portal_in_german(kind: Kind) {
@@ -476,4 +477,54 @@ async fn s1_s4_a_user_sets_their_services_and_an_administrator_in_their_view(kin
     // Newest first: the administrator's change (as them), then the user's own.
     assert!(actors[0].contains("493012345690"), "{actors:?}");
     assert!(actors[1].contains("493012345603"), "{actors:?}");
+}
+
+async fn g4_departments_and_teams_are_added_in_the_portal(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let admin = t
+        .create_user(
+            "+493012345690",
+            json!({ "password": STRONG, "must_change_password": false, "role": "enterprise_admin",
+                    "first_name": "Ada", "last_name": "Admin", "extension": "690", "language": "fr" }),
+        )
+        .await;
+    let mut browser = WebClient::new(&t);
+    browser
+        .sign_in_fully(admin["user"]["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    let page = browser.get("/organisation").await;
+    assert_eq!(page.h1(), "Services et équipes");
+    // The fixture's own: Sales and Hotline, each leading to its members.
+    assert!(page.contains(&format!("href=\"/users?team={}\"", t.fx.hotline)));
+    let refused = browser
+        .post("/organisation/department", &[("department_name", "")])
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.contains("href=\"#department_name\""));
+    browser.get("/organisation").await;
+    let taken = browser
+        .post("/organisation/team", &[("team_name", "Hotline")])
+        .await;
+    assert_eq!(taken.status, 422, "{}", taken.body);
+    assert!(taken.contains("value=\"Hotline\""));
+    browser.get("/organisation").await;
+    let added = browser
+        .post(
+            "/organisation/department",
+            &[("department_name", "Comptabilité")],
+        )
+        .await;
+    assert_eq!(added.location.as_deref(), Some("/organisation"));
+    let page = browser.get("/organisation").await;
+    assert!(page.contains("Le service a été ajouté.") && page.contains("Comptabilité"));
+    // A user can now be put in it (it exists first, G-4).
+    let departments = t
+        .get(
+            &format!("/api/v1/enterprises/{}/departments", t.fx.enterprise),
+            &t.fx.admin,
+        )
+        .await;
+    assert!(departments.body.to_string().contains("Comptabilité"));
 }

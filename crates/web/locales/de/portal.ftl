@@ -661,3 +661,16 @@ services-saved = Die Leistungsmerkmale wurden gespeichert.
 error-weak-pin = Diese PIN würde ein Anrufer als Erstes probieren; wählen Sie eine andere.
 error-invalid-pin = Eine PIN hat 4 bis 8 Ziffern.
 error-too-many = Das ist mehr als erlaubt.
+
+## Organisation (G-4)
+nav-organisation = Organisation
+organisation-title = Abteilungen und Teams
+organisation-intro = Ein Benutzer gehört zu höchstens einer Abteilung, die es zuvor geben muss, und zu beliebig vielen Teams. Jeder Name führt zu seinen Mitgliedern.
+organisation-departments = Abteilungen
+organisation-teams = Teams
+organisation-none = Noch keine.
+department-new = Neue Abteilung
+team-new = Neues Team
+organisation-enterprise-admins-add = Unternehmensadministratoren legen Abteilungen und Teams an.
+department-created = Die Abteilung wurde angelegt.
+team-created = Das Team wurde angelegt.

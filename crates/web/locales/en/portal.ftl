@@ -661,3 +661,16 @@ services-saved = The call services were saved.
 error-weak-pin = This PIN is the first a caller would try; choose another.
 error-invalid-pin = A PIN has 4 to 8 digits.
 error-too-many = That is more than allowed.
+
+## Organisation (G-4)
+nav-organisation = Organisation
+organisation-title = Departments and teams
+organisation-intro = A user belongs to at most one department, which must exist first, and to any number of teams. Each name leads to its members.
+organisation-departments = Departments
+organisation-teams = Teams
+organisation-none = None yet.
+department-new = New department
+team-new = New team
+organisation-enterprise-admins-add = Enterprise administrators add departments and teams.
+department-created = The department was added.
+team-created = The team was added.

@@ -661,3 +661,16 @@ services-saved = Les services d'appel ont été enregistrés.
 error-weak-pin = Ce code est le premier qu'un appelant essaierait ; choisissez-en un autre.
 error-invalid-pin = Un code a 4 à 8 chiffres.
 error-too-many = C'est plus que permis.
+
+## Organisation (G-4)
+nav-organisation = Organisation
+organisation-title = Services et équipes
+organisation-intro = Un utilisateur appartient à un service au plus, qui doit exister d'abord, et à autant d'équipes que voulu. Chaque nom mène à ses membres.
+organisation-departments = Services
+organisation-teams = Équipes
+organisation-none = Aucun pour l'instant.
+department-new = Nouveau service
+team-new = Nouvelle équipe
+organisation-enterprise-admins-add = Les administrateurs d'entreprise ajoutent services et équipes.
+department-created = Le service a été ajouté.
+team-created = L'équipe a été ajoutée.

@@ -237,6 +237,8 @@ pub const FLASH_KEYS: &[&str] = &[
     "inbox-read",
     "broadcast-scheduled",
     "services-saved",
+    "department-created",
+    "team-created",
 ];
 
 /// Who is signed in, for the header.

@@ -12,6 +12,7 @@ mod directory;
 mod groups;
 pub mod i18n;
 mod inbox;
+mod organisation;
 mod pages;
 mod password;
 mod pools;
@@ -67,6 +68,12 @@ pub fn routes() -> Router<AppState> {
             "/users/{id}/services",
             get(services::of_user).post(services::save_of_user),
         )
+        .route("/organisation", get(organisation::show))
+        .route(
+            "/organisation/department",
+            post(organisation::add_department),
+        )
+        .route("/organisation/team", post(organisation::add_team))
         .route("/inbox", get(inbox::list))
         .route("/inbox/read", post(inbox::mark_read))
         .route("/security", get(account::security))

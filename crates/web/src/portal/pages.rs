@@ -518,3 +518,17 @@ pub struct ServicesPage {
     pub pin_set: bool,
     pub typed: super::directory::Fields,
 }
+
+// Organisation (G-4).
+
+#[derive(Template, WebTemplate)]
+#[template(path = "organisation.html")]
+pub struct OrganisationPage {
+    pub c: Chrome,
+    /// (id, name)
+    pub departments: Vec<(String, String)>,
+    pub teams: Vec<(String, String)>,
+    /// Enterprise administrators and operators add departments and teams.
+    pub can_add: bool,
+    pub typed: super::directory::Fields,
+}
