@@ -335,7 +335,21 @@ impl Groups<'_> {
             .iter()
             .map(|m| m.user_id.to_string())
             .collect();
-        groups::set_members(&mut tx, &group, &wanted).await?;
+        // G-3 again at the database: a user put in two pickup groups at the same moment.
+        groups::set_members(&mut tx, &group, &wanted)
+            .await
+            .map_err(|e| {
+                if e.is_unique_violation_on("one_pickup")
+                    || e.is_unique_violation_on("call_group_members.user_id")
+                {
+                    AppError::conflict(
+                        "in-another-pickup-group",
+                        "One of these users joined another call pickup group meanwhile; a user is in at most one.",
+                    )
+                } else {
+                    e.into()
+                }
+            })?;
         let now = self.0.now();
         audit::record(
             &mut tx,

@@ -189,6 +189,26 @@ async fn g3_l2_pickup_and_park_groups_take_pending_users_and_a_user_is_in_one_pi
         problem["detail"].as_str().unwrap().contains("Warehouse"),
         "{problem}"
     );
+    // Two requests at the same moment put another user in two pickup groups: one wins.
+    let olga = id(&t
+        .create_user(
+            "+493012345605",
+            json!({"first_name": "Olga", "extension": "605"}),
+        )
+        .await);
+    let (first_id, second_id) = (id(&first.body), id(&second.body));
+    let (both, alone) = ([paul.as_str(), olga.as_str()], [olga.as_str()]);
+    let (a, b) = tokio::join!(
+        members(&t, &first_id, &both),
+        members(&t, &second_id, &alone)
+    );
+    let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 409], "{} / {}", a.body, b.body);
+    let of_olga = t
+        .get(&format!("/api/v1/users/{olga}/groups"), &t.fx.admin)
+        .await;
+    assert_eq!(of_olga.body["items"].as_array().unwrap().len(), 1);
     // Setting the same group again keeps them.
     assert_eq!(members(&t, &id(&first.body), &[&paul]).await.status, 200);
 
