@@ -21,6 +21,7 @@ pub mod passwords;
 pub mod provisioner;
 pub mod secrets;
 pub mod selection;
+pub mod teams;
 pub mod tenancy;
 pub mod tokens;
 pub mod users;
@@ -156,6 +157,10 @@ impl App {
 
     pub fn numbers(&self) -> numbers::Numbers<'_> {
         numbers::Numbers(self)
+    }
+
+    pub fn teams(&self) -> teams::Teams<'_> {
+        teams::Teams(self)
     }
 
     pub fn call_services(&self) -> call_services::Services<'_> {

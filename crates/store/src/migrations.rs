@@ -98,6 +98,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "call services",
         sql: Sql::Both(include_str!("../migrations/0013_call_services.sql")),
     },
+    Migration {
+        version: 14,
+        name: "team leads",
+        sql: Sql::Both(include_str!("../migrations/0014_team_leads.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -112,3 +112,85 @@ where
         .await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
+
+/// A member of a team, as its lead sees them (G-4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamMember {
+    pub user_id: switchboard_domain::UserId,
+    pub first_name: String,
+    pub last_name: String,
+    pub extension: String,
+    pub email: String,
+    pub state: String,
+}
+
+/// Replaces a team's leads.
+pub async fn set_leads(
+    conn: &mut Conn,
+    team: TeamId,
+    users: &[switchboard_domain::UserId],
+) -> Result<()> {
+    sqlx::query("DELETE FROM team_leads WHERE team_id = $1")
+        .bind(team.to_string())
+        .execute(&mut *conn)
+        .await?;
+    for user in users {
+        sqlx::query("INSERT INTO team_leads (team_id, user_id) VALUES ($1, $2)")
+            .bind(team.to_string())
+            .bind(user.to_string())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The leads of every team of an enterprise: (team id, user id, "First Last").
+pub async fn leads(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+) -> Result<Vec<(String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT l.team_id, u.id, u.first_name || ' ' || u.last_name FROM team_leads l \
+         JOIN teams t ON t.id = l.team_id JOIN users u ON u.id = l.user_id \
+         WHERE t.enterprise_id = $1 ORDER BY u.last_name, u.first_name",
+    )
+    .bind(enterprise.to_string())
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The teams a user leads.
+pub async fn teams_led_by(conn: &mut Conn, user: switchboard_domain::UserId) -> Result<Vec<Team>> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT t.id, t.enterprise_id, t.name, t.created_at FROM team_leads l \
+         JOIN teams t ON t.id = l.team_id WHERE l.user_id = $1 ORDER BY t.name",
+    )
+    .bind(user.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// A team's members by name.
+pub async fn team_members(conn: &mut Conn, team: TeamId) -> Result<Vec<TeamMember>> {
+    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT u.id, u.first_name, u.last_name, u.extension, u.email, u.state FROM user_teams m \
+         JOIN users u ON u.id = m.user_id WHERE m.team_id = $1 ORDER BY u.last_name, u.first_name, u.id",
+    )
+    .bind(team.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, first_name, last_name, extension, email, state)| TeamMember {
+                user_id: id.parse().expect("stored ids are UUIDs"),
+                first_name,
+                last_name,
+                extension,
+                email,
+                state,
+            },
+        )
+        .collect())
+}

@@ -352,6 +352,7 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
         ("inbox", "/inbox".to_owned()),
         ("broadcasts", "/broadcasts".to_owned()),
         ("organisation", "/organisation".to_owned()),
+        ("my-teams", "/my-teams".to_owned()),
     ];
     let headings = [
         ("en", "User management", "Add user"),

@@ -14,6 +14,7 @@ on_both_databases!(
     g1_bad_settings_are_refused_naming_each_field_and_nothing_is_written,
     a1_a2_groups_stay_in_the_reach_of_each_role,
     l4_l6_a_deleted_user_leaves_every_group_a_deactivated_one_stays,
+    g4_a1_team_leads_are_users_with_the_role_and_administrators_see_the_members,
 );
 
 fn id(v: &Value) -> String {
@@ -401,4 +402,58 @@ async fn l4_l6_a_deleted_user_leaves_every_group_a_deactivated_one_stays(t: Test
             .collect();
         assert_eq!(left, ["Stan"], "{}", read.body);
     }
+}
+
+async fn g4_a1_team_leads_are_users_with_the_role_and_administrators_see_the_members(t: TestApp) {
+    let hotline = t.fx.hotline.to_string();
+    let lead = id(&t
+        .create_user(
+            "+493012345602",
+            json!({"first_name": "Lina", "role": "team_lead", "extension": "602", "team_ids": [hotline]}),
+        )
+        .await);
+    let plain = id(&t
+        .create_user(
+            "+493012345603",
+            json!({"first_name": "Pia", "extension": "603", "team_ids": [hotline]}),
+        )
+        .await);
+    let path = format!("/api/v1/teams/{hotline}/leads");
+    let put = async |token: &str, users: Vec<String>| {
+        t.call(
+            reqwest::Method::PUT,
+            &path,
+            token,
+            Some(json!({ "user_ids": users })),
+            None,
+        )
+        .await
+    };
+    let refused = put(&t.fx.admin, vec![plain.clone()]).await;
+    let problem = refused.problem(422, "validation");
+    assert_eq!(problem["errors"][0]["code"], "not-a-team-lead");
+    let set = put(&t.fx.admin, vec![lead.clone()]).await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    assert_eq!(set.body["user_ids"], json!([lead]));
+    // Only enterprise administrators choose leads; another enterprise does not see the team.
+    put(&t.fx.site_admin, vec![lead.clone()])
+        .await
+        .problem(403, "forbidden");
+    t.get(
+        &format!("/api/v1/teams/{hotline}/members"),
+        &t.fx.other_admin,
+    )
+    .await
+    .problem(404, "not-found");
+    let members = t
+        .get(&format!("/api/v1/teams/{hotline}/members"), &t.fx.admin)
+        .await;
+    let names: Vec<&str> = members.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["first_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{}", members.body);
+    assert!(names.contains(&"Lina") && names.contains(&"Pia"));
 }

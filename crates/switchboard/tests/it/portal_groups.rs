@@ -519,6 +519,54 @@ async fn g4_departments_and_teams_are_added_in_the_portal(kind: Kind) {
     assert_eq!(added.location.as_deref(), Some("/organisation"));
     let page = browser.get("/organisation").await;
     assert!(page.contains("Le service a été ajouté.") && page.contains("Comptabilité"));
+    // G-4: a team lead, added by extension (a user without the role is refused, in words).
+    t.create_user(
+        "+493012345604",
+        json!({ "first_name": "Pia", "last_name": "Plain", "extension": "604",
+                "team_ids": [t.fx.hotline.to_string()] }),
+    )
+    .await;
+    let lead = t
+        .create_active_user(
+            "+493012345605",
+            json!({ "first_name": "Lina", "last_name": "Lead", "extension": "605", "role": "team_lead",
+                    "password": STRONG, "must_change_password": false,
+                    "team_ids": [t.fx.hotline.to_string()] }),
+        )
+        .await;
+    let leads = format!("/organisation/teams/{}/leads", t.fx.hotline);
+    browser.get("/organisation").await;
+    let refused = browser.post(&leads, &[("extension", "604")]).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.contains("n&#39;a pas le rôle de chef d&#39;équipe"),
+        "{}",
+        refused.body
+    );
+    browser.get("/organisation").await;
+    let added = browser.post(&leads, &[("extension", "605")]).await;
+    assert_eq!(
+        added.location.as_deref(),
+        Some("/organisation"),
+        "{}",
+        added.body
+    );
+    let page = browser.get("/organisation").await;
+    assert!(page.contains("Responsable: Lina Lead"), "{}", page.body);
+    // the lead sees the team's members under My teams.
+    let mut lead_browser = WebClient::new(&t);
+    lead_browser
+        .sign_in_fully(lead["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    let home = lead_browser.get("/").await;
+    assert!(home.contains("href=\"/my-teams\""), "{}", home.body);
+    let mine = lead_browser.get("/my-teams").await;
+    assert!(
+        mine.contains("Hotline") && mine.contains("Plain, Pia") && mine.contains("Lead, Lina"),
+        "{}",
+        mine.body
+    );
+
     // A user can now be put in it (it exists first, G-4).
     let departments = t
         .get(

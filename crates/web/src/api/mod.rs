@@ -8,6 +8,7 @@ pub mod dto;
 pub mod groups;
 pub mod operations;
 pub mod services;
+pub mod teams;
 pub mod tenancy;
 pub mod users;
 
@@ -72,6 +73,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
             tenancy::list_departments
         ))
         .routes(routes!(tenancy::create_team, tenancy::list_teams))
+        .routes(routes!(teams::set_leads))
+        .routes(routes!(teams::members))
         .routes(routes!(
             catalogue::create_licence_type,
             catalogue::list_licence_types

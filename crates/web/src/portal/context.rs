@@ -188,6 +188,9 @@ impl Visit {
             }),
             flash: self.flash(),
             unread: self.unread,
+            team_lead: self.full_session().is_some_and(|s| {
+                s.identity.role == switchboard_app::accounts::AccountRole::TeamLead
+            }),
             errors: Vec::new(),
             path: String::new(),
             admin_nav: false,
@@ -239,6 +242,7 @@ pub const FLASH_KEYS: &[&str] = &[
     "services-saved",
     "department-created",
     "team-created",
+    "team-leads-saved",
 ];
 
 /// Who is signed in, for the header.
@@ -258,6 +262,8 @@ pub struct Chrome {
     pub flash: Option<String>,
     /// The signed-in user's unread inbox messages (none for operators).
     pub unread: Option<i64>,
+    /// A team lead: the header links to the teams they lead (G-4).
+    pub team_lead: bool,
     /// (field id, message) for the error summary and the inline errors.
     pub errors: Vec<(String, String)>,
     /// The current path, for the language links.

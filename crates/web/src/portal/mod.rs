@@ -74,6 +74,8 @@ pub fn routes() -> Router<AppState> {
             post(organisation::add_department),
         )
         .route("/organisation/team", post(organisation::add_team))
+        .route("/organisation/teams/{id}/leads", post(organisation::leads))
+        .route("/my-teams", get(organisation::my_teams))
         .route("/inbox", get(inbox::list))
         .route("/inbox/read", post(inbox::mark_read))
         .route("/security", get(account::security))

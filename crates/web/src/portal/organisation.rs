@@ -32,6 +32,13 @@ async fn page(
     errors: Vec<(String, String)>,
 ) -> Result<Response, AppError> {
     let directory = Directory::load(&visit.state, ws).await?;
+    // (team id, user id, name) of every lead.
+    let leads = visit
+        .state
+        .app
+        .teams()
+        .leads(&ws.actor, ws.enterprise.id)
+        .await?;
     let c = ws.chrome(visit, "organisation-title", "/organisation");
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -52,6 +59,7 @@ async fn page(
                 .iter()
                 .map(|t| (t.id.to_string(), t.name.clone()))
                 .collect(),
+            leads,
             can_add: ws.actor.site_limit().is_none(),
             typed,
         },
@@ -122,4 +130,127 @@ pub async fn add_team(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     add(visit, jar, pairs, "team").await
+}
+
+/// G-4: adds a lead to a team (by extension) or removes one; the team's leads are set at once.
+pub async fn leads(
+    visit: Visit,
+    jar: CookieJar,
+    axum::extract::Path(team): axum::extract::Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = Fields(pairs);
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), "/organisation") {
+        return *answer;
+    }
+    let ws = match Workspace::of(&visit).await {
+        Ok(ws) => ws,
+        Err(answer) => return answer,
+    };
+    let Ok(team_id) = team.parse::<switchboard_domain::TeamId>() else {
+        return super::pages::message(
+            &visit,
+            StatusCode::NOT_FOUND,
+            "not-found-title",
+            "not-found-text",
+        );
+    };
+    let app = &visit.state.app;
+    let current = match app.teams().leads(&ws.actor, ws.enterprise.id).await {
+        Ok(all) => all
+            .into_iter()
+            .filter(|(t, _, _)| *t == team)
+            .map(|(_, user, _)| user)
+            .collect::<Vec<_>>(),
+        Err(e) => return internal_error(&visit, &e),
+    };
+    let field = format!("lead-{team}");
+    let tr = visit.tr();
+    let wanted = if let Some(gone) = fields.opt("remove") {
+        current.into_iter().filter(|u| *u != gone).collect()
+    } else {
+        let extension = fields.get("extension").trim().to_owned();
+        let found = match app
+            .users()
+            .list(
+                &ws.actor,
+                ws.enterprise.id,
+                switchboard_app::users::UserListParams {
+                    q: Some(extension.clone())
+                        .filter(|e| !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())),
+                    limit: Some(20),
+                    ..Default::default()
+                },
+            )
+            .await
+        {
+            Ok(page) => page
+                .users
+                .into_iter()
+                .find(|u| u.extension.as_str() == extension),
+            Err(e @ AppError::Internal(_)) => return internal_error(&visit, &e),
+            Err(_) => None,
+        };
+        let Some(user) = found else {
+            let errors = vec![(field, tr.t1("group-no-such-extension", "value", &extension))];
+            return match page(&visit, &ws, fields.typed(), errors).await {
+                Ok(page) => page,
+                Err(e) => internal_error(&visit, &e),
+            };
+        };
+        let mut wanted = current;
+        wanted.push(user.id.to_string());
+        wanted
+    };
+    match app.teams().set_leads(&ws.actor, team_id, wanted).await {
+        Ok(_) => redirect_with_flash(jar, "/organisation", "team-leads-saved"),
+        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
+        Err(e) => {
+            let errors = errors_of(&tr, &e)
+                .into_iter()
+                .map(|(_, m)| (field.clone(), m))
+                .collect();
+            match page(&visit, &ws, fields.typed(), errors).await {
+                Ok(page) => page,
+                Err(e) => internal_error(&visit, &e),
+            }
+        }
+    }
+}
+
+/// a team lead's teams and their members.
+pub async fn my_teams(visit: Visit, jar: CookieJar) -> Response {
+    if let Some(elsewhere) = super::password::require_full(&visit) {
+        return elsewhere;
+    }
+    let actor = visit.actor().expect("a session has an actor");
+    let led = match visit.state.app.teams().led_by(&actor).await {
+        Ok(led) => led,
+        Err(e) => return internal_error(&visit, &e),
+    };
+    let c = visit.chrome("my-teams-title").at("/my-teams");
+    let tr = c.tr;
+    let teams = led
+        .into_iter()
+        .map(|t| super::pages::LedTeamView {
+            name: t.team.name,
+            members: t
+                .members
+                .into_iter()
+                .map(|m| {
+                    (
+                        format!("{}, {}", m.last_name, m.first_name),
+                        m.extension,
+                        m.email,
+                        tr.t(&format!("state-{}", m.state)),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    (
+        clear_flash(jar, &visit),
+        super::pages::MyTeamsPage { c, teams },
+    )
+        .into_response()
 }

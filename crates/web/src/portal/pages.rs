@@ -528,7 +528,29 @@ pub struct OrganisationPage {
     /// (id, name)
     pub departments: Vec<(String, String)>,
     pub teams: Vec<(String, String)>,
+    /// (team id, user id, name) of every team's leads.
+    pub leads: Vec<(String, String, String)>,
     /// Enterprise administrators and operators add departments and teams.
     pub can_add: bool,
     pub typed: super::directory::Fields,
+}
+
+impl OrganisationPage {
+    /// The refusal of a team's add-lead form, said at that team's field.
+    pub fn lead_error(&self, team: &str) -> Option<String> {
+        self.c.error_for(&format!("lead-{team}"))
+    }
+}
+
+/// A team its lead sees: its name and members (name, extension, email, state).
+pub struct LedTeamView {
+    pub name: String,
+    pub members: Vec<(String, String, String, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "my_teams.html")]
+pub struct MyTeamsPage {
+    pub c: Chrome,
+    pub teams: Vec<LedTeamView>,
 }
