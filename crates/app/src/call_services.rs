@@ -33,6 +33,9 @@ pub struct CallServices {
     pub voicemail_rings: i64,
     /// Where a new voicemail is announced; none: not announced.
     pub voicemail_email: Option<String>,
+    /// S-6: the number callers see — none: the user's own (primary) number; `withheld`; or one
+    /// of the numbers the user holds (their primary or an alternative number).
+    pub caller_id: Option<String>,
 }
 
 impl Default for CallServices {
@@ -50,6 +53,7 @@ impl Default for CallServices {
             voicemail: false,
             voicemail_rings: DEFAULT_VOICEMAIL_RINGS,
             voicemail_email: None,
+            caller_id: None,
         }
     }
 }
@@ -81,6 +85,8 @@ pub struct ServiceChanges {
     /// Empty clears it.
     pub voicemail_email: Option<String>,
     pub voicemail_pin: Option<String>,
+    /// `own` (or empty), `withheld`, or a number the user holds.
+    pub caller_id: Option<String>,
 }
 
 pub struct Services<'a>(pub(crate) &'a App);
@@ -88,10 +94,21 @@ pub struct Services<'a>(pub(crate) &'a App);
 impl Services<'_> {
     /// The user themselves, or an administrator in reach; anyone else: not found.
     pub async fn get(&self, actor: &Actor, id: UserId) -> AppResult<ServicesView> {
-        self.0.users().get(actor, id).await?;
+        let user = self.0.users().get(actor, id).await?;
         let mut conn = self.0.db().read().await?;
         let stored = services::get(&mut conn, id).await?;
-        view(id, stored.as_ref())
+        let mut view = view(id, stored.as_ref())?;
+        // S-6: a number the user no longer holds (an alternative number removed since) is not
+        // shown to callers: their own is.
+        if view
+            .services
+            .caller_id
+            .as_deref()
+            .is_some_and(|n| n != "withheld" && !holds(&user, n))
+        {
+            view.services.caller_id = None;
+        }
+        Ok(view)
     }
 
     pub async fn update(
@@ -232,6 +249,23 @@ impl Services<'_> {
                 }
             }
         }
+        // S-6: only a number the enterprise really holds for this user is shown to callers.
+        match changes.caller_id.as_deref().map(str::trim) {
+            None => {}
+            Some("" | "own") => after.caller_id = None,
+            Some("withheld") => after.caller_id = Some("withheld".into()),
+            Some(number) => {
+                if holds(&user, number) {
+                    after.caller_id = Some(number.to_owned());
+                } else {
+                    v.push(FieldError::new(
+                        "caller_id",
+                        "not-held",
+                        "Callers can be shown the user's own number, one of their alternative numbers, or nothing (withheld).",
+                    ));
+                }
+            }
+        }
         let pin: Option<String> = match pin {
             None => None,
             Some(checked) => v.check("voicemail_pin", checked).map(|(_, hash)| hash),
@@ -291,6 +325,14 @@ impl Services<'_> {
             version: before.version + 1,
         })
     }
+}
+
+/// Whether `number` is the user's primary or one of their alternative numbers.
+fn holds(user: &switchboard_store::users::User, number: &str) -> bool {
+    user.primary_number
+        .iter()
+        .chain(&user.alternative_numbers)
+        .any(|n| n.as_str() == number)
 }
 
 fn view(id: UserId, stored: Option<&Stored>) -> AppResult<ServicesView> {

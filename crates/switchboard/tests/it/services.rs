@@ -11,6 +11,7 @@ use crate::support::TestApp;
 on_both_databases!(
     s1_every_call_service_is_set_and_read_back_for_a_pending_user_too,
     s1_bad_services_are_refused_naming_each_field_and_nothing_is_written,
+    s6_callers_see_the_users_own_an_alternative_or_no_number,
     a1_a2_call_services_stay_in_reach,
 );
 
@@ -189,4 +190,61 @@ async fn a1_a2_call_services_stay_in_reach(t: TestApp) {
     .await
     .problem(404, "not-found");
     assert_eq!(t.get(&path, &t.fx.admin).await.status, 200);
+}
+
+async fn s6_callers_see_the_users_own_an_alternative_or_no_number(t: TestApp) {
+    let user = t
+        .create_active_user("+493012345602", json!({ "extension": "602" }))
+        .await;
+    let id = user["id"].as_str().unwrap();
+    let added = t
+        .post(
+            &format!("/api/v1/users/{id}/alternative-numbers"),
+            &t.fx.admin,
+            json!({"number": "+493012345612"}),
+        )
+        .await;
+    assert_eq!(added.status.as_u16(), 200, "{}", added.body);
+    let path = format!("/api/v1/users/{id}/call-services");
+    let shown = t
+        .patch(
+            &path,
+            &t.fx.admin,
+            None,
+            json!({ "caller_id": "+493012345612" }),
+        )
+        .await;
+    assert_eq!(shown.status, 200, "{}", shown.body);
+    assert_eq!(shown.body["caller_id"], "+493012345612");
+    // A number of the pool the user does not hold (free, or someone else's) is refused.
+    let refused = t
+        .patch(
+            &path,
+            &t.fx.admin,
+            None,
+            json!({ "caller_id": "+493012345613" }),
+        )
+        .await;
+    let problem = refused.problem(422, "validation");
+    assert_eq!(problem["errors"][0]["code"], "not-held");
+    // The alternative number removed: callers see the user's own number again.
+    let removed = t
+        .delete(
+            &format!("/api/v1/users/{id}/alternative-numbers/+493012345612"),
+            &t.fx.admin,
+        )
+        .await;
+    assert_eq!(removed.status.as_u16(), 200, "{}", removed.body);
+    assert_eq!(
+        t.get(&path, &t.fx.admin).await.body["caller_id"],
+        json!(null)
+    );
+    let withheld = t
+        .patch(&path, &t.fx.admin, None, json!({ "caller_id": "withheld" }))
+        .await;
+    assert_eq!(withheld.body["caller_id"], "withheld");
+    let own = t
+        .patch(&path, &t.fx.admin, None, json!({ "caller_id": "own" }))
+        .await;
+    assert_eq!(own.body["caller_id"], json!(null));
 }

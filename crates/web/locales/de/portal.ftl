@@ -682,3 +682,7 @@ nav-my-teams = Meine Teams
 my-teams-title = Meine Teams
 my-teams-none = Sie leiten kein Team.
 error-not-a-team-lead = Dieser Benutzer hat nicht die Rolle Teamleiter; geben Sie sie ihm zuerst.
+services-caller-id = Angezeigte Rufnummer
+services-caller-id-own = Meine eigene Rufnummer
+services-caller-id-withheld = Unterdrückt
+error-not-held = Nur die eigene Rufnummer, eine der Zusatzrufnummern oder unterdrückt.

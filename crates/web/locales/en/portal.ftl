@@ -682,3 +682,7 @@ nav-my-teams = My teams
 my-teams-title = My teams
 my-teams-none = You lead no team.
 error-not-a-team-lead = This user does not have the team lead role; give it to them first.
+services-caller-id = Number callers see
+services-caller-id-own = My own number
+services-caller-id-withheld = Withheld
+error-not-held = Only the user's own number, one of their alternative numbers, or withheld.

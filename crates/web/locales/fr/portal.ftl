@@ -682,3 +682,7 @@ nav-my-teams = Mes équipes
 my-teams-title = Mes équipes
 my-teams-none = Vous ne dirigez aucune équipe.
 error-not-a-team-lead = Cet utilisateur n'a pas le rôle de chef d'équipe ; donnez-le-lui d'abord.
+services-caller-id = Numéro présenté
+services-caller-id-own = Mon propre numéro
+services-caller-id-withheld = Masqué
+error-not-held = Seulement le numéro de l'utilisateur, un de ses numéros supplémentaires, ou masqué.

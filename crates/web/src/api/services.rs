@@ -33,6 +33,8 @@ pub struct CallServicesDto {
     pub voicemail_email: Option<String>,
     /// Whether a voicemail PIN is set (the PIN is never shown).
     pub voicemail_pin_set: bool,
+    /// S-6: the number callers see: absent = the user's own, `withheld`, or a number they hold.
+    pub caller_id: Option<String>,
     pub version: i64,
 }
 
@@ -60,6 +62,7 @@ impl From<ServicesView> for CallServicesDto {
             voicemail_rings: s.voicemail_rings,
             voicemail_email: s.voicemail_email,
             voicemail_pin_set: v.voicemail_pin_set,
+            caller_id: s.caller_id,
             version: v.version,
         }
     }
@@ -84,6 +87,8 @@ pub struct UpdateCallServices {
     pub voicemail_email: Option<String>,
     /// 4–8 digits, not trivial (0000, 1234, the extension); required to turn voicemail on.
     pub voicemail_pin: Option<String>,
+    /// S-6: `own`, `withheld`, or one of the user's numbers (primary or alternative).
+    pub caller_id: Option<String>,
 }
 
 /// A user's call services (S-1): the user themselves or an administrator in reach.
@@ -130,6 +135,7 @@ pub async fn update_services(
         voicemail_rings: b.voicemail_rings,
         voicemail_email: b.voicemail_email,
         voicemail_pin: b.voicemail_pin,
+        caller_id: b.caller_id,
     };
     let view = s
         .app

@@ -516,6 +516,8 @@ pub struct ServicesPage {
     /// S-4: said when an administrator acts in a user's view.
     pub banner: Option<String>,
     pub pin_set: bool,
+    /// S-6: the user's alternative numbers, which callers may be shown instead.
+    pub numbers: Vec<String>,
     pub typed: super::directory::Fields,
 }
 

@@ -62,6 +62,10 @@ fn values_of(view: &ServicesView) -> Fields {
             "voicemail_email".into(),
             s.voicemail_email.clone().unwrap_or_default(),
         ),
+        (
+            "caller_id".into(),
+            s.caller_id.clone().unwrap_or_else(|| "own".into()),
+        ),
         ("version".into(), view.version.to_string()),
     ])
 }
@@ -120,9 +124,15 @@ async fn render(
     errors: Vec<(String, String)>,
 ) -> Response {
     let actor = visit.actor().expect("a session has an actor");
-    let name = match visit.state.app.users().get(&actor, user).await {
-        Ok(u) => format!("{} {}", u.first_name.as_str(), u.last_name.as_str()),
-        Err(_) => String::new(),
+    let (name, numbers) = match visit.state.app.users().get(&actor, user).await {
+        Ok(u) => (
+            format!("{} {}", u.first_name.as_str(), u.last_name.as_str()),
+            u.alternative_numbers
+                .iter()
+                .map(|n| n.to_string())
+                .collect(),
+        ),
+        Err(_) => (String::new(), Vec::new()),
     };
     let path = if as_admin {
         format!("/users/{user}/services")
@@ -147,6 +157,7 @@ async fn render(
             user_id: user.to_string(),
             banner,
             pin_set,
+            numbers,
             typed: values,
         },
     )
@@ -193,6 +204,7 @@ async fn save(visit: Visit, jar: CookieJar, raw: Option<String>, fields: Fields)
         voicemail_rings: number("voicemail_rings"),
         voicemail_email: Some(fields.get("voicemail_email").to_owned()),
         voicemail_pin: fields.opt("voicemail_pin"),
+        caller_id: Some(fields.get("caller_id").to_owned()),
     };
     let version = fields.get("version").parse().ok();
     match visit
