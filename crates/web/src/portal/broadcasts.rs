@@ -2,7 +2,6 @@
 //! one to one or more teams, now or at a time.
 
 use axum::extract::Form;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use switchboard_app::AppError;
@@ -11,9 +10,9 @@ use switchboard_domain::Category;
 
 use super::context::{Visit, errors_of};
 use super::directory::{Directory, Fields};
-use super::pages::{BroadcastRow, BroadcastsPage, internal_error};
+use super::pages::{BroadcastRow, BroadcastsPage, internal_error, status_for};
 use super::workspace::Workspace;
-use super::{clear_flash, redirect_with_flash, signed_in_form};
+use super::{clear_flash, redirect_with_flash};
 
 pub async fn list(visit: Visit, jar: CookieJar) -> Response {
     let ws = match Workspace::of(&visit).await {
@@ -53,11 +52,7 @@ async fn page(
             recipients: b.recipients.map(|r| r.to_string()).unwrap_or_default(),
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     Ok((
         status,
         BroadcastsPage {
@@ -84,10 +79,7 @@ pub async fn create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(pairs);
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), "/broadcasts") {
-        return *answer;
-    }
-    let ws = match Workspace::of(&visit).await {
+    let ws = match super::admin_form(&visit, &jar, fields.get("csrf"), "/broadcasts").await {
         Ok(ws) => ws,
         Err(answer) => return answer,
     };

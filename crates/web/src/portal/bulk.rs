@@ -19,7 +19,7 @@ use super::directory::Fields;
 use super::i18n::Tr;
 use super::pages::{
     BulkConfirmPage, BulkOutcomeRow, BulkResultsPage, DevicePasswordsDonePage, DevicePasswordsPage,
-    ImportPage, ImportProblemRow, ImportStatusPage, internal_error, message,
+    ImportPage, ImportProblemRow, ImportStatusPage, internal_error, message, not_found_page,
 };
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
@@ -139,12 +139,7 @@ pub async fn download(
             ("users.csv", done.map(|_| body))
         }
         _ => {
-            return message(
-                &visit,
-                StatusCode::NOT_FOUND,
-                "not-found-title",
-                "not-found-text",
-            );
+            return not_found_page(&visit);
         }
     };
     match body {
@@ -233,14 +228,7 @@ pub async fn upload(visit: Visit, jar: CookieJar, mut form: Multipart) -> Respon
 }
 
 fn import_id(visit: &Visit, raw: &str) -> Result<ImportId, Box<Response>> {
-    raw.parse().map_err(|_| {
-        Box::new(message(
-            visit,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-text",
-        ))
-    })
+    raw.parse().map_err(|_| Box::new(not_found_page(visit)))
 }
 
 /// B-1: an import's progress (the page reloads itself until it has ended), then its report.
@@ -256,12 +244,7 @@ pub async fn import_status(visit: Visit, jar: CookieJar, Path(raw): Path<String>
     let view = match visit.state.app.imports().get(&ws.actor, id).await {
         Ok(view) => view,
         Err(AppError::NotFound(_)) => {
-            return message(
-                &visit,
-                StatusCode::NOT_FOUND,
-                "not-found-title",
-                "not-found-text",
-            );
+            return not_found_page(&visit);
         }
         Err(e) => return internal_error(&visit, &e),
     };
@@ -348,10 +331,7 @@ pub async fn confirm_import(
 ) -> Response {
     let fields = Fields(pairs);
     let back = format!("/users/imports/{raw}");
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
-        return *answer;
-    }
-    let ws = match Workspace::of(&visit).await {
+    let ws = match super::admin_form(&visit, &jar, fields.get("csrf"), &back).await {
         Ok(ws) => ws,
         Err(answer) => return answer,
     };
@@ -364,12 +344,7 @@ pub async fn confirm_import(
         Err(AppError::Conflict { .. } | AppError::Validation(_)) => {
             redirect_with_flash(jar, &back, "import-not-confirmable")
         }
-        Err(AppError::NotFound(_)) => message(
-            &visit,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-text",
-        ),
+        Err(AppError::NotFound(_)) => not_found_page(&visit),
         Err(e) => internal_error(&visit, &e),
     }
 }
@@ -382,10 +357,7 @@ pub async fn selection(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(pairs);
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), "/users") {
-        return *answer;
-    }
-    let ws = match Workspace::of(&visit).await {
+    let ws = match super::admin_form(&visit, &jar, fields.get("csrf"), "/users").await {
         Ok(ws) => ws,
         Err(answer) => return answer,
     };

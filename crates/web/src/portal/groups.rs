@@ -3,7 +3,6 @@
 //! extension, move up, remove). L-2 refusals are said in words at the member field.
 
 use axum::extract::{Form, Path, Query};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use switchboard_app::AppError;
@@ -13,7 +12,9 @@ use switchboard_domain::{GroupId, GroupKind, RingPolicy, UserId};
 
 use super::context::{Visit, errors_of};
 use super::directory::Fields;
-use super::pages::{GroupPage, GroupRow, GroupsPage, MemberRow, internal_error, message};
+use super::pages::{
+    GroupPage, GroupRow, GroupsPage, MemberRow, internal_error, not_found_page, status_for,
+};
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
 
@@ -69,11 +70,7 @@ async fn list_page(
             members: l.members,
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     Ok((
         status,
         GroupsPage {
@@ -101,10 +98,7 @@ pub async fn create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(pairs);
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), "/groups") {
-        return *answer;
-    }
-    let ws = match Workspace::of(&visit).await {
+    let ws = match super::admin_form(&visit, &jar, fields.get("csrf"), "/groups").await {
         Ok(ws) => ws,
         Err(answer) => return answer,
     };
@@ -135,14 +129,7 @@ pub async fn create(
 }
 
 fn group_id(visit: &Visit, raw: &str) -> Result<GroupId, Box<Response>> {
-    raw.parse().map_err(|_| {
-        Box::new(message(
-            visit,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-text",
-        ))
-    })
+    raw.parse().map_err(|_| Box::new(not_found_page(visit)))
 }
 
 async fn open(visit: &Visit, raw: &str) -> Result<(Workspace, GroupView), Response> {
@@ -150,12 +137,7 @@ async fn open(visit: &Visit, raw: &str) -> Result<(Workspace, GroupView), Respon
     let id = group_id(visit, raw).map_err(|r| *r)?;
     match visit.state.app.groups().get(&ws.actor, id).await {
         Ok(view) => Ok((ws, view)),
-        Err(AppError::NotFound(_)) => Err(message(
-            visit,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-text",
-        )),
+        Err(AppError::NotFound(_)) => Err(not_found_page(visit)),
         Err(e) => Err(internal_error(visit, &e)),
     }
 }
@@ -229,11 +211,7 @@ fn group_page(
             state_label: tr.t(&format!("state-{}", m.state.as_str())),
         })
         .collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     (
         status,
         GroupPage {

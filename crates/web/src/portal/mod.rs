@@ -281,6 +281,18 @@ fn signed_in_form<'v>(
     Ok((session, actor))
 }
 
+/// The start of an administration form: its CSRF token checked, then the workspace (the
+/// enterprise and site being administered) — or the answer to give instead.
+async fn admin_form(
+    visit: &Visit,
+    jar: &CookieJar,
+    csrf: &str,
+    back: &str,
+) -> Result<workspace::Workspace, Response> {
+    signed_in_form(visit, jar, csrf, back).map_err(|answer| *answer)?;
+    workspace::Workspace::of(visit).await
+}
+
 /// K-4: a sensitive change after a sign-in too long ago: sign in again, then retry.
 fn sign_in_again(jar: CookieJar) -> Response {
     redirect_with_flash(

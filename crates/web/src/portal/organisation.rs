@@ -3,16 +3,15 @@
 //! forms to add them (enterprise administrators).
 
 use axum::extract::Form;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use switchboard_app::AppError;
 
 use super::context::{Visit, errors_of};
 use super::directory::{Directory, Fields};
-use super::pages::{OrganisationPage, internal_error};
+use super::pages::{OrganisationPage, internal_error, status_for};
 use super::workspace::Workspace;
-use super::{clear_flash, redirect_with_flash, signed_in_form};
+use super::{clear_flash, redirect_with_flash};
 
 pub async fn show(visit: Visit, jar: CookieJar) -> Response {
     let ws = match Workspace::of(&visit).await {
@@ -40,11 +39,7 @@ async fn page(
         .leads(&ws.actor, ws.enterprise.id)
         .await?;
     let c = ws.chrome(visit, "organisation-title", "/organisation");
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     Ok((
         status,
         OrganisationPage {
@@ -70,10 +65,7 @@ async fn page(
 /// Adds a department (`what` = "department") or a team; the field of each form is its own.
 async fn add(visit: Visit, jar: CookieJar, pairs: Vec<(String, String)>, what: &str) -> Response {
     let fields = Fields(pairs);
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), "/organisation") {
-        return *answer;
-    }
-    let ws = match Workspace::of(&visit).await {
+    let ws = match super::admin_form(&visit, &jar, fields.get("csrf"), "/organisation").await {
         Ok(ws) => ws,
         Err(answer) => return answer,
     };
@@ -140,20 +132,12 @@ pub async fn leads(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(pairs);
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), "/organisation") {
-        return *answer;
-    }
-    let ws = match Workspace::of(&visit).await {
+    let ws = match super::admin_form(&visit, &jar, fields.get("csrf"), "/organisation").await {
         Ok(ws) => ws,
         Err(answer) => return answer,
     };
     let Ok(team_id) = team.parse::<switchboard_domain::TeamId>() else {
-        return super::pages::message(
-            &visit,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-text",
-        );
+        return super::pages::not_found_page(&visit);
     };
     let app = &visit.state.app;
     let current = match app.teams().leads(&ws.actor, ws.enterprise.id).await {

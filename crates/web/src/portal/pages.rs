@@ -119,6 +119,25 @@ pub fn internal_error(visit: &Visit, error: &switchboard_app::AppError) -> Respo
     (StatusCode::INTERNAL_SERVER_ERROR, MessagePage { c, text }).into_response()
 }
 
+/// The page of an address that names nothing (or nothing in the visitor's reach).
+pub fn not_found_page(visit: &Visit) -> Response {
+    message(
+        visit,
+        StatusCode::NOT_FOUND,
+        "not-found-title",
+        "not-found-text",
+    )
+}
+
+/// A page answers 422 when it shows refusals, 200 otherwise.
+pub fn status_for(errors: &[(String, String)]) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 pub fn message(visit: &Visit, status: StatusCode, title_key: &str, text_key: &str) -> Response {
     let c = visit.chrome(title_key);
     let text = c.tr.t(text_key);

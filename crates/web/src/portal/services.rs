@@ -3,7 +3,6 @@
 //! back to the site view; every change audited as the administrator).
 
 use axum::extract::{Form, Path};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use switchboard_app::AppError;
@@ -12,7 +11,7 @@ use switchboard_domain::UserId;
 
 use super::context::{Visit, errors_of};
 use super::directory::Fields;
-use super::pages::{ServicesPage, internal_error, message};
+use super::pages::{ServicesPage, internal_error, not_found_page, status_for};
 use super::password::require_full;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
 
@@ -75,12 +74,7 @@ async fn show(visit: Visit, jar: CookieJar, raw: Option<String>) -> Response {
         return elsewhere;
     }
     let Some(user) = subject(&visit, raw.as_deref()) else {
-        return message(
-            &visit,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-text",
-        );
+        return not_found_page(&visit);
     };
     let actor = visit.actor().expect("a session has an actor");
     match visit.state.app.call_services().get(&actor, user).await {
@@ -97,12 +91,7 @@ async fn show(visit: Visit, jar: CookieJar, raw: Option<String>) -> Response {
             .await;
             (clear_flash(jar, &visit), page).into_response()
         }
-        Err(AppError::NotFound(_)) => message(
-            &visit,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-text",
-        ),
+        Err(AppError::NotFound(_)) => not_found_page(&visit),
         Err(e) => internal_error(&visit, &e),
     }
 }
@@ -144,11 +133,7 @@ async fn render(
         c.admin_nav = true;
     }
     let banner = as_admin.then(|| c.tr.t1("services-acting-as-admin", "name", &name));
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = status_for(&errors);
     (
         status,
         ServicesPage {
@@ -173,12 +158,7 @@ async fn save(visit: Visit, jar: CookieJar, raw: Option<String>, fields: Fields)
         return *answer;
     }
     let Some(user) = subject(&visit, raw.as_deref()) else {
-        return message(
-            &visit,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-text",
-        );
+        return not_found_page(&visit);
     };
     let actor = visit.actor().expect("a session has an actor");
     let flag = |name: &str| Some(fields.get(name) == "yes");
@@ -218,12 +198,7 @@ async fn save(visit: Visit, jar: CookieJar, raw: Option<String>, fields: Fields)
         Err(AppError::PreconditionFailed) => {
             redirect_with_flash(jar, &back, "group-changed-meanwhile")
         }
-        Err(AppError::NotFound(_)) => message(
-            &visit,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-text",
-        ),
+        Err(AppError::NotFound(_)) => not_found_page(&visit),
         Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
         Err(e) => {
             let errors = errors_of(&visit.tr(), &e)
