@@ -5,13 +5,14 @@
 use std::collections::HashSet;
 
 use switchboard_domain::group::{
-    DEFAULT_NO_ANSWER_SECONDS, DEFAULT_RECALL_SECONDS, MAX_MEMBERS, no_answer_seconds,
-    recall_seconds,
+    DEFAULT_NO_ANSWER_SECONDS, DEFAULT_QUEUE_LENGTH, DEFAULT_RECALL_SECONDS, MAX_MEMBERS,
+    no_answer_seconds, queue_length, recall_seconds,
 };
 use switchboard_domain::{
     E164Number, EnterpriseId, FieldError, GroupId, GroupKind, GroupName, RingPolicy, SiteId,
     UserId, Violations,
 };
+use switchboard_store::campaigns::{self, Campaign};
 use switchboard_store::groups::{self, Group, Listed, Member};
 use switchboard_store::org::{self, UnitTable};
 use switchboard_store::{Conn, Tx, users};
@@ -34,6 +35,7 @@ pub struct NewGroup {
     pub no_answer_seconds: Option<i64>,
     pub forward_to: Option<String>,
     pub recall_seconds: Option<i64>,
+    pub queue_length: Option<i64>,
 }
 
 /// Changes of [`Groups::update`]; absent fields stay. `forward_to` empty clears it.
@@ -45,13 +47,46 @@ pub struct GroupChanges {
     pub no_answer_seconds: Option<i64>,
     pub forward_to: Option<String>,
     pub recall_seconds: Option<i64>,
+    pub queue_length: Option<i64>,
 }
 
-/// A group with its members, in ring order.
+/// A group with its members, in ring order; a call centre also with its supervisors and
+/// campaigns (G-2).
 #[derive(Debug, Clone)]
 pub struct GroupView {
     pub group: Group,
     pub members: Vec<Member>,
+    pub supervisors: Vec<Member>,
+    pub campaigns: Vec<CampaignView>,
+}
+
+/// A campaign with its agents, by name.
+#[derive(Debug, Clone)]
+pub struct CampaignView {
+    pub campaign: Campaign,
+    pub agents: Vec<Member>,
+}
+
+impl GroupView {
+    pub(crate) async fn load(conn: &mut Conn, group: Group) -> AppResult<Self> {
+        let members = groups::members(conn, group.id).await?;
+        let (supervisors, campaigns) = if group.kind == GroupKind::CallCentre {
+            let mut views = Vec::new();
+            for campaign in campaigns::of_group(conn, group.id).await? {
+                let agents = campaigns::agents(conn, campaign.id).await?;
+                views.push(CampaignView { campaign, agents });
+            }
+            (groups::supervisors(conn, group.id).await?, views)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Ok(Self {
+            group,
+            members,
+            supervisors,
+            campaigns,
+        })
+    }
 }
 
 pub struct Groups<'a>(pub(crate) &'a App);
@@ -133,6 +168,7 @@ impl Groups<'_> {
             no_answer_seconds: None,
             forward_to: None,
             recall_seconds: None,
+            queue_length: None,
             version: 1,
             created_at: now,
             updated_at: now,
@@ -144,6 +180,7 @@ impl Groups<'_> {
             no_answer_seconds: input.no_answer_seconds,
             forward_to: input.forward_to,
             recall_seconds: input.recall_seconds,
+            queue_length: input.queue_length,
         };
         if kind.is_some() {
             settings(&mut v, &e.extension_policy, &mut group, changes, true);
@@ -198,8 +235,7 @@ impl Groups<'_> {
     pub async fn get(&self, actor: &Actor, id: GroupId) -> AppResult<GroupView> {
         let mut conn = self.0.db().read().await?;
         let group = in_reach(&mut conn, actor, id).await?;
-        let members = groups::members(&mut conn, id).await?;
-        Ok(GroupView { group, members })
+        GroupView::load(&mut conn, group).await
     }
 
     /// Changes a group's settings (its kind and site stay). `version` guards lost updates.
@@ -264,37 +300,8 @@ impl Groups<'_> {
     ) -> AppResult<GroupView> {
         let mut tx = self.0.begin().await?;
         let group = in_reach(&mut tx, actor, id).await?;
-        if user_ids.len() > MAX_MEMBERS {
-            return Err(AppError::invalid(
-                "user_ids",
-                "too-many",
-                format!("A group has at most {MAX_MEMBERS} members."),
-            ));
-        }
         let mut wanted = Vec::with_capacity(user_ids.len());
-        let mut seen = HashSet::new();
-        for (i, raw) in user_ids.iter().enumerate() {
-            let field = format!("user_ids[{i}]");
-            let Ok(user_id) = raw.trim().parse::<UserId>() else {
-                return Err(AppError::invalid(
-                    &field,
-                    "invalid-id",
-                    "This is not a user id.",
-                ));
-            };
-            if !seen.insert(user_id) {
-                return Err(AppError::invalid(
-                    &field,
-                    "duplicate",
-                    "This user is listed twice.",
-                ));
-            }
-            let user = users::get(&mut tx, user_id)
-                .await?
-                .filter(|u| u.enterprise_id == group.enterprise_id)
-                .ok_or_else(|| {
-                    AppError::invalid(&field, "unknown-reference", "There is no such user.")
-                })?;
+        for (field, user) in users_of(&mut tx, group.enterprise_id, "user_ids", &user_ids).await? {
             if user.site_id != group.site_id {
                 return Err(AppError::invalid(
                     &field,
@@ -310,14 +317,19 @@ impl Groups<'_> {
                 return Err(not_active(
                     user.state,
                     &format!(
-                        "adding {} {} to a hunt group",
+                        "adding {} {} to a {}",
                         user.first_name.as_str(),
-                        user.last_name.as_str()
+                        user.last_name.as_str(),
+                        if group.kind == GroupKind::CallCentre {
+                            "call centre"
+                        } else {
+                            "hunt group"
+                        }
                     ),
                 ));
             }
             if group.kind == GroupKind::Pickup
-                && let Some(other) = groups::pickup_group_of(&mut tx, user_id, group.id).await?
+                && let Some(other) = groups::pickup_group_of(&mut tx, user.id, group.id).await?
             {
                 return Err(AppError::conflict(
                     "in-another-pickup-group",
@@ -328,7 +340,7 @@ impl Groups<'_> {
                     ),
                 ));
             }
-            wanted.push(user_id);
+            wanted.push(user.id);
         }
         let before: Vec<String> = groups::members(&mut tx, id)
             .await?
@@ -350,6 +362,8 @@ impl Groups<'_> {
                     e.into()
                 }
             })?;
+        // G-2: an agent who leaves a call centre leaves its campaigns with it.
+        campaigns::prune_agents(&mut tx, group.id).await?;
         let now = self.0.now();
         audit::record(
             &mut tx,
@@ -365,9 +379,59 @@ impl Groups<'_> {
             },
         )
         .await?;
-        let members = groups::members(&mut tx, id).await?;
+        let view = GroupView::load(&mut tx, group).await?;
         commit(tx).await?;
-        Ok(GroupView { group, members })
+        Ok(view)
+    }
+
+    /// G-2: sets a call centre's supervisors: any users of the enterprise in the actor's reach,
+    /// in any state (the Supervisor add-on is needed for the supervisor tools only).
+    pub async fn set_supervisors(
+        &self,
+        actor: &Actor,
+        id: GroupId,
+        user_ids: Vec<String>,
+    ) -> AppResult<GroupView> {
+        let mut tx = self.0.begin().await?;
+        let group = in_reach(&mut tx, actor, id).await?;
+        require_call_centre(&group)?;
+        let mut wanted = Vec::with_capacity(user_ids.len());
+        for (field, user) in users_of(&mut tx, group.enterprise_id, "user_ids", &user_ids).await? {
+            if actor
+                .can_reach_site(group.enterprise_id, user.site_id, "user")
+                .is_err()
+            {
+                return Err(AppError::invalid(
+                    &field,
+                    "unknown-reference",
+                    "There is no such user.",
+                ));
+            }
+            wanted.push(user.id);
+        }
+        let before: Vec<String> = groups::supervisors(&mut tx, id)
+            .await?
+            .iter()
+            .map(|m| m.user_id.to_string())
+            .collect();
+        groups::set_supervisors(&mut tx, id, &wanted).await?;
+        audit::record(
+            &mut tx,
+            actor,
+            self.0.now(),
+            Change {
+                enterprise: Some(group.enterprise_id),
+                action: "group.supervisors.changed",
+                target_kind: "group",
+                target_id: group.id.to_string(),
+                before: Some(serde_json::json!({ "supervisors": before })),
+                after: Some(serde_json::json!({ "supervisors": user_ids })),
+            },
+        )
+        .await?;
+        let view = GroupView::load(&mut tx, group).await?;
+        commit(tx).await?;
+        Ok(view)
     }
 
     /// Deletes a group (its members stay users, in no group of it).
@@ -422,6 +486,7 @@ impl Groups<'_> {
 }
 
 /// The settings of `group`'s kind from `changes` (creating: every required one, with defaults).
+/// A setting the kind does not have is refused by name, not ignored.
 fn settings(
     v: &mut Violations,
     policy: &switchboard_domain::ExtensionPolicy,
@@ -429,117 +494,106 @@ fn settings(
     changes: GroupChanges,
     creating: bool,
 ) {
-    let not_for = |v: &mut Violations, field: &str, given: bool| {
-        if given {
-            v.push(FieldError::new(
-                field,
-                "not-applicable",
-                format!("A {} group has no such setting.", group.kind.as_str()),
-            ));
-        }
-    };
-    match group.kind {
-        GroupKind::Hunt => {
-            if creating {
-                group.extension = v
-                    .require("extension", changes.extension)
-                    .and_then(|x| v.check("extension", policy.parse(&x)));
-                group.ring_policy = Some(RingPolicy::Sequential);
-                group.no_answer_seconds = Some(DEFAULT_NO_ANSWER_SECONDS);
-            } else if let Some(x) = changes.extension {
-                group.extension = v
-                    .check("extension", policy.parse(&x))
-                    .or(group.extension.take());
-            }
-            if let Some(p) = changes.ring_policy {
-                match RingPolicy::parse(p.trim()) {
-                    Some(p) => group.ring_policy = Some(p),
-                    None => v.push(FieldError::new(
-                        "ring_policy",
-                        "invalid-choice",
-                        format!("'{p}' is not one of: {}.", RingPolicy::choices()),
-                    )),
-                }
-            }
-            if let Some(s) = changes.no_answer_seconds {
-                group.no_answer_seconds = v
-                    .check("no_answer_seconds", no_answer_seconds(s))
-                    .or(group.no_answer_seconds);
-            }
-            match changes.forward_to.as_deref().map(str::trim) {
-                None => {}
-                Some("") => group.forward_to = None,
-                Some(to) => {
-                    group.forward_to = v
-                        .check("forward_to", parse_forward(to, policy))
-                        .or(group.forward_to.take())
-                }
-            }
-            not_for(v, "recall_seconds", changes.recall_seconds.is_some());
-        }
-        GroupKind::Park => {
-            if creating {
-                group.recall_seconds = Some(DEFAULT_RECALL_SECONDS);
-            }
-            if let Some(s) = changes.recall_seconds {
-                group.recall_seconds = v
-                    .check("recall_seconds", recall_seconds(s))
-                    .or(group.recall_seconds);
-            }
-            hunt_only(
-                v,
-                group.kind,
-                &changes.extension,
-                &changes.ring_policy,
-                changes.no_answer_seconds,
-                &changes.forward_to,
-            );
-        }
-        GroupKind::Pickup => {
-            not_for(v, "recall_seconds", changes.recall_seconds.is_some());
-            hunt_only(
-                v,
-                group.kind,
-                &changes.extension,
-                &changes.ring_policy,
-                changes.no_answer_seconds,
-                &changes.forward_to,
-            );
-        }
-    }
-}
-
-/// A pickup or park group given a hunt group's setting: said, not ignored.
-fn hunt_only(
-    v: &mut Violations,
-    kind: GroupKind,
-    extension: &Option<String>,
-    ring_policy: &Option<String>,
-    no_answer: Option<i64>,
-    forward_to: &Option<String>,
-) {
-    for (field, given) in [
+    let kind = group.kind;
+    let typed = |x: &Option<String>| x.as_deref().is_some_and(|x| !x.trim().is_empty());
+    for (field, given, applies) in [
         (
             "extension",
-            extension.as_deref().is_some_and(|x| !x.trim().is_empty()),
+            typed(&changes.extension),
+            kind.is_virtual_user(),
         ),
         (
             "ring_policy",
-            ring_policy.as_deref().is_some_and(|x| !x.trim().is_empty()),
+            typed(&changes.ring_policy),
+            kind.is_virtual_user(),
         ),
-        ("no_answer_seconds", no_answer.is_some()),
         (
             "forward_to",
-            forward_to.as_deref().is_some_and(|x| !x.trim().is_empty()),
+            typed(&changes.forward_to),
+            kind.is_virtual_user(),
+        ),
+        (
+            "no_answer_seconds",
+            changes.no_answer_seconds.is_some(),
+            kind == GroupKind::Hunt,
+        ),
+        (
+            "queue_length",
+            changes.queue_length.is_some(),
+            kind == GroupKind::CallCentre,
+        ),
+        (
+            "recall_seconds",
+            changes.recall_seconds.is_some(),
+            kind == GroupKind::Park,
         ),
     ] {
-        if given {
+        if given && !applies {
             v.push(FieldError::new(
                 field,
                 "not-applicable",
                 format!("A {} group has no such setting.", kind.as_str()),
             ));
         }
+    }
+    if creating {
+        match kind {
+            GroupKind::Hunt => {
+                group.ring_policy = Some(RingPolicy::Sequential);
+                group.no_answer_seconds = Some(DEFAULT_NO_ANSWER_SECONDS);
+            }
+            GroupKind::CallCentre => {
+                group.ring_policy = Some(RingPolicy::Circular);
+                group.queue_length = Some(DEFAULT_QUEUE_LENGTH);
+            }
+            GroupKind::Park => group.recall_seconds = Some(DEFAULT_RECALL_SECONDS),
+            GroupKind::Pickup => {}
+        }
+    }
+    if kind.is_virtual_user() {
+        if creating {
+            group.extension = v
+                .require("extension", changes.extension)
+                .and_then(|x| v.check("extension", policy.parse(&x)));
+        } else if let Some(x) = changes.extension {
+            group.extension = v
+                .check("extension", policy.parse(&x))
+                .or(group.extension.take());
+        }
+        if let Some(p) = changes.ring_policy {
+            match RingPolicy::parse(p.trim()) {
+                Some(p) => group.ring_policy = Some(p),
+                None => v.push(FieldError::new(
+                    "ring_policy",
+                    "invalid-choice",
+                    format!("'{p}' is not one of: {}.", RingPolicy::choices()),
+                )),
+            }
+        }
+        match changes.forward_to.as_deref().map(str::trim) {
+            None => {}
+            Some("") => group.forward_to = None,
+            Some(to) => {
+                group.forward_to = v
+                    .check("forward_to", parse_forward(to, policy))
+                    .or(group.forward_to.take())
+            }
+        }
+    }
+    if let (GroupKind::Hunt, Some(s)) = (kind, changes.no_answer_seconds) {
+        group.no_answer_seconds = v
+            .check("no_answer_seconds", no_answer_seconds(s))
+            .or(group.no_answer_seconds);
+    }
+    if let (GroupKind::CallCentre, Some(n)) = (kind, changes.queue_length) {
+        group.queue_length = v
+            .check("queue_length", queue_length(n))
+            .or(group.queue_length);
+    }
+    if let (GroupKind::Park, Some(s)) = (kind, changes.recall_seconds) {
+        group.recall_seconds = v
+            .check("recall_seconds", recall_seconds(s))
+            .or(group.recall_seconds);
     }
 }
 
@@ -599,8 +653,67 @@ async fn site_in_reach(
     Ok(site.id)
 }
 
+/// The users `raw` names, each once and of `enterprise`, with the field that named them
+/// (`user_ids[2]`). At most [`MAX_MEMBERS`].
+pub(crate) async fn users_of(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    list: &str,
+    raw: &[String],
+) -> AppResult<Vec<(String, users::User)>> {
+    if raw.len() > MAX_MEMBERS {
+        return Err(AppError::invalid(
+            list,
+            "too-many",
+            format!("A group has at most {MAX_MEMBERS} members."),
+        ));
+    }
+    let mut found = Vec::with_capacity(raw.len());
+    let mut seen = HashSet::new();
+    for (i, raw) in raw.iter().enumerate() {
+        let field = format!("{list}[{i}]");
+        let Ok(user_id) = raw.trim().parse::<UserId>() else {
+            return Err(AppError::invalid(
+                &field,
+                "invalid-id",
+                "This is not a user id.",
+            ));
+        };
+        if !seen.insert(user_id) {
+            return Err(AppError::invalid(
+                &field,
+                "duplicate",
+                "This user is listed twice.",
+            ));
+        }
+        let user = users::get(&mut *conn, user_id)
+            .await?
+            .filter(|u| u.enterprise_id == enterprise)
+            .ok_or_else(|| {
+                AppError::invalid(&field, "unknown-reference", "There is no such user.")
+            })?;
+        found.push((field, user));
+    }
+    Ok(found)
+}
+
+pub(crate) fn require_call_centre(group: &Group) -> AppResult<()> {
+    if group.kind == GroupKind::CallCentre {
+        Ok(())
+    } else {
+        Err(AppError::conflict(
+            "not-a-call-centre",
+            format!(
+                "'{}' is a {} group; only call centres have supervisors and campaigns.",
+                group.name.as_str(),
+                group.kind.as_str()
+            ),
+        ))
+    }
+}
+
 /// A group the actor may administer; anything else is "not found".
-async fn in_reach(conn: &mut Conn, actor: &Actor, id: GroupId) -> AppResult<Group> {
+pub(crate) async fn in_reach(conn: &mut Conn, actor: &Actor, id: GroupId) -> AppResult<Group> {
     let group = groups::get(conn, id)
         .await?
         .ok_or(AppError::NotFound("group"))?;

@@ -7,6 +7,7 @@ pub mod actor;
 pub mod audit;
 pub mod broadcasts;
 pub mod call_services;
+pub mod campaigns;
 pub mod catalogue;
 pub mod clock;
 pub mod device_passwords;
@@ -177,6 +178,10 @@ impl App {
 
     pub fn groups(&self) -> groups::Groups<'_> {
         groups::Groups(self)
+    }
+
+    pub fn campaigns(&self) -> campaigns::Campaigns<'_> {
+        campaigns::Campaigns(self)
     }
 
     pub fn users(&self) -> users::Users<'_> {

@@ -3,9 +3,9 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use switchboard_domain::{
-    ContractNumber, DepartmentId, DeviceKind, E164Number, Email, EnterpriseId, FieldError,
-    FirstName, InterceptAction, Language, LastName, LicenceCode, LicenceKind, LicenceTypeId,
-    LoginName, PortalRole, SiteId, TeamId, UserId, UserState, Violations,
+    CampaignId, ContractNumber, DepartmentId, DeviceKind, E164Number, Email, EnterpriseId,
+    FieldError, FirstName, GroupId, InterceptAction, Language, LastName, LicenceCode, LicenceKind,
+    LicenceTypeId, LoginName, PortalRole, SiteId, TeamId, UserId, UserState, Violations,
 };
 use switchboard_store::devices::{self, DeviceType};
 use switchboard_store::enterprises::Enterprise;
@@ -132,6 +132,10 @@ pub struct UserListParams {
     pub device_type: Option<String>,
     pub department_id: Option<String>,
     pub team_id: Option<String>,
+    /// Members of a group (a call centre's agents).
+    pub group_id: Option<String>,
+    /// G-2: agents assigned to a campaign.
+    pub campaign_id: Option<String>,
     pub q: Option<String>,
     pub match_mode: Option<String>,
     pub sort: Option<String>,
@@ -1565,6 +1569,8 @@ impl Users<'_> {
         let site = uuid_of(&mut v, "site_id", p.site_id).map(SiteId);
         let department = uuid_of(&mut v, "department_id", p.department_id).map(DepartmentId);
         let team = uuid_of(&mut v, "team_id", p.team_id).map(TeamId);
+        let group = uuid_of(&mut v, "group_id", p.group_id).map(GroupId);
+        let campaign = uuid_of(&mut v, "campaign_id", p.campaign_id).map(CampaignId);
         let (sort_name, descending) = match p.sort.as_deref() {
             None => ("name", false),
             Some(s) => match s.strip_prefix('-') {
@@ -1671,6 +1677,8 @@ impl Users<'_> {
             device_type,
             department,
             team,
+            group,
+            campaign,
             search,
             sort,
             descending,

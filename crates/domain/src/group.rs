@@ -1,5 +1,5 @@
-//! Groups users belong to (G-1, G-3): hunt groups, call pickup groups and call park groups, and
-//! the settings each kind has.
+//! Groups users belong to (G-1, G-2, G-3): hunt groups, call centres, call pickup groups and call
+//! park groups, the settings each kind has, and a call centre's campaigns.
 
 use crate::names::Name;
 use crate::user::vocabulary;
@@ -10,6 +10,9 @@ vocabulary!(
     GroupKind {
         /// G-1: a virtual user with an extension; calls to it ring its members.
         Hunt = "hunt",
+        /// G-2: a virtual user with an extension and a queue; calls wait for its agents (the
+        /// members), watched by supervisors.
+        CallCentre = "call_centre",
         /// G-3: members answer each other's ringing phones; a user is in at most one.
         Pickup = "pickup",
         /// G-3: members park calls for each other; a parked call rings back after a while.
@@ -76,12 +79,30 @@ pub fn message_body(input: &str) -> Result<String, FieldError> {
     Ok(value.replace("\r\n", "\n"))
 }
 
+vocabulary!(
+    /// G-2: whether a campaign's agents take calls or make them.
+    CampaignDirection {
+        Inbound = "inbound",
+        Outbound = "outbound",
+    }
+);
+
 impl GroupKind {
-    /// L-2: a hunt group's members must be active; pickup and park groups take anyone.
+    /// L-2: hunt group members and call centre agents must be active; pickup and park groups
+    /// take anyone.
     pub fn needs_active_members(self) -> bool {
-        self == Self::Hunt
+        matches!(self, Self::Hunt | Self::CallCentre)
+    }
+
+    /// Hunt groups and call centres are virtual users: reached by an extension, ringing their
+    /// members by a policy.
+    pub fn is_virtual_user(self) -> bool {
+        matches!(self, Self::Hunt | Self::CallCentre)
     }
 }
+
+/// G-2: a campaign's name: 1–60 characters, unique in its call centre.
+pub type CampaignName = Name<60>;
 
 /// A group's name: 1–60 characters.
 pub type GroupName = Name<60>;
@@ -109,9 +130,23 @@ pub fn recall_seconds(value: i64) -> Result<i64, FieldError> {
     seconds("recall_seconds", value, 30, 600)
 }
 
+/// G-2: how many calls wait in a call centre's queue before the next one overflows.
+pub fn queue_length(value: i64) -> Result<i64, FieldError> {
+    if (1..=50).contains(&value) {
+        Ok(value)
+    } else {
+        Err(FieldError::new(
+            "queue_length",
+            "out-of-range",
+            "Between 1 and 50 calls.",
+        ))
+    }
+}
+
 /// Defaults of a new group, as common hosted PBXs have them.
 pub const DEFAULT_NO_ANSWER_SECONDS: i64 = 20;
 pub const DEFAULT_RECALL_SECONDS: i64 = 45;
+pub const DEFAULT_QUEUE_LENGTH: i64 = 10;
 /// A group has at most this many members (a list an administrator can still read).
 pub const MAX_MEMBERS: usize = 200;
 
@@ -127,6 +162,23 @@ mod tests {
         assert!(GroupKind::Hunt.needs_active_members());
         assert!(!GroupKind::Pickup.needs_active_members());
         assert!(!GroupKind::Park.needs_active_members());
+    }
+
+    #[test]
+    fn g2_call_centres_take_active_agents_and_queue_one_to_fifty_calls() {
+        assert_eq!(GroupKind::parse("call_centre"), Some(GroupKind::CallCentre));
+        assert!(GroupKind::CallCentre.needs_active_members());
+        assert!(GroupKind::CallCentre.is_virtual_user());
+        assert!(!GroupKind::Pickup.is_virtual_user());
+        assert_eq!(queue_length(1), Ok(1));
+        assert_eq!(queue_length(50), Ok(50));
+        assert_eq!(queue_length(0).unwrap_err().code, "out-of-range");
+        assert!(queue_length(51).is_err());
+        assert_eq!(
+            CampaignDirection::parse("outbound"),
+            Some(CampaignDirection::Outbound)
+        );
+        assert!(CampaignName::parse("").is_err());
     }
 
     #[test]

@@ -66,10 +66,12 @@ id_type!(
     MailId,
     /// A bulk import of users (B-1).
     ImportId,
-    /// A hunt, call pickup or call park group (G-1, G-3).
+    /// A hunt group, call centre, call pickup or call park group (G-1, G-2, G-3).
     GroupId,
     /// A message of a user's portal inbox (L-4, G-5).
     MessageId,
     /// A broadcast message to teams (G-5).
     BroadcastId,
+    /// A call centre's campaign (G-2).
+    CampaignId,
 );

@@ -16,7 +16,9 @@ pub mod violations;
 
 pub use contact::{ContractNumber, Email, LoginName};
 pub use extension::{Extension, ExtensionPolicy};
-pub use group::{Category, GroupKind, GroupName, RingPolicy, Subject};
+pub use group::{
+    CampaignDirection, CampaignName, Category, GroupKind, GroupName, RingPolicy, Subject,
+};
 pub use ids::*;
 pub use licence::{LicenceCode, LicenceKind};
 pub use lifecycle::{InterceptAction, UserState};

@@ -1,4 +1,5 @@
-//! Hunt, call pickup and call park groups (G-1, G-3) and their ordered members.
+//! Hunt groups, call centres, call pickup and call park groups (G-1, G-2, G-3), their ordered
+//! members (a call centre's agents) and a call centre's supervisors.
 
 use switchboard_domain::{
     EnterpriseId, Extension, GroupId, GroupKind, GroupName, RingPolicy, SiteId, Timestamp, UserId,
@@ -21,6 +22,8 @@ pub struct Group {
     pub forward_to: Option<String>,
     /// Park groups: when a parked call rings back.
     pub recall_seconds: Option<i64>,
+    /// Call centres: how many calls wait before the next overflows to `forward_to`.
+    pub queue_length: Option<i64>,
     pub version: i64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -55,6 +58,7 @@ struct Row {
     no_answer_seconds: Option<i64>,
     forward_to: Option<String>,
     recall_seconds: Option<i64>,
+    queue_length: Option<i64>,
     version: i64,
     created_at: i64,
     updated_at: i64,
@@ -73,6 +77,7 @@ impl From<Row> for Group {
             no_answer_seconds: r.no_answer_seconds,
             forward_to: r.forward_to,
             recall_seconds: r.recall_seconds,
+            queue_length: r.queue_length,
             version: r.version,
             created_at: Timestamp::from_millis(r.created_at),
             updated_at: Timestamp::from_millis(r.updated_at),
@@ -81,11 +86,11 @@ impl From<Row> for Group {
 }
 
 const COLUMNS: &str = "id, enterprise_id, site_id, kind, name, extension, ring_policy, \
-    no_answer_seconds, forward_to, recall_seconds, version, created_at, updated_at";
+    no_answer_seconds, forward_to, recall_seconds, queue_length, version, created_at, updated_at";
 
 pub async fn insert(conn: &mut Conn, g: &Group) -> Result<()> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO call_groups ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+        "INSERT INTO call_groups ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
     )))
     .bind(g.id.to_string())
     .bind(g.enterprise_id.to_string())
@@ -97,6 +102,7 @@ pub async fn insert(conn: &mut Conn, g: &Group) -> Result<()> {
     .bind(g.no_answer_seconds)
     .bind(g.forward_to.clone())
     .bind(g.recall_seconds)
+    .bind(g.queue_length)
     .bind(g.version)
     .bind(g.created_at.millis())
     .bind(g.updated_at.millis())
@@ -109,7 +115,8 @@ pub async fn insert(conn: &mut Conn, g: &Group) -> Result<()> {
 pub async fn update(conn: &mut Conn, g: &Group, version: i64) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE call_groups SET name = $2, extension = $3, ring_policy = $4, no_answer_seconds = $5, \
-         forward_to = $6, recall_seconds = $7, version = $8, updated_at = $9 WHERE id = $1 AND version = $10",
+         forward_to = $6, recall_seconds = $7, version = $8, updated_at = $9, queue_length = $11 \
+         WHERE id = $1 AND version = $10",
     )
     .bind(g.id.to_string())
     .bind(g.name.as_str())
@@ -121,6 +128,7 @@ pub async fn update(conn: &mut Conn, g: &Group, version: i64) -> Result<bool> {
     .bind(g.version)
     .bind(g.updated_at.millis())
     .bind(version)
+    .bind(g.queue_length)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -193,13 +201,47 @@ pub async fn list(
 
 /// The members of a group, in ring order.
 pub async fn members(conn: &mut Conn, id: GroupId) -> Result<Vec<Member>> {
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+    people(
+        conn,
         "SELECT u.id, u.first_name, u.last_name, u.extension, u.state FROM call_group_members m \
          JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ORDER BY m.position",
+        id,
     )
-    .bind(id.to_string())
-    .fetch_all(conn)
-    .await?;
+    .await
+}
+
+/// G-2: a call centre's supervisors, by name.
+pub async fn supervisors(conn: &mut Conn, id: GroupId) -> Result<Vec<Member>> {
+    people(
+        conn,
+        "SELECT u.id, u.first_name, u.last_name, u.extension, u.state FROM call_centre_supervisors s \
+         JOIN users u ON u.id = s.user_id WHERE s.group_id = $1 ORDER BY u.sort_name, u.id",
+        id,
+    )
+    .await
+}
+
+/// G-2: replaces a call centre's supervisors.
+pub async fn set_supervisors(conn: &mut Conn, id: GroupId, users: &[UserId]) -> Result<()> {
+    sqlx::query("DELETE FROM call_centre_supervisors WHERE group_id = $1")
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    for user in users {
+        sqlx::query("INSERT INTO call_centre_supervisors (group_id, user_id) VALUES ($1, $2)")
+            .bind(id.to_string())
+            .bind(user.to_string())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn people(conn: &mut Conn, sql: &'static str, id: GroupId) -> Result<Vec<Member>> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(sql)
+        .bind(id.to_string())
+        .fetch_all(conn)
+        .await?;
     Ok(rows
         .into_iter()
         .map(|(id, first_name, last_name, extension, state)| Member {

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod audit;
 pub mod broadcasts;
 pub mod bulk;
+pub mod campaigns;
 pub mod db;
 pub mod devices;
 pub mod enterprises;

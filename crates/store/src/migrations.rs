@@ -103,6 +103,19 @@ const MIGRATIONS: &[Migration] = &[
         name: "team leads",
         sql: Sql::Both(include_str!("../migrations/0014_team_leads.sql")),
     },
+    Migration {
+        version: 15,
+        name: "call centres",
+        sql: Sql::Split {
+            sqlite: include_str!("../migrations/0015_call_centres.sqlite.sql"),
+            postgres: include_str!("../migrations/0015_call_centres.postgres.sql"),
+        },
+    },
+    Migration {
+        version: 16,
+        name: "call centre supervisors and campaigns",
+        sql: Sql::Both(include_str!("../migrations/0016_campaigns.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -839,6 +839,10 @@ pub struct ListQuery {
     pub device_type: Option<DeviceTypeId>,
     pub department: Option<DepartmentId>,
     pub team: Option<TeamId>,
+    /// Members of a group (a call centre's agents).
+    pub group: Option<switchboard_domain::GroupId>,
+    /// Agents assigned to a campaign (G-2).
+    pub campaign: Option<switchboard_domain::CampaignId>,
     pub search: Option<Search>,
     pub sort: SortKey,
     pub descending: bool,
@@ -975,6 +979,18 @@ fn list_statement(backend: Backend, q: &ListQuery, path: ContainsPath) -> ListSt
         conditions.push(format!(
             "EXISTS (SELECT 1 FROM user_teams t WHERE t.user_id = u.id AND t.team_id = {})",
             bind(team.to_string(), &mut binds)
+        ));
+    }
+    if let Some(group) = q.group {
+        conditions.push(format!(
+            "EXISTS (SELECT 1 FROM call_group_members m WHERE m.user_id = u.id AND m.group_id = {})",
+            bind(group.to_string(), &mut binds)
+        ));
+    }
+    if let Some(campaign) = q.campaign {
+        conditions.push(format!(
+            "EXISTS (SELECT 1 FROM campaign_agents a WHERE a.user_id = u.id AND a.campaign_id = {})",
+            bind(campaign.to_string(), &mut binds)
         ));
     }
     // Prefix searches are index ranges: [text, text + U+10FFFF) compares bytewise on both databases.

@@ -253,6 +253,8 @@ impl Imports<'_> {
                 device_type: None,
                 department: None,
                 team: None,
+                group: None,
+                campaign: None,
                 search: None,
                 sort: SortKey::Created,
                 descending: false,

@@ -97,6 +97,8 @@ fn first_page(tenant: &Tenant) -> ListQuery {
         device_type: None,
         department: None,
         team: None,
+        group: None,
+        campaign: None,
         search: None,
         sort: SortKey::Name,
         descending: false,

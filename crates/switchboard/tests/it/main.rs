@@ -12,6 +12,7 @@ mod browser;
 mod browser_admin;
 mod bulk;
 mod bulk_kill;
+mod call_centres;
 mod concurrency;
 mod groups;
 mod jobs;

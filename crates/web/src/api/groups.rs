@@ -1,12 +1,14 @@
-//! Hunt groups (G-1), call pickup and call park groups (G-3), and their members.
+//! Hunt groups (G-1), call centres with supervisors and campaigns (G-2), call pickup and call
+//! park groups (G-3), and their members.
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 use switchboard_app::AppError;
-use switchboard_app::groups::{GroupChanges, GroupView, NewGroup};
-use switchboard_domain::GroupId;
+use switchboard_app::groups::{CampaignView, GroupChanges, GroupView, NewGroup};
+use switchboard_domain::{GroupId, GroupKind};
+use switchboard_store::campaigns::Campaign;
 use switchboard_store::groups::{Group, Listed, Member};
 use utoipa::{IntoParams, ToSchema};
 
@@ -19,20 +21,25 @@ use crate::problem::{ApiResult, Problem};
 #[serde(deny_unknown_fields)]
 pub struct CreateGroup {
     pub site_id: Option<String>,
-    /// `hunt`, `pickup` or `park`.
+    /// `hunt`, `call_centre`, `pickup` or `park`.
     pub kind: Option<String>,
     /// 1–60 characters, unique per site and kind.
     pub name: Option<String>,
-    /// Hunt groups (required): an extension no user or hunt group of the enterprise has.
+    /// Hunt groups and call centres (required): an extension no user or group of the
+    /// enterprise has.
     pub extension: Option<String>,
-    /// Hunt groups: `simultaneous`, `sequential` (default), `circular`, `uniform` or `weighted`.
+    /// Hunt groups and call centres: `simultaneous`, `sequential` (a hunt group's default),
+    /// `circular` (a call centre's default), `uniform` or `weighted`.
     pub ring_policy: Option<String>,
     /// Hunt groups: 5–180 seconds (default 20) before an unanswered call is forwarded.
     pub no_answer_seconds: Option<i64>,
-    /// Hunt groups: where an unanswered call goes — an extension or an E.164 number.
+    /// Hunt groups: where an unanswered call goes; call centres: where a call overflows when
+    /// the queue is full — an extension or an E.164 number.
     pub forward_to: Option<String>,
     /// Park groups: 30–600 seconds (default 45) before a parked call rings back.
     pub recall_seconds: Option<i64>,
+    /// Call centres: 1–50 calls (default 10) waiting before the next one overflows.
+    pub queue_length: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -45,14 +52,63 @@ pub struct UpdateGroup {
     /// Empty clears it.
     pub forward_to: Option<String>,
     pub recall_seconds: Option<i64>,
+    pub queue_length: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetMembers {
     /// The members in ring order (at most 200): users of the group's site; a hunt group's
-    /// must be active (L-2).
+    /// members and a call centre's agents must be active (L-2).
     pub user_ids: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetUsers {
+    /// At most 200 users of the enterprise.
+    pub user_ids: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCampaign {
+    /// 1–60 characters, unique in the call centre.
+    pub name: Option<String>,
+    /// `inbound` or `outbound`.
+    pub direction: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CampaignDto {
+    pub id: String,
+    pub group_id: String,
+    pub name: String,
+    pub direction: String,
+    /// On a single campaign or a call centre: its agents, by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agents: Option<Vec<MemberDto>>,
+}
+
+impl From<Campaign> for CampaignDto {
+    fn from(c: Campaign) -> Self {
+        Self {
+            id: c.id.to_string(),
+            group_id: c.group_id.to_string(),
+            name: c.name.as_str().to_owned(),
+            direction: c.direction.as_str().to_owned(),
+            agents: None,
+        }
+    }
+}
+
+impl From<CampaignView> for CampaignDto {
+    fn from(v: CampaignView) -> Self {
+        Self {
+            agents: Some(v.agents.into_iter().map(Into::into).collect()),
+            ..v.campaign.into()
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -93,12 +149,20 @@ pub struct GroupDto {
     pub forward_to: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recall_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queue_length: Option<i64>,
     /// In lists: how many members it has.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member_count: Option<i64>,
     /// On a single group: its members in ring order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<MemberDto>>,
+    /// On a single call centre: its supervisors, by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supervisors: Option<Vec<MemberDto>>,
+    /// On a single call centre: its campaigns with their agents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaigns: Option<Vec<CampaignDto>>,
     pub version: i64,
 }
 
@@ -115,8 +179,11 @@ impl From<Group> for GroupDto {
             no_answer_seconds: g.no_answer_seconds,
             forward_to: g.forward_to,
             recall_seconds: g.recall_seconds,
+            queue_length: g.queue_length,
             member_count: None,
             members: None,
+            supervisors: None,
+            campaigns: None,
             version: g.version,
         }
     }
@@ -124,8 +191,11 @@ impl From<Group> for GroupDto {
 
 impl From<GroupView> for GroupDto {
     fn from(v: GroupView) -> Self {
+        let call_centre = v.group.kind == GroupKind::CallCentre;
         Self {
             members: Some(v.members.into_iter().map(Into::into).collect()),
+            supervisors: call_centre.then(|| v.supervisors.into_iter().map(Into::into).collect()),
+            campaigns: call_centre.then(|| v.campaigns.into_iter().map(Into::into).collect()),
             ..v.group.into()
         }
     }
@@ -148,7 +218,7 @@ pub struct GroupList {
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct GroupQuery {
-    /// `hunt`, `pickup` or `park`; all kinds when absent.
+    /// `hunt`, `call_centre`, `pickup` or `park`; all kinds when absent.
     pub kind: Option<String>,
 }
 
@@ -156,7 +226,7 @@ fn group_id(raw: &str) -> Result<GroupId, crate::problem::ApiError> {
     path_id(raw, "group")
 }
 
-/// Create a hunt, call pickup or call park group in a site (G-1, G-3).
+/// Create a hunt group, call centre, call pickup or call park group in a site (G-1, G-2, G-3).
 #[utoipa::path(post, path = "/enterprises/{id}/groups", tag = "groups", request_body = CreateGroup,
     responses((status = 201, body = GroupDto), (status = 409, description = "extension-taken, name-taken", body = Problem),
         (status = 422, body = Problem)))]
@@ -175,6 +245,7 @@ pub async fn create_group(
         no_answer_seconds: b.no_answer_seconds,
         forward_to: b.forward_to,
         recall_seconds: b.recall_seconds,
+        queue_length: b.queue_length,
     };
     let group = s
         .app
@@ -242,6 +313,7 @@ pub async fn update_group(
         no_answer_seconds: b.no_answer_seconds,
         forward_to: b.forward_to,
         recall_seconds: b.recall_seconds,
+        queue_length: b.queue_length,
     };
     let group = s.app.groups().update(&actor, id, version, changes).await?;
     Ok((etag_header(group.version), Json(group.into())))
@@ -264,6 +336,94 @@ pub async fn set_members(
         .set_members(&actor, group_id(&id)?, b.user_ids.unwrap_or_default())
         .await?;
     Ok(Json(view.into()))
+}
+
+/// Set a call centre's supervisors (G-2): any users of the enterprise, in any state.
+#[utoipa::path(put, path = "/groups/{id}/supervisors", tag = "groups", request_body = SetUsers,
+    responses((status = 200, body = GroupDto), (status = 409, description = "not-a-call-centre", body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn set_supervisors(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<SetUsers>,
+) -> ApiResult<Json<GroupDto>> {
+    let view = s
+        .app
+        .groups()
+        .set_supervisors(&actor, group_id(&id)?, b.user_ids.unwrap_or_default())
+        .await?;
+    Ok(Json(view.into()))
+}
+
+/// Create a campaign of a call centre (G-2), with no agents yet.
+#[utoipa::path(post, path = "/groups/{id}/campaigns", tag = "groups", request_body = CreateCampaign,
+    responses((status = 201, body = CampaignDto), (status = 409, description = "not-a-call-centre, name-taken", body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn create_campaign(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<CreateCampaign>,
+) -> ApiResult<(StatusCode, Json<CampaignDto>)> {
+    let campaign = s
+        .app
+        .campaigns()
+        .create(&actor, group_id(&id)?, b.name, b.direction)
+        .await?;
+    Ok((StatusCode::CREATED, Json(campaign.into())))
+}
+
+/// A campaign with its agents.
+#[utoipa::path(get, path = "/campaigns/{id}", tag = "groups",
+    responses((status = 200, body = CampaignDto), (status = 404, body = Problem)))]
+pub async fn get_campaign(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<CampaignDto>> {
+    let view = s
+        .app
+        .campaigns()
+        .get(&actor, path_id(&id, "campaign")?)
+        .await?;
+    Ok(Json(view.into()))
+}
+
+/// Set a campaign's agents: agents of its call centre (`not-an-agent` otherwise).
+#[utoipa::path(put, path = "/campaigns/{id}/agents", tag = "groups", request_body = SetUsers,
+    responses((status = 200, body = CampaignDto), (status = 422, description = "not-an-agent", body = Problem)))]
+pub async fn set_campaign_agents(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<SetUsers>,
+) -> ApiResult<Json<CampaignDto>> {
+    let view = s
+        .app
+        .campaigns()
+        .set_agents(
+            &actor,
+            path_id(&id, "campaign")?,
+            b.user_ids.unwrap_or_default(),
+        )
+        .await?;
+    Ok(Json(view.into()))
+}
+
+/// Delete a campaign; its agents stay agents of the call centre.
+#[utoipa::path(delete, path = "/campaigns/{id}", tag = "groups",
+    responses((status = 204), (status = 404, body = Problem)))]
+pub async fn delete_campaign(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    s.app
+        .campaigns()
+        .delete(&actor, path_id(&id, "campaign")?)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Delete a group; its members stay users.

@@ -40,7 +40,7 @@ use crate::AppState;
         (name = "numbers", description = "Each enterprise's number pool (N-4)"),
         (name = "users", description = "Users and their lifecycle (U-1…U-8, L-1…L-7)"),
         (name = "bulk", description = "CSV import and export of users (B-1)"),
-        (name = "groups", description = "Hunt groups, call pickup and call park groups (G-1, G-3), broadcasts to teams (G-5)"),
+        (name = "groups", description = "Hunt groups, call centres and their campaigns, call pickup and call park groups (G-1, G-2, G-3), broadcasts to teams (G-5)"),
         (name = "operations", description = "Background jobs, audit log, API tokens, mail outbox"),
     )
 )]
@@ -118,6 +118,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
             groups::delete_group
         ))
         .routes(routes!(groups::set_members))
+        .routes(routes!(groups::set_supervisors))
+        .routes(routes!(groups::create_campaign))
+        .routes(routes!(groups::get_campaign, groups::delete_campaign))
+        .routes(routes!(groups::set_campaign_agents))
         .routes(routes!(groups::user_groups))
         .routes(routes!(services::get_services, services::update_services))
         .routes(routes!(

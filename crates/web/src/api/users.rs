@@ -84,6 +84,10 @@ pub struct UserListQuery {
     pub device_type: Option<String>,
     pub department_id: Option<String>,
     pub team_id: Option<String>,
+    /// Members of a group (a call centre's agents).
+    pub group_id: Option<String>,
+    /// Agents assigned to a campaign (G-2).
+    pub campaign_id: Option<String>,
     /// Search: digits match extensions by prefix; otherwise name or email.
     pub q: Option<String>,
     /// `contains` (default from 3 characters; trigram index) or `prefix` (last name, or email when it has '@').
@@ -114,6 +118,8 @@ pub async fn list_users(
         device_type: q.device_type,
         department_id: q.department_id,
         team_id: q.team_id,
+        group_id: q.group_id,
+        campaign_id: q.campaign_id,
         q: q.q,
         match_mode: q.match_mode,
         sort: q.sort,

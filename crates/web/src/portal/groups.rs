@@ -1,6 +1,7 @@
-//! Hunt, call pickup and call park groups in the portal (G-1, G-3): the list with a form for a
-//! new group, and a group's page with its settings and its members in ring order (add by
-//! extension, move up, remove). L-2 refusals are said in words at the member field.
+//! Hunt groups, call centres, call pickup and call park groups in the portal (G-1, G-2, G-3): the
+//! list with a form for a new group, and a group's page with its settings and its members in
+//! ring order (add by extension, move up, remove); a call centre's page also has its supervisors
+//! and its campaigns with their agents. L-2 refusals are said in words at the member field.
 
 use axum::extract::{Form, Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -8,12 +9,15 @@ use axum_extra::extract::CookieJar;
 use switchboard_app::AppError;
 use switchboard_app::groups::{GroupChanges, GroupView, NewGroup};
 use switchboard_app::users::UserListParams;
-use switchboard_domain::{GroupId, GroupKind, RingPolicy, UserId};
+use switchboard_domain::{
+    CampaignDirection, CampaignId, GroupId, GroupKind, RingPolicy, SiteId, UserId,
+};
 
 use super::context::{Visit, errors_of};
 use super::directory::Fields;
 use super::pages::{
-    GroupPage, GroupRow, GroupsPage, MemberRow, internal_error, not_found_page, status_for,
+    AgentChoice, CampaignBlock, GroupPage, GroupRow, GroupsPage, MemberRow, internal_error,
+    not_found_page, status_for,
 };
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
@@ -187,7 +191,21 @@ fn settings_of(view: &GroupView) -> Fields {
             "recall_seconds".into(),
             g.recall_seconds.map(|s| s.to_string()).unwrap_or_default(),
         ),
+        (
+            "queue_length".into(),
+            g.queue_length.map(|n| n.to_string()).unwrap_or_default(),
+        ),
     ])
+}
+
+fn member_row(tr: &super::i18n::Tr, m: &switchboard_store::groups::Member) -> MemberRow {
+    MemberRow {
+        id: m.user_id.to_string(),
+        name: format!("{}, {}", m.last_name, m.first_name),
+        extension: m.extension.clone(),
+        state: m.state.as_str(),
+        state_label: tr.t(&format!("state-{}", m.state.as_str())),
+    }
 }
 
 fn group_page(
@@ -200,15 +218,26 @@ fn group_page(
     let mut c = ws.chrome(visit, "groups-title", &format!("/groups/{}", view.group.id));
     let tr = c.tr;
     c.title = view.group.name.as_str().to_owned();
-    let members = view
-        .members
+    let members: Vec<MemberRow> = view.members.iter().map(|m| member_row(&tr, m)).collect();
+    let campaigns = view
+        .campaigns
         .iter()
-        .map(|m| MemberRow {
-            id: m.user_id.to_string(),
-            name: format!("{}, {}", m.last_name, m.first_name),
-            extension: m.extension.clone(),
-            state: m.state.as_str(),
-            state_label: tr.t(&format!("state-{}", m.state.as_str())),
+        .map(|cv| CampaignBlock {
+            id: cv.campaign.id.to_string(),
+            name: cv.campaign.name.as_str().to_owned(),
+            direction_label: tr.t(&format!(
+                "campaign-direction-{}",
+                cv.campaign.direction.as_str()
+            )),
+            agents: members
+                .iter()
+                .map(|m| AgentChoice {
+                    id: m.id.clone(),
+                    name: m.name.clone(),
+                    extension: m.extension.clone(),
+                    assigned: cv.agents.iter().any(|a| a.user_id.to_string() == m.id),
+                })
+                .collect(),
         })
         .collect();
     let status = status_for(&errors);
@@ -227,6 +256,21 @@ fn group_page(
                 .map(|p| (p.as_str(), tr.t(&format!("ring-policy-{}", p.as_str()))))
                 .collect(),
             members,
+            supervisors: view
+                .supervisors
+                .iter()
+                .map(|m| member_row(&tr, m))
+                .collect(),
+            campaigns,
+            directions: CampaignDirection::ALL
+                .iter()
+                .map(|d| {
+                    (
+                        d.as_str(),
+                        tr.t(&format!("campaign-direction-{}", d.as_str())),
+                    )
+                })
+                .collect(),
             typed,
         },
     )
@@ -251,22 +295,22 @@ pub async fn update(
     };
     // A number field left empty or not a number: the service's range check names it.
     let seconds = |name: &str| fields.opt(name).map(|s| s.parse::<i64>().unwrap_or(-1));
-    let hunt = view.group.kind == GroupKind::Hunt;
+    let kind = view.group.kind;
+    let reachable = kind.is_virtual_user();
     let changes = GroupChanges {
         name: fields.opt("name").or(Some(String::new())),
-        extension: hunt.then(|| fields.get("extension").to_owned()),
-        ring_policy: hunt.then(|| fields.get("ring_policy").to_owned()),
-        no_answer_seconds: if hunt {
-            seconds("no_answer_seconds")
-        } else {
-            None
-        },
-        forward_to: hunt.then(|| fields.get("forward_to").to_owned()),
-        recall_seconds: if view.group.kind == GroupKind::Park {
-            seconds("recall_seconds")
-        } else {
-            None
-        },
+        extension: reachable.then(|| fields.get("extension").to_owned()),
+        ring_policy: reachable.then(|| fields.get("ring_policy").to_owned()),
+        no_answer_seconds: (kind == GroupKind::Hunt)
+            .then(|| seconds("no_answer_seconds"))
+            .flatten(),
+        forward_to: reachable.then(|| fields.get("forward_to").to_owned()),
+        recall_seconds: (kind == GroupKind::Park)
+            .then(|| seconds("recall_seconds"))
+            .flatten(),
+        queue_length: (kind == GroupKind::CallCentre)
+            .then(|| seconds("queue_length"))
+            .flatten(),
     };
     let version = fields.get("version").parse().ok();
     match visit
@@ -311,7 +355,7 @@ pub async fn members(
     let tr = visit.tr();
     let (flash, field) = match (fields.opt("add"), fields.opt("up"), fields.opt("remove")) {
         (Some(extension), _, _) => {
-            match member_by_extension(&visit, &ws, &view, &extension).await {
+            match user_by_extension(&visit, &ws, Some(view.group.site_id), &extension).await {
                 Ok(Some(user)) => order.push(user.to_string()),
                 Ok(None) => {
                     let errors = vec![(
@@ -356,11 +400,11 @@ pub async fn members(
     }
 }
 
-/// The user of the group's site with this extension.
-async fn member_by_extension(
+/// The user with this extension, of `site` when given.
+async fn user_by_extension(
     visit: &Visit,
     ws: &Workspace,
-    view: &GroupView,
+    site: Option<SiteId>,
     extension: &str,
 ) -> Result<Option<UserId>, AppError> {
     let extension = extension.trim();
@@ -375,7 +419,7 @@ async fn member_by_extension(
             &ws.actor,
             ws.enterprise.id,
             UserListParams {
-                site_id: Some(view.group.site_id.to_string()),
+                site_id: site.map(|s| s.to_string()),
                 q: Some(extension.to_owned()),
                 limit: Some(20),
                 ..Default::default()
@@ -415,6 +459,185 @@ pub async fn delete(
         .await
     {
         Ok(()) => redirect_with_flash(jar, "/groups", "group-deleted"),
+        Err(e) => internal_error(&visit, &e),
+    }
+}
+
+/// G-2: a call centre's supervisors — add one by extension (any site), or remove one.
+pub async fn supervisors(
+    visit: Visit,
+    jar: CookieJar,
+    Path(raw): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = Fields(pairs);
+    let back = format!("/groups/{raw}");
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
+        return *answer;
+    }
+    let (ws, view) = match open(&visit, &raw).await {
+        Ok(opened) => opened,
+        Err(answer) => return answer,
+    };
+    let mut chosen: Vec<String> = view
+        .supervisors
+        .iter()
+        .map(|m| m.user_id.to_string())
+        .collect();
+    let tr = visit.tr();
+    let flash = match (fields.opt("add"), fields.opt("remove")) {
+        (Some(extension), _) => match user_by_extension(&visit, &ws, None, &extension).await {
+            Ok(Some(user)) => {
+                chosen.push(user.to_string());
+                "group-supervisor-added"
+            }
+            Ok(None) => {
+                let errors = vec![(
+                    "supervisor".to_owned(),
+                    tr.t1("group-no-such-user-extension", "value", &extension),
+                )];
+                return group_page(&visit, &ws, view.clone(), settings_of(&view), errors);
+            }
+            Err(e) => return internal_error(&visit, &e),
+        },
+        (_, Some(gone)) => {
+            chosen.retain(|id| *id != gone);
+            "group-supervisor-removed"
+        }
+        _ => return Redirect::to(&back).into_response(),
+    };
+    match visit
+        .state
+        .app
+        .groups()
+        .set_supervisors(&ws.actor, view.group.id, chosen)
+        .await
+    {
+        Ok(_) => redirect_with_flash(jar, &back, flash),
+        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
+        Err(e) => {
+            let errors = errors_of(&tr, &e)
+                .into_iter()
+                .map(|(_, m)| ("supervisor".to_owned(), m))
+                .collect();
+            group_page(&visit, &ws, view.clone(), settings_of(&view), errors)
+        }
+    }
+}
+
+/// G-2: a new campaign of a call centre.
+pub async fn create_campaign(
+    visit: Visit,
+    jar: CookieJar,
+    Path(raw): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = Fields(pairs);
+    let back = format!("/groups/{raw}");
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
+        return *answer;
+    }
+    let (ws, view) = match open(&visit, &raw).await {
+        Ok(opened) => opened,
+        Err(answer) => return answer,
+    };
+    match visit
+        .state
+        .app
+        .campaigns()
+        .create(
+            &ws.actor,
+            view.group.id,
+            fields.opt("name"),
+            fields.opt("direction"),
+        )
+        .await
+    {
+        Ok(_) => redirect_with_flash(jar, &back, "campaign-created"),
+        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
+        Err(e) => {
+            // Said at the campaign's own name field (the settings form has a "name" too).
+            let errors = errors_of(&visit.tr(), &e)
+                .into_iter()
+                .map(|(_, m)| ("campaign_name".to_owned(), m))
+                .collect();
+            let mut typed = settings_of(&view);
+            typed
+                .0
+                .push(("campaign_name".into(), fields.get("name").to_owned()));
+            group_page(&visit, &ws, view, typed, errors)
+        }
+    }
+}
+
+/// The call centre page a campaign is on, and the campaign's id.
+async fn campaign_home(visit: &Visit, raw: &str) -> Result<(CampaignId, String), Response> {
+    let ws = Workspace::of(visit).await?;
+    let id: CampaignId = raw.parse().map_err(|_| not_found_page(visit))?;
+    match visit.state.app.campaigns().get(&ws.actor, id).await {
+        Ok(view) => Ok((id, format!("/groups/{}", view.campaign.group_id))),
+        Err(AppError::NotFound(_)) => Err(not_found_page(visit)),
+        Err(e) => Err(internal_error(visit, &e)),
+    }
+}
+
+/// G-2: the agents assigned to a campaign, as ticked.
+pub async fn campaign_agents(
+    visit: Visit,
+    jar: CookieJar,
+    Path(raw): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = Fields(pairs);
+    let (id, back) = match campaign_home(&visit, &raw).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
+        return *answer;
+    }
+    let ws = match Workspace::of(&visit).await {
+        Ok(ws) => ws,
+        Err(answer) => return answer,
+    };
+    let ticked = fields.all("agent");
+    match visit
+        .state
+        .app
+        .campaigns()
+        .set_agents(&ws.actor, id, ticked)
+        .await
+    {
+        Ok(_) => redirect_with_flash(jar, &back, "campaign-agents-saved"),
+        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
+        // Only a form from before an agent left the call centre gets here: show it as it is now.
+        Err(_) => redirect_with_flash(jar, &back, "group-changed-meanwhile"),
+    }
+}
+
+pub async fn delete_campaign(
+    visit: Visit,
+    jar: CookieJar,
+    Path(raw): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = Fields(pairs);
+    let (id, back) = match campaign_home(&visit, &raw).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
+        return *answer;
+    }
+    if fields.get("confirmed") != "yes" {
+        return redirect_with_flash(jar, &back, "campaign-confirm-delete");
+    }
+    let ws = match Workspace::of(&visit).await {
+        Ok(ws) => ws,
+        Err(answer) => return answer,
+    };
+    match visit.state.app.campaigns().delete(&ws.actor, id).await {
+        Ok(()) => redirect_with_flash(jar, &back, "campaign-deleted"),
         Err(e) => internal_error(&visit, &e),
     }
 }

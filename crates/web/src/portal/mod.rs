@@ -131,6 +131,10 @@ pub fn routes() -> Router<AppState> {
         .route("/groups", get(groups::list).post(groups::create))
         .route("/groups/{id}", get(groups::show).post(groups::update))
         .route("/groups/{id}/members", post(groups::members))
+        .route("/groups/{id}/supervisors", post(groups::supervisors))
+        .route("/groups/{id}/campaigns", post(groups::create_campaign))
+        .route("/campaigns/{id}/agents", post(groups::campaign_agents))
+        .route("/campaigns/{id}/delete", post(groups::delete_campaign))
         .route("/groups/{id}/delete", post(groups::delete))
         .route("/licences", get(pools::licences))
         .route("/licences/purchases", post(pools::purchase))
@@ -324,7 +328,9 @@ fn clear_flash(jar: CookieJar, visit: &Visit) -> CookieJar {
 mod tests {
     use std::path::Path;
 
-    use switchboard_domain::{InterceptAction, Language, PortalRole, UserState};
+    use switchboard_domain::{
+        CampaignDirection, GroupKind, InterceptAction, Language, PortalRole, RingPolicy, UserState,
+    };
     use switchboard_store::imports::ImportStatus;
 
     use super::context::FLASH_KEYS;
@@ -414,6 +420,22 @@ mod tests {
                     .map(|l| format!("language-{}", l.as_str())),
             )
             .chain(Column::ALL.iter().map(|c| format!("users-col-{}", c.key())))
+            .chain(GroupKind::ALL.iter().flat_map(|k| {
+                [
+                    format!("group-kind-{}", k.as_str()),
+                    format!("group-kind-{}-meaning", k.as_str()),
+                ]
+            }))
+            .chain(
+                RingPolicy::ALL
+                    .iter()
+                    .map(|p| format!("ring-policy-{}", p.as_str())),
+            )
+            .chain(
+                CampaignDirection::ALL
+                    .iter()
+                    .map(|d| format!("campaign-direction-{}", d.as_str())),
+            )
             .chain(
                 [
                     InterceptAction::AnnounceNewNumber,

@@ -480,7 +480,26 @@ pub struct GroupPage {
     pub site: String,
     pub policies: Vec<(&'static str, String)>,
     pub members: Vec<MemberRow>,
+    /// Call centres (G-2): supervisors, campaigns, and the campaign directions to choose from.
+    pub supervisors: Vec<MemberRow>,
+    pub campaigns: Vec<CampaignBlock>,
+    pub directions: Vec<(&'static str, String)>,
     pub typed: super::directory::Fields,
+}
+
+/// A call centre's campaign on its page: each agent of the call centre, ticked when assigned.
+pub struct CampaignBlock {
+    pub id: String,
+    pub name: String,
+    pub direction_label: String,
+    pub agents: Vec<AgentChoice>,
+}
+
+pub struct AgentChoice {
+    pub id: String,
+    pub name: String,
+    pub extension: String,
+    pub assigned: bool,
 }
 
 // The inbox (L-4, G-5).

@@ -27,6 +27,7 @@ pub enum Column {
     Role,
     Teams,
     Groups,
+    Campaigns,
     Department,
     Contact,
     State,
@@ -36,7 +37,7 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 13] = [
+    pub const ALL: [Column; 14] = [
         Column::Login,
         Column::Email,
         Column::Extension,
@@ -44,6 +45,7 @@ impl Column {
         Column::Role,
         Column::Teams,
         Column::Groups,
+        Column::Campaigns,
         Column::Department,
         Column::Contact,
         Column::State,
@@ -69,6 +71,7 @@ impl Column {
             Column::Role => "role",
             Column::Teams => "teams",
             Column::Groups => "groups",
+            Column::Campaigns => "campaigns",
             Column::Department => "department",
             Column::Contact => "contact",
             Column::State => "state",
@@ -193,6 +196,8 @@ pub async fn list(
         device_type: fields.opt("device"),
         department_id: fields.opt("department"),
         team_id: fields.opt("team"),
+        group_id: fields.opt("group"),
+        campaign_id: fields.opt("campaign"),
         q: fields.opt("q"),
         match_mode: None,
         sort: fields.opt("sort"),
@@ -210,22 +215,9 @@ pub async fn list(
         Err(e @ AppError::Validation(_)) => (None, c.errors_of(&e)),
         Err(e) => return internal_error(&visit, &e),
     };
-    // U-6: the groups column, in one lookup for the page's users.
-    let groups = match page.as_ref().filter(|_| columns.contains(&Column::Groups)) {
-        Some(p) => {
-            let ids: Vec<_> = p.users.iter().map(|u| u.id).collect();
-            match visit
-                .state
-                .app
-                .groups()
-                .names_of(&ws.actor, ws.enterprise.id, &ids)
-                .await
-            {
-                Ok(names) => names,
-                Err(e) => return internal_error(&visit, &e),
-            }
-        }
-        None => Default::default(),
+    let memberships = match Memberships::load(&visit, &ws, page.as_ref(), &columns).await {
+        Ok(m) => m,
+        Err(e) => return internal_error(&visit, &e),
     };
     let view = view(
         &c,
@@ -236,7 +228,7 @@ pub async fn list(
         site_filter.as_deref(),
         Found {
             page,
-            groups: &groups,
+            memberships: &memberships,
         },
     );
     let c = c.with_errors(errors);
@@ -256,7 +248,7 @@ fn view(
     site_filter: Option<&str>,
     found: Found<'_>,
 ) -> UsersView {
-    let Found { page, groups } = found;
+    let Found { page, memberships } = found;
     let tr = &c.tr;
     // Every link of the list keeps the search and filters; none keeps the page or `partial`.
     const PAGING: [&str; 2] = ["cursor", "partial"];
@@ -298,7 +290,7 @@ fn view(
                     name: format!("{}, {}", u.last_name.as_str(), u.first_name.as_str()),
                     cells: columns
                         .iter()
-                        .map(|col| cell(c, ws, directory, groups, u, *col))
+                        .map(|col| cell(c, ws, directory, memberships, u, *col))
                         .collect(),
                 })
                 .collect()
@@ -341,6 +333,19 @@ fn view(
     }
     if let Some(team) = fields.opt("team").and_then(|t| t.parse().ok()) {
         chip("team", "users-col-teams", directory.teams_of(&[team]));
+    }
+    for (name, label_key, listed) in [
+        ("group", "users-filter-group", &memberships.groups),
+        ("campaign", "users-col-campaigns", &memberships.campaigns),
+    ] {
+        if let Some(chosen) = fields.opt(name) {
+            let shown = listed
+                .iter()
+                .find(|(id, _)| *id == chosen)
+                .map(|(_, n)| n.clone())
+                .unwrap_or(chosen);
+            chip(name, label_key, shown);
+        }
     }
     if let Some(dep) = fields.opt("department").and_then(|d| d.parse().ok()) {
         chip(
@@ -436,6 +441,19 @@ fn view(
             ),
         });
     }
+    for (name, label_key, listed) in [
+        ("group", "users-filter-group", &memberships.groups),
+        ("campaign", "users-col-campaigns", &memberships.campaigns),
+    ] {
+        if !listed.is_empty() {
+            filters.push(Filter {
+                name,
+                any_value: "",
+                label: tr.t(label_key),
+                choices: choices(fields.get(name), listed.clone()),
+            });
+        }
+    }
     if !directory.departments.is_empty() {
         filters.push(Filter {
             name: "department",
@@ -510,20 +528,75 @@ fn view(
     }
 }
 
-/// The names of the groups of the page's users (U-6).
-type GroupNames = std::collections::HashMap<switchboard_domain::UserId, Vec<String>>;
+/// Names by user, for a column.
+type NamesByUser = std::collections::HashMap<switchboard_domain::UserId, Vec<String>>;
 
-/// What the list found: the page of users (none when the query was refused) and their groups.
+/// The groups and campaigns in the administrator's reach (the filters' choices), and those of
+/// the page's users when their columns are shown (U-6, seed 003), each in one lookup.
+struct Memberships {
+    groups: Vec<(String, String)>,
+    campaigns: Vec<(String, String)>,
+    groups_of: NamesByUser,
+    campaigns_of: NamesByUser,
+}
+
+impl Memberships {
+    async fn load(
+        visit: &Visit,
+        ws: &Workspace,
+        page: Option<&switchboard_app::users::UserPage>,
+        columns: &[Column],
+    ) -> Result<Self, AppError> {
+        let app = &visit.state.app;
+        let (actor, enterprise) = (&ws.actor, ws.enterprise.id);
+        let groups = app
+            .groups()
+            .list(actor, enterprise, None)
+            .await?
+            .into_iter()
+            .map(|l| (l.group.id.to_string(), l.group.name.as_str().to_owned()))
+            .collect();
+        let campaigns = app
+            .campaigns()
+            .list(actor, enterprise)
+            .await?
+            .into_iter()
+            .map(|c| (c.id.to_string(), c.name.as_str().to_owned()))
+            .collect();
+        let ids: Vec<_> = page
+            .map(|p| p.users.iter().map(|u| u.id).collect())
+            .unwrap_or_default();
+        let groups_of = if columns.contains(&Column::Groups) && !ids.is_empty() {
+            app.groups().names_of(actor, enterprise, &ids).await?
+        } else {
+            Default::default()
+        };
+        let campaigns_of = if columns.contains(&Column::Campaigns) && !ids.is_empty() {
+            app.campaigns().names_of(actor, enterprise, &ids).await?
+        } else {
+            Default::default()
+        };
+        Ok(Self {
+            groups,
+            campaigns,
+            groups_of,
+            campaigns_of,
+        })
+    }
+}
+
+/// What the list found: the page of users (none when the query was refused) and their groups
+/// and campaigns.
 struct Found<'a> {
     page: Option<switchboard_app::users::UserPage>,
-    groups: &'a GroupNames,
+    memberships: &'a Memberships,
 }
 
 fn cell(
     c: &Chrome,
     ws: &Workspace,
     directory: &Directory,
-    groups: &GroupNames,
+    memberships: &Memberships,
     u: &User,
     col: Column,
 ) -> Cell {
@@ -543,7 +616,20 @@ fn cell(
         ),
         Column::Role => text(c.tr.t(&format!("role-{}", u.role.as_str()))),
         Column::Teams => text(directory.teams_of(&u.team_ids)),
-        Column::Groups => text(groups.get(&u.id).map(|g| g.join(", ")).unwrap_or_default()),
+        Column::Groups => text(
+            memberships
+                .groups_of
+                .get(&u.id)
+                .map(|g| g.join(", "))
+                .unwrap_or_default(),
+        ),
+        Column::Campaigns => text(
+            memberships
+                .campaigns_of
+                .get(&u.id)
+                .map(|g| g.join(", "))
+                .unwrap_or_default(),
+        ),
         Column::Department => text(
             u.department_id
                 .map(|d| directory.department(d))
