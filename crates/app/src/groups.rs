@@ -2,15 +2,16 @@
 //! users of that site, in order. L-2: a hunt group takes active users only; pickup and park
 //! groups take anyone; a user is in at most one pickup group. Every change is audited.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use switchboard_domain::group::{
     DEFAULT_NO_ANSWER_SECONDS, DEFAULT_QUEUE_LENGTH, DEFAULT_RECALL_SECONDS, MAX_MEMBERS,
     no_answer_seconds, queue_length, recall_seconds,
 };
+use switchboard_domain::menu::{AutoAttendantMenus, BusinessHours, Destination, Menu};
 use switchboard_domain::{
-    E164Number, EnterpriseId, FieldError, GroupId, GroupKind, GroupName, RingPolicy, SiteId,
-    UserId, Violations,
+    E164Number, EnterpriseId, Extension, FieldError, GroupId, GroupKind, GroupName, RingPolicy,
+    SiteId, UserId, Violations,
 };
 use switchboard_store::campaigns::{self, Campaign};
 use switchboard_store::groups::{self, Group, Listed, Member};
@@ -36,6 +37,46 @@ pub struct NewGroup {
     pub forward_to: Option<String>,
     pub recall_seconds: Option<i64>,
     pub queue_length: Option<i64>,
+    pub menu: Option<MenuInput>,
+}
+
+/// G-6: an auto attendant's business hours and menus as typed; replaces them all when given.
+/// Keys with an empty destination are left out.
+#[derive(Debug, Clone, Default)]
+pub struct MenuInput {
+    pub days: Vec<u8>,
+    pub opens: String,
+    pub closes: String,
+    pub business_keys: Vec<(String, String)>,
+    pub business_no_input: Option<String>,
+    pub after_hours_keys: Vec<(String, String)>,
+    pub after_hours_no_input: Option<String>,
+}
+
+impl MenuInput {
+    fn parse(&self, v: &mut Violations) -> Option<AutoAttendantMenus> {
+        let hours = BusinessHours::parse(&self.days, &self.opens, &self.closes, v);
+        let before = v.errors().len();
+        let business = Menu::parse(
+            "business",
+            &self.business_keys,
+            self.business_no_input.as_deref(),
+            v,
+        );
+        let after_hours = Menu::parse(
+            "after_hours",
+            &self.after_hours_keys,
+            self.after_hours_no_input.as_deref(),
+            v,
+        );
+        let menus_ok = v.errors().len() == before;
+        Some(AutoAttendantMenus {
+            hours: hours?,
+            business,
+            after_hours,
+        })
+        .filter(|_| menus_ok)
+    }
 }
 
 /// Changes of [`Groups::update`]; absent fields stay. `forward_to` empty clears it.
@@ -48,6 +89,7 @@ pub struct GroupChanges {
     pub forward_to: Option<String>,
     pub recall_seconds: Option<i64>,
     pub queue_length: Option<i64>,
+    pub menu: Option<MenuInput>,
 }
 
 /// A group with its members, in ring order; a call centre also with its supervisors and
@@ -169,6 +211,7 @@ impl Groups<'_> {
             forward_to: None,
             recall_seconds: None,
             queue_length: None,
+            menu: None,
             version: 1,
             created_at: now,
             updated_at: now,
@@ -181,12 +224,14 @@ impl Groups<'_> {
             forward_to: input.forward_to,
             recall_seconds: input.recall_seconds,
             queue_length: input.queue_length,
+            menu: input.menu,
         };
         if kind.is_some() {
             settings(&mut v, &e.extension_policy, &mut group, changes, true);
         }
         v.finish()?;
         check_extension_free(&mut tx, &group, None).await?;
+        check_menus(&mut tx, &group).await?;
         groups::insert(&mut tx, &group)
             .await
             .map_err(|err| collision(err, &group))?;
@@ -262,6 +307,7 @@ impl Groups<'_> {
         settings(&mut v, &e.extension_policy, &mut after, changes, false);
         v.finish()?;
         check_extension_free(&mut tx, &after, Some(&before)).await?;
+        check_menus(&mut tx, &after).await?;
         let now = self.0.now();
         after.version += 1;
         after.updated_at = now;
@@ -300,6 +346,12 @@ impl Groups<'_> {
     ) -> AppResult<GroupView> {
         let mut tx = self.0.begin().await?;
         let group = in_reach(&mut tx, actor, id).await?;
+        if !group.kind.has_members() {
+            return Err(AppError::conflict(
+                "no-members",
+                "An auto attendant has no members: its menus send callers on.",
+            ));
+        }
         let mut wanted = Vec::with_capacity(user_ids.len());
         for (field, user) in users_of(&mut tx, group.enterprise_id, "user_ids", &user_ids).await? {
             if user.site_id != group.site_id {
@@ -438,6 +490,18 @@ impl Groups<'_> {
     pub async fn delete(&self, actor: &Actor, id: GroupId) -> AppResult<()> {
         let mut tx = self.0.begin().await?;
         let group = in_reach(&mut tx, actor, id).await?;
+        if let Some(extension) = &group.extension
+            && let Some(attendant) =
+                attendant_sending_to(&mut tx, &group, extension.as_str()).await?
+        {
+            return Err(AppError::conflict(
+                "in-use",
+                format!(
+                    "The auto attendant '{attendant}' sends callers to '{}'; change its menus first.",
+                    group.name.as_str()
+                ),
+            ));
+        }
         groups::delete(&mut tx, id).await?;
         audit::record(
             &mut tx,
@@ -505,12 +569,17 @@ fn settings(
         (
             "ring_policy",
             typed(&changes.ring_policy),
-            kind.is_virtual_user(),
+            kind.rings_members(),
         ),
         (
             "forward_to",
             typed(&changes.forward_to),
-            kind.is_virtual_user(),
+            kind.rings_members(),
+        ),
+        (
+            "menu",
+            changes.menu.is_some(),
+            kind == GroupKind::AutoAttendant,
         ),
         (
             "no_answer_seconds",
@@ -546,9 +615,15 @@ fn settings(
                 group.ring_policy = Some(RingPolicy::Circular);
                 group.queue_length = Some(DEFAULT_QUEUE_LENGTH);
             }
+            GroupKind::AutoAttendant => group.menu = Some(AutoAttendantMenus::default()),
             GroupKind::Park => group.recall_seconds = Some(DEFAULT_RECALL_SECONDS),
             GroupKind::Pickup => {}
         }
+    }
+    if let (GroupKind::AutoAttendant, Some(input)) = (kind, &changes.menu)
+        && let Some(menus) = input.parse(v)
+    {
+        group.menu = Some(menus);
     }
     if kind.is_virtual_user() {
         if creating {
@@ -560,6 +635,8 @@ fn settings(
                 .check("extension", policy.parse(&x))
                 .or(group.extension.take());
         }
+    }
+    if kind.rings_members() {
         if let Some(p) = changes.ring_policy {
             match RingPolicy::parse(p.trim()) {
                 Some(p) => group.ring_policy = Some(p),
@@ -595,6 +672,119 @@ fn settings(
             .check("recall_seconds", recall_seconds(s))
             .or(group.recall_seconds);
     }
+}
+
+/// G-6: every destination of an auto attendant's menus is there — a user, a group with an
+/// extension, a user's voicemail, or a number outside — and no chain of auto attendants leads
+/// back to where it started.
+async fn check_menus(tx: &mut Tx, group: &Group) -> AppResult<()> {
+    let (Some(menus), Some(own)) = (&group.menu, &group.extension) else {
+        return Ok(());
+    };
+    let mut v = Violations::new();
+    for (field, to) in menus.destinations() {
+        let Some(extension) = to.extension() else {
+            continue;
+        };
+        let as_extension = Extension::from_trusted(extension.to_owned());
+        let user = users::id_by_extension(&mut *tx, group.enterprise_id, &as_extension).await?;
+        let reached = match to {
+            Destination::Voicemail(_) => user.is_some(),
+            _ => {
+                user.is_some()
+                    || extension == own.as_str()
+                    || groups::by_extension(&mut *tx, group.enterprise_id, extension)
+                        .await?
+                        .is_some()
+            }
+        };
+        if !reached {
+            v.push(FieldError::new(
+                &field,
+                "unknown-destination",
+                match to {
+                    Destination::Voicemail(x) => format!("No user has extension {x}."),
+                    _ => format!("No user or group has extension {extension}."),
+                },
+            ));
+        }
+    }
+    v.finish()?;
+    // The enterprise's menus as they would be, this one changed.
+    let mut menus_by_extension: HashMap<String, (String, AutoAttendantMenus)> =
+        groups::auto_attendants(&mut *tx, group.enterprise_id)
+            .await?
+            .into_iter()
+            .filter(|g| g.id != group.id)
+            .filter_map(|g| {
+                Some((
+                    g.extension?.to_string(),
+                    (g.name.as_str().to_owned(), g.menu?),
+                ))
+            })
+            .collect();
+    menus_by_extension.insert(
+        own.to_string(),
+        (group.name.as_str().to_owned(), menus.clone()),
+    );
+    if let Some(path) = loop_from(own.as_str(), &menus_by_extension) {
+        return Err(AppError::conflict(
+            "menu-loop",
+            format!(
+                "These menus would send callers round in a circle: {}.",
+                path.join(" → ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The names along a chain of auto attendants that leads from `start` back to it, if any.
+fn loop_from(
+    start: &str,
+    menus: &HashMap<String, (String, AutoAttendantMenus)>,
+) -> Option<Vec<String>> {
+    let mut stack = vec![(start.to_owned(), vec![menus[start].0.clone()])];
+    let mut seen = HashSet::new();
+    while let Some((at, path)) = stack.pop() {
+        for (_, to) in menus[&at].1.destinations() {
+            let Destination::Extension(next) = to else {
+                continue;
+            };
+            let Some((name, _)) = menus.get(next) else {
+                continue;
+            };
+            let mut longer = path.clone();
+            longer.push(name.clone());
+            if next == start {
+                return Some(longer);
+            }
+            if seen.insert(next.clone()) {
+                stack.push((next.clone(), longer));
+            }
+        }
+    }
+    None
+}
+
+/// The name of an auto attendant (other than `group`) whose menus send callers to `extension`.
+async fn attendant_sending_to(
+    tx: &mut Tx,
+    group: &Group,
+    extension: &str,
+) -> AppResult<Option<String>> {
+    Ok(groups::auto_attendants(&mut *tx, group.enterprise_id)
+        .await?
+        .into_iter()
+        .filter(|g| g.id != group.id)
+        .find(|g| {
+            g.menu.as_ref().is_some_and(|m| {
+                m.destinations()
+                    .iter()
+                    .any(|(_, to)| matches!(to, Destination::Extension(x) if x == extension))
+            })
+        })
+        .map(|g| g.name.as_str().to_owned()))
 }
 
 /// Users and hunt groups share an enterprise's extensions.

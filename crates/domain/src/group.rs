@@ -13,6 +13,9 @@ vocabulary!(
         /// G-2: a virtual user with an extension and a queue; calls wait for its agents (the
         /// members), watched by supervisors.
         CallCentre = "call_centre",
+        /// G-6: a virtual user with an extension that answers with a greeting and sends the
+        /// caller on by the key they press; it has no members.
+        AutoAttendant = "auto_attendant",
         /// G-3: members answer each other's ringing phones; a user is in at most one.
         Pickup = "pickup",
         /// G-3: members park calls for each other; a parked call rings back after a while.
@@ -94,10 +97,21 @@ impl GroupKind {
         matches!(self, Self::Hunt | Self::CallCentre)
     }
 
-    /// Hunt groups and call centres are virtual users: reached by an extension, ringing their
-    /// members by a policy.
+    /// Hunt groups, call centres and auto attendants are virtual users: reached by an
+    /// extension.
     pub fn is_virtual_user(self) -> bool {
+        matches!(self, Self::Hunt | Self::CallCentre | Self::AutoAttendant)
+    }
+
+    /// Hunt groups and call centres ring their members by a policy and send on what nobody
+    /// answers.
+    pub fn rings_members(self) -> bool {
         matches!(self, Self::Hunt | Self::CallCentre)
+    }
+
+    /// Every kind but the auto attendant has members.
+    pub fn has_members(self) -> bool {
+        self != Self::AutoAttendant
     }
 }
 
@@ -170,6 +184,9 @@ mod tests {
         assert!(GroupKind::CallCentre.needs_active_members());
         assert!(GroupKind::CallCentre.is_virtual_user());
         assert!(!GroupKind::Pickup.is_virtual_user());
+        assert!(GroupKind::AutoAttendant.is_virtual_user());
+        assert!(!GroupKind::AutoAttendant.rings_members());
+        assert!(!GroupKind::AutoAttendant.has_members());
         assert_eq!(queue_length(1), Ok(1));
         assert_eq!(queue_length(50), Ok(50));
         assert_eq!(queue_length(0).unwrap_err().code, "out-of-range");

@@ -7,6 +7,7 @@ pub mod group;
 pub mod ids;
 pub mod licence;
 pub mod lifecycle;
+pub mod menu;
 pub mod names;
 pub mod phone;
 pub mod services;

@@ -1,11 +1,12 @@
--- G-2: call centres are groups too (agents are their members, in order), with a queue length,
--- supervisors, and campaigns with assigned agents. SQLite cannot change a CHECK constraint:
+-- G-2: call centres are groups too (agents are their members, in order), with a queue length
+-- (supervisors and campaigns: 0016). G-6: auto attendants are too — reached by an extension, no
+-- members, their menus as one JSON document. SQLite cannot change a CHECK constraint:
 -- the two group tables are rebuilt (members first, so that nothing cascades).
 CREATE TABLE call_groups_new (
     id TEXT PRIMARY KEY,
     enterprise_id TEXT NOT NULL REFERENCES enterprises (id),
     site_id TEXT NOT NULL REFERENCES sites (id),
-    kind TEXT NOT NULL CHECK (kind IN ('hunt', 'call_centre', 'pickup', 'park')),
+    kind TEXT NOT NULL CHECK (kind IN ('hunt', 'call_centre', 'auto_attendant', 'pickup', 'park')),
     name TEXT NOT NULL,
     extension TEXT,
     ring_policy TEXT CHECK (ring_policy IN ('simultaneous', 'sequential', 'circular', 'uniform', 'weighted')),
@@ -16,7 +17,10 @@ CREATE TABLE call_groups_new (
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
     queue_length BIGINT,
-    CHECK ((kind IN ('hunt', 'call_centre')) = (extension IS NOT NULL AND ring_policy IS NOT NULL)),
+    menu_json TEXT,
+    CHECK ((kind IN ('hunt', 'call_centre', 'auto_attendant')) = (extension IS NOT NULL)),
+    CHECK ((kind IN ('hunt', 'call_centre')) = (ring_policy IS NOT NULL)),
+    CHECK ((kind = 'auto_attendant') = (menu_json IS NOT NULL)),
     CHECK ((kind = 'hunt') = (no_answer_seconds IS NOT NULL)),
     CHECK ((kind = 'call_centre') = (queue_length IS NOT NULL)),
     CHECK ((kind = 'park') = (recall_seconds IS NOT NULL))

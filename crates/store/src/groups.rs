@@ -1,6 +1,7 @@
 //! Hunt groups, call centres, call pickup and call park groups (G-1, G-2, G-3), their ordered
 //! members (a call centre's agents) and a call centre's supervisors.
 
+use switchboard_domain::menu::AutoAttendantMenus;
 use switchboard_domain::{
     EnterpriseId, Extension, GroupId, GroupKind, GroupName, RingPolicy, SiteId, Timestamp, UserId,
     UserState,
@@ -24,6 +25,8 @@ pub struct Group {
     pub recall_seconds: Option<i64>,
     /// Call centres: how many calls wait before the next overflows to `forward_to`.
     pub queue_length: Option<i64>,
+    /// Auto attendants (G-6): business hours and the two menus.
+    pub menu: Option<AutoAttendantMenus>,
     pub version: i64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -59,6 +62,7 @@ struct Row {
     forward_to: Option<String>,
     recall_seconds: Option<i64>,
     queue_length: Option<i64>,
+    menu_json: Option<String>,
     version: i64,
     created_at: i64,
     updated_at: i64,
@@ -78,6 +82,9 @@ impl From<Row> for Group {
             forward_to: r.forward_to,
             recall_seconds: r.recall_seconds,
             queue_length: r.queue_length,
+            menu: r
+                .menu_json
+                .map(|json| serde_json::from_str(&json).expect("menus are stored as written")),
             version: r.version,
             created_at: Timestamp::from_millis(r.created_at),
             updated_at: Timestamp::from_millis(r.updated_at),
@@ -86,11 +93,17 @@ impl From<Row> for Group {
 }
 
 const COLUMNS: &str = "id, enterprise_id, site_id, kind, name, extension, ring_policy, \
-    no_answer_seconds, forward_to, recall_seconds, queue_length, version, created_at, updated_at";
+    no_answer_seconds, forward_to, recall_seconds, queue_length, menu_json, version, created_at, updated_at";
+
+fn menu_json(g: &Group) -> Option<String> {
+    g.menu
+        .as_ref()
+        .map(|m| serde_json::to_string(m).expect("menus serialize"))
+}
 
 pub async fn insert(conn: &mut Conn, g: &Group) -> Result<()> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO call_groups ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+        "INSERT INTO call_groups ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
     )))
     .bind(g.id.to_string())
     .bind(g.enterprise_id.to_string())
@@ -103,6 +116,7 @@ pub async fn insert(conn: &mut Conn, g: &Group) -> Result<()> {
     .bind(g.forward_to.clone())
     .bind(g.recall_seconds)
     .bind(g.queue_length)
+    .bind(menu_json(g))
     .bind(g.version)
     .bind(g.created_at.millis())
     .bind(g.updated_at.millis())
@@ -115,8 +129,8 @@ pub async fn insert(conn: &mut Conn, g: &Group) -> Result<()> {
 pub async fn update(conn: &mut Conn, g: &Group, version: i64) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE call_groups SET name = $2, extension = $3, ring_policy = $4, no_answer_seconds = $5, \
-         forward_to = $6, recall_seconds = $7, version = $8, updated_at = $9, queue_length = $11 \
-         WHERE id = $1 AND version = $10",
+         forward_to = $6, recall_seconds = $7, version = $8, updated_at = $9, queue_length = $11, \
+         menu_json = $12 WHERE id = $1 AND version = $10",
     )
     .bind(g.id.to_string())
     .bind(g.name.as_str())
@@ -129,6 +143,7 @@ pub async fn update(conn: &mut Conn, g: &Group, version: i64) -> Result<bool> {
     .bind(g.updated_at.millis())
     .bind(version)
     .bind(g.queue_length)
+    .bind(menu_json(g))
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -366,4 +381,32 @@ pub async fn names_by_user(
         users,
     )
     .await
+}
+
+/// The group of the enterprise reached by `extension` (a hunt group, call centre or auto
+/// attendant).
+pub async fn by_extension(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    extension: &str,
+) -> Result<Option<Group>> {
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM call_groups WHERE enterprise_id = $1 AND extension = $2"
+    )))
+    .bind(enterprise.to_string())
+    .bind(extension)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(Into::into))
+}
+
+/// The auto attendants of an enterprise (G-6: their menus are checked for loops together).
+pub async fn auto_attendants(conn: &mut Conn, enterprise: EnterpriseId) -> Result<Vec<Group>> {
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM call_groups WHERE enterprise_id = $1 AND kind = 'auto_attendant'"
+    )))
+    .bind(enterprise.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
 }

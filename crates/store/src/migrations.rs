@@ -105,7 +105,7 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 15,
-        name: "call centres",
+        name: "call centres and auto attendants",
         sql: Sql::Split {
             sqlite: include_str!("../migrations/0015_call_centres.sqlite.sql"),
             postgres: include_str!("../migrations/0015_call_centres.postgres.sql"),

@@ -1,7 +1,9 @@
-//! Call centres and their campaigns (G-2) over HTTP and in the portal, on both databases:
+//! Call centres and their campaigns (G-2) and auto attendants (G-6) over HTTP and in the
+//! portal, on both databases:
 //! active agents only (L-2), supervisors of any state, campaigns whose agents are the call
 //! centre's, the users list filtered by campaign and by group (seed 003), and a deleted user
-//! gone from four kinds of group with the others told (L-4).
+//! gone from four kinds of group with the others told (L-4); auto attendants whose keys reach
+//! those groups and a user's voicemail, with no loops between them.
 
 use serde_json::{Value, json};
 
@@ -14,11 +16,13 @@ const STRONG: &str = "copper kettle drifts north";
 on_both_databases!(
     g2_l2_a_call_centre_queues_for_active_agents_and_any_user_may_supervise,
     g2_campaigns_take_the_call_centres_agents_and_the_users_list_filters_by_them,
+    g6_an_auto_attendants_keys_reach_a_hunt_group_a_call_centre_and_a_users_voicemail,
 );
 
 on_both_kinds!(
     g2_l4_a_deleted_user_leaves_four_kinds_of_group_and_the_others_are_told,
     g2_a_call_centre_with_a_campaign_is_built_in_the_portal,
+    g6_an_auto_attendant_is_set_up_in_the_portal_in_german,
 );
 
 fn id(v: &Value) -> String {
@@ -634,4 +638,251 @@ async fn g2_a_call_centre_with_a_campaign_is_built_in_the_portal(kind: Kind) {
     let page = browser.get(&at).await;
     assert!(page.contains("The campaign was deleted."));
     assert!(!page.contains("Spring sale"), "{}", page.body);
+}
+
+async fn g6_an_auto_attendants_keys_reach_a_hunt_group_a_call_centre_and_a_users_voicemail(
+    t: TestApp,
+) {
+    t.create_active_user(
+        "+493012345602",
+        json!({"first_name": "Anna", "extension": "602"}),
+    )
+    .await;
+    let hotline = group(
+        &t,
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "hunt", "name": "Hotline",
+               "extension": "700"}),
+    )
+    .await;
+    let hotline = id(&hotline.body);
+    call_centre(&t, "Support", "800").await;
+
+    // Unknown destinations and bad hours: each named, nothing written.
+    let refused = group(
+        &t,
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "auto_attendant", "name": "Reception",
+               "extension": "900",
+               "menu": {"hours": {"days": [1, 2, 3, 4, 5], "opens": "18:00", "closes": "08:00"},
+                        "business": {"keys": {"1": "700", "2": "555", "3": "voicemail 700", "#": "reception"}}}}),
+    )
+    .await;
+    refused.problem(422, "validation");
+    assert_eq!(
+        refused.failing_fields(),
+        ["hours.closes", "business.keys.#"]
+    );
+    let refused = group(
+        &t,
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "auto_attendant", "name": "Reception",
+               "extension": "900",
+               "menu": {"business": {"keys": {"1": "700", "2": "555", "3": "voicemail 700"}}}}),
+    )
+    .await;
+    refused.problem(422, "validation");
+    assert_eq!(
+        refused.failing_fields(),
+        ["business.keys.2", "business.keys.3"]
+    );
+
+    // Keys to the hunt group, the call centre and Anna's voicemail; out of hours to a number.
+    let created = group(
+        &t,
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "auto_attendant", "name": "Reception",
+               "extension": "900",
+               "menu": {"hours": {"days": [5, 1, 2, 3, 4], "opens": "08:30", "closes": "17:00"},
+                        "business": {"keys": {"1": "700", "2": "800", "0": "Voicemail 602"},
+                                     "no_input": "602"},
+                        "after_hours": {"no_input": "+493099999999"}}}),
+    )
+    .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let menu = &created.body["menu"];
+    assert_eq!(menu["hours"]["days"], json!([1, 2, 3, 4, 5]));
+    assert_eq!(
+        menu["business"]["keys"],
+        json!({"1": "700", "2": "800", "0": "voicemail 602"})
+    );
+    assert_eq!(menu["after_hours"]["no_input"], "+493099999999");
+    assert!(created.body.get("members").is_none());
+    let reception = id(&created.body);
+
+    // Its extension is taken for users and groups; it has no members.
+    let taken = t
+        .post(
+            &format!("/api/v1/enterprises/{}/users", t.fx.enterprise),
+            &t.fx.admin,
+            t.user_body("+493012345605", json!({"extension": "900"})),
+        )
+        .await;
+    taken.problem(409, "extension-taken");
+    put(&t, &format!("/api/v1/groups/{reception}/members"), &[])
+        .await
+        .problem(409, "no-members");
+
+    // No loops: a second attendant sending back to the first, which sends to the second.
+    let second = group(
+        &t,
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "auto_attendant", "name": "Sales desk",
+               "extension": "901", "menu": {"business": {"keys": {"9": "900"}}}}),
+    )
+    .await;
+    assert_eq!(second.status, 201, "{}", second.body);
+    let looped = t
+        .patch(
+            &format!("/api/v1/groups/{reception}"),
+            &t.fx.admin,
+            Some("*"),
+            json!({"menu": {"business": {"keys": {"1": "700", "5": "901"}}}}),
+        )
+        .await;
+    let problem = looped.problem(409, "menu-loop");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Reception → Sales desk → Reception"),
+        "{problem}"
+    );
+    let itself = t
+        .patch(
+            &format!("/api/v1/groups/{reception}"),
+            &t.fx.admin,
+            Some("*"),
+            json!({"menu": {"business": {"no_input": "900"}}}),
+        )
+        .await;
+    itself.problem(409, "menu-loop");
+    let read = t
+        .get(&format!("/api/v1/groups/{reception}"), &t.fx.admin)
+        .await;
+    assert_eq!(
+        read.body["menu"]["business"]["keys"]["2"], "800",
+        "unchanged"
+    );
+
+    // A group an attendant sends callers to is not deleted from under it.
+    t.delete(&format!("/api/v1/groups/{hotline}"), &t.fx.admin)
+        .await
+        .problem(409, "in-use");
+    // A setting of another kind is refused by name.
+    let hunt_menu = t
+        .patch(
+            &format!("/api/v1/groups/{hotline}"),
+            &t.fx.admin,
+            Some("*"),
+            json!({"menu": {}}),
+        )
+        .await;
+    assert_eq!(hunt_menu.failing_fields(), ["menu"], "{} {}", hunt_menu.status, hunt_menu.body);
+}
+
+async fn g6_an_auto_attendant_is_set_up_in_the_portal_in_german(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    t.create_active_user(
+        "+493012345602",
+        json!({ "first_name": "Anna", "last_name": "Aktiv", "extension": "602" }),
+    )
+    .await;
+    let admin = t
+        .create_user(
+            "+493012345690",
+            json!({ "password": STRONG, "must_change_password": false, "role": "enterprise_admin",
+                    "first_name": "Ada", "last_name": "Admin", "extension": "690" }),
+        )
+        .await;
+    group(
+        &t,
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "hunt", "name": "Hotline",
+               "extension": "700"}),
+    )
+    .await;
+    let mut browser = WebClient::new(&t);
+    browser
+        .sign_in_fully(admin["user"]["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    browser.get("/language/de").await;
+    browser.get("/groups").await;
+    let answer = browser
+        .post(
+            "/groups",
+            &[
+                ("kind", "auto_attendant"),
+                ("name", "Zentrale"),
+                ("site_id", &t.fx.berlin.to_string()),
+                ("extension", "900"),
+            ],
+        )
+        .await;
+    let at = answer.location.clone().expect("to the new auto attendant");
+    let page = browser.get(&at).await;
+    assert_eq!(
+        page.text_of("group-kind").as_deref(),
+        Some("Automatische Zentrale")
+    );
+    assert!(
+        page.contains("Menü während der Geschäftszeiten"),
+        "{}",
+        page.body
+    );
+    assert!(!page.contains("id=\"members\""));
+    // Monday to Friday, 08:00–18:00 by default.
+    assert!(page.contains("id=\"day-5\" name=\"days\" value=\"5\" checked"));
+    assert!(!page.contains("id=\"day-6\" name=\"days\" value=\"6\" checked"));
+
+    let mut form = vec![
+        ("name", "Zentrale"),
+        ("extension", "900"),
+        ("hours.opens", "09:00"),
+        ("hours.closes", "17:00"),
+        ("business.keys.1", "700"),
+        ("business.keys.hash", "4711"),
+        ("business.no_input", "602"),
+    ];
+    for day in ["1", "2", "3"] {
+        form.push(("days", day));
+    }
+    let version = {
+        let marker = "name=\"version\" value=\"";
+        let i = page.body.find(marker).unwrap() + marker.len();
+        page.body[i..i + page.body[i..].find('"').unwrap()].to_owned()
+    };
+    form.push(("version", &version));
+    // A key to an extension nobody has: said at that key, in German, what was typed kept.
+    let refused = browser.post(&at, &form).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.contains("Kein Benutzer und keine Gruppe hat diese Durchwahl."),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.contains("href=\"#business.keys.hash\""),
+        "{}",
+        refused.body
+    );
+    assert!(refused.contains("value=\"4711\""));
+    let form: Vec<(&str, &str)> = form
+        .into_iter()
+        .map(|(k, v)| {
+            if k == "business.keys.hash" {
+                (k, "voicemail 602")
+            } else {
+                (k, v)
+            }
+        })
+        .collect();
+    let saved = browser.post(&at, &form).await;
+    assert_eq!(
+        saved.location.as_deref(),
+        Some(at.as_str()),
+        "{}",
+        saved.body
+    );
+    let page = browser.get(&at).await;
+    assert!(page.contains("value=\"voicemail 602\""), "{}", page.body);
+    assert!(page.contains("id=\"day-3\" name=\"days\" value=\"3\" checked"));
+    assert!(!page.contains("id=\"day-4\" name=\"days\" value=\"4\" checked"));
+    assert!(page.contains("value=\"09:00\""));
 }

@@ -5,8 +5,11 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use switchboard_app::AppError;
-use switchboard_app::groups::{CampaignView, GroupChanges, GroupView, NewGroup};
+
+use switchboard_app::groups::{CampaignView, GroupChanges, GroupView, MenuInput, NewGroup};
+use switchboard_domain::menu::{AutoAttendantMenus, BusinessHours, Menu};
 use switchboard_domain::{GroupId, GroupKind};
 use switchboard_store::campaigns::Campaign;
 use switchboard_store::groups::{Group, Listed, Member};
@@ -21,7 +24,7 @@ use crate::problem::{ApiResult, Problem};
 #[serde(deny_unknown_fields)]
 pub struct CreateGroup {
     pub site_id: Option<String>,
-    /// `hunt`, `call_centre`, `pickup` or `park`.
+    /// `hunt`, `call_centre`, `auto_attendant`, `pickup` or `park`.
     pub kind: Option<String>,
     /// 1–60 characters, unique per site and kind.
     pub name: Option<String>,
@@ -40,6 +43,88 @@ pub struct CreateGroup {
     pub recall_seconds: Option<i64>,
     /// Call centres: 1–50 calls (default 10) waiting before the next one overflows.
     pub queue_length: Option<i64>,
+    /// Auto attendants: business hours and menus (default: Monday to Friday 08:00–18:00, no
+    /// keys).
+    pub menu: Option<MenuDto>,
+}
+
+/// G-6: an auto attendant's business hours and its two menus. Each destination is an
+/// extension (a user, hunt group, call centre or another auto attendant), `voicemail <ext>`
+/// (a user's voicemail) or an E.164 number; no chain of auto attendants may lead back.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MenuDto {
+    #[serde(default)]
+    pub hours: HoursDto,
+    #[serde(default)]
+    pub business: KeyMapDto,
+    #[serde(default)]
+    pub after_hours: KeyMapDto,
+}
+
+/// Weekly business hours in the site's local time.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HoursDto {
+    /// 1 (Monday) to 7 (Sunday).
+    pub days: Vec<u8>,
+    /// `HH:MM`.
+    pub opens: String,
+    /// `HH:MM`, after `opens`.
+    pub closes: String,
+}
+
+impl Default for HoursDto {
+    fn default() -> Self {
+        let h = BusinessHours::default();
+        Self {
+            days: h.days,
+            opens: h.opens,
+            closes: h.closes,
+        }
+    }
+}
+
+/// One menu: key (`0`–`9`, `*`, `#`) → destination, and where a caller who presses nothing goes.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyMapDto {
+    #[serde(default)]
+    pub keys: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_input: Option<String>,
+}
+
+impl From<MenuDto> for MenuInput {
+    fn from(m: MenuDto) -> Self {
+        Self {
+            days: m.hours.days,
+            opens: m.hours.opens,
+            closes: m.hours.closes,
+            business_keys: m.business.keys.into_iter().collect(),
+            business_no_input: m.business.no_input,
+            after_hours_keys: m.after_hours.keys.into_iter().collect(),
+            after_hours_no_input: m.after_hours.no_input,
+        }
+    }
+}
+
+impl From<AutoAttendantMenus> for MenuDto {
+    fn from(m: AutoAttendantMenus) -> Self {
+        let map = |menu: Menu| KeyMapDto {
+            keys: menu.keys.into_iter().map(|(k, d)| (k, d.typed())).collect(),
+            no_input: menu.no_input.map(|d| d.typed()),
+        };
+        Self {
+            hours: HoursDto {
+                days: m.hours.days,
+                opens: m.hours.opens,
+                closes: m.hours.closes,
+            },
+            business: map(m.business),
+            after_hours: map(m.after_hours),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -53,6 +138,8 @@ pub struct UpdateGroup {
     pub forward_to: Option<String>,
     pub recall_seconds: Option<i64>,
     pub queue_length: Option<i64>,
+    /// Replaces the business hours and both menus.
+    pub menu: Option<MenuDto>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -151,6 +238,8 @@ pub struct GroupDto {
     pub recall_seconds: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub queue_length: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub menu: Option<MenuDto>,
     /// In lists: how many members it has.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member_count: Option<i64>,
@@ -180,6 +269,7 @@ impl From<Group> for GroupDto {
             forward_to: g.forward_to,
             recall_seconds: g.recall_seconds,
             queue_length: g.queue_length,
+            menu: g.menu.map(Into::into),
             member_count: None,
             members: None,
             supervisors: None,
@@ -193,7 +283,11 @@ impl From<GroupView> for GroupDto {
     fn from(v: GroupView) -> Self {
         let call_centre = v.group.kind == GroupKind::CallCentre;
         Self {
-            members: Some(v.members.into_iter().map(Into::into).collect()),
+            members: v
+                .group
+                .kind
+                .has_members()
+                .then(|| v.members.into_iter().map(Into::into).collect()),
             supervisors: call_centre.then(|| v.supervisors.into_iter().map(Into::into).collect()),
             campaigns: call_centre.then(|| v.campaigns.into_iter().map(Into::into).collect()),
             ..v.group.into()
@@ -218,7 +312,7 @@ pub struct GroupList {
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct GroupQuery {
-    /// `hunt`, `call_centre`, `pickup` or `park`; all kinds when absent.
+    /// `hunt`, `call_centre`, `auto_attendant`, `pickup` or `park`; all kinds when absent.
     pub kind: Option<String>,
 }
 
@@ -246,6 +340,7 @@ pub async fn create_group(
         forward_to: b.forward_to,
         recall_seconds: b.recall_seconds,
         queue_length: b.queue_length,
+        menu: b.menu.map(Into::into),
     };
     let group = s
         .app
@@ -314,6 +409,7 @@ pub async fn update_group(
         forward_to: b.forward_to,
         recall_seconds: b.recall_seconds,
         queue_length: b.queue_length,
+        menu: b.menu.map(Into::into),
     };
     let group = s.app.groups().update(&actor, id, version, changes).await?;
     Ok((etag_header(group.version), Json(group.into())))

@@ -16,11 +16,13 @@ use switchboard_domain::{
 use super::context::{Visit, errors_of};
 use super::directory::Fields;
 use super::pages::{
-    AgentChoice, CampaignBlock, GroupPage, GroupRow, GroupsPage, MemberRow, internal_error,
-    not_found_page, status_for,
+    AgentChoice, CampaignBlock, GroupPage, GroupRow, GroupsPage, MemberRow, MenuBlock,
+    internal_error, not_found_page, status_for,
 };
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
+use switchboard_app::groups::MenuInput;
+use switchboard_domain::menu::{KEYS, Menu};
 
 #[derive(serde::Deserialize)]
 pub struct ListQuery {
@@ -162,7 +164,7 @@ pub async fn show(visit: Visit, jar: CookieJar, Path(raw): Path<String>) -> Resp
 /// The form's values as the group has them.
 fn settings_of(view: &GroupView) -> Fields {
     let g = &view.group;
-    Fields(vec![
+    let mut fields = Fields(vec![
         ("name".into(), g.name.as_str().to_owned()),
         (
             "extension".into(),
@@ -195,7 +197,70 @@ fn settings_of(view: &GroupView) -> Fields {
             "queue_length".into(),
             g.queue_length.map(|n| n.to_string()).unwrap_or_default(),
         ),
-    ])
+    ]);
+    if let Some(m) = &g.menu {
+        for day in &m.hours.days {
+            fields.0.push(("days".into(), day.to_string()));
+        }
+        fields.0.push(("hours.opens".into(), m.hours.opens.clone()));
+        fields
+            .0
+            .push(("hours.closes".into(), m.hours.closes.clone()));
+        for (name, menu) in [("business", &m.business), ("after_hours", &m.after_hours)] {
+            typed_menu(&mut fields, name, menu);
+        }
+    }
+    fields
+}
+
+/// A key's field in the form: `business.keys.1`; `*` and `#` spelt out, as a fragment link to
+/// the field cannot hold them.
+fn key_field(menu: &str, key: &str) -> String {
+    let key = match key {
+        "*" => "star",
+        "#" => "hash",
+        other => other,
+    };
+    format!("{menu}.keys.{key}")
+}
+
+fn typed_menu(fields: &mut Fields, name: &str, menu: &Menu) {
+    for (key, to) in &menu.keys {
+        fields.0.push((key_field(name, key), to.typed()));
+    }
+    if let Some(to) = &menu.no_input {
+        fields.0.push((format!("{name}.no_input"), to.typed()));
+    }
+}
+
+/// The menus as the form has them.
+fn menu_input(fields: &Fields) -> MenuInput {
+    let keys = |menu: &str| -> Vec<(String, String)> {
+        KEYS.iter()
+            .map(|k| ((*k).to_owned(), fields.get(&key_field(menu, k)).to_owned()))
+            .collect()
+    };
+    MenuInput {
+        days: fields
+            .all("days")
+            .iter()
+            .filter_map(|d| d.parse().ok())
+            .collect(),
+        opens: fields.get("hours.opens").to_owned(),
+        closes: fields.get("hours.closes").to_owned(),
+        business_keys: keys("business"),
+        business_no_input: fields.opt("business.no_input"),
+        after_hours_keys: keys("after_hours"),
+        after_hours_no_input: fields.opt("after_hours.no_input"),
+    }
+}
+
+/// The service names `*` and `#` keys as they are; the form spells them out.
+fn form_field(field: String) -> String {
+    match field.rsplit_once(".keys.") {
+        Some((menu, key)) => key_field(menu, key),
+        None => field,
+    }
 }
 
 fn member_row(tr: &super::i18n::Tr, m: &switchboard_store::groups::Member) -> MemberRow {
@@ -262,6 +327,28 @@ fn group_page(
                 .map(|m| member_row(&tr, m))
                 .collect(),
             campaigns,
+            weekdays: (1..=7)
+                .map(|d: u8| {
+                    let value = d.to_string();
+                    let ticked = typed.has("days", &value);
+                    (value, tr.t(&format!("weekday-{d}")), ticked)
+                })
+                .collect(),
+            menus: if view.group.kind == GroupKind::AutoAttendant {
+                [
+                    ("business", "aa-business-menu"),
+                    ("after_hours", "aa-after-hours-menu"),
+                ]
+                .into_iter()
+                .map(|(name, title)| MenuBlock {
+                    title: tr.t(title),
+                    rows: KEYS.iter().map(|k| (*k, key_field(name, k))).collect(),
+                    no_input_field: format!("{name}.no_input"),
+                })
+                .collect()
+            } else {
+                Vec::new()
+            },
             directions: CampaignDirection::ALL
                 .iter()
                 .map(|d| {
@@ -296,21 +383,24 @@ pub async fn update(
     // A number field left empty or not a number: the service's range check names it.
     let seconds = |name: &str| fields.opt(name).map(|s| s.parse::<i64>().unwrap_or(-1));
     let kind = view.group.kind;
-    let reachable = kind.is_virtual_user();
+    let rings = kind.rings_members();
     let changes = GroupChanges {
         name: fields.opt("name").or(Some(String::new())),
-        extension: reachable.then(|| fields.get("extension").to_owned()),
-        ring_policy: reachable.then(|| fields.get("ring_policy").to_owned()),
+        extension: kind
+            .is_virtual_user()
+            .then(|| fields.get("extension").to_owned()),
+        ring_policy: rings.then(|| fields.get("ring_policy").to_owned()),
         no_answer_seconds: (kind == GroupKind::Hunt)
             .then(|| seconds("no_answer_seconds"))
             .flatten(),
-        forward_to: reachable.then(|| fields.get("forward_to").to_owned()),
+        forward_to: rings.then(|| fields.get("forward_to").to_owned()),
         recall_seconds: (kind == GroupKind::Park)
             .then(|| seconds("recall_seconds"))
             .flatten(),
         queue_length: (kind == GroupKind::CallCentre)
             .then(|| seconds("queue_length"))
             .flatten(),
+        menu: (kind == GroupKind::AutoAttendant).then(|| menu_input(&fields)),
     };
     let version = fields.get("version").parse().ok();
     match visit
@@ -326,7 +416,10 @@ pub async fn update(
         }
         Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
         Err(e) => {
-            let errors = errors_of(&visit.tr(), &e);
+            let errors = errors_of(&visit.tr(), &e)
+                .into_iter()
+                .map(|(f, m)| (form_field(f), m))
+                .collect();
             group_page(&visit, &ws, view, fields.typed(), errors)
         }
     }

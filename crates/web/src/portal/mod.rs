@@ -431,6 +431,8 @@ mod tests {
                     .iter()
                     .map(|p| format!("ring-policy-{}", p.as_str())),
             )
+            .chain((1..=7).map(|d| format!("weekday-{d}")))
+            .chain(["aa-business-menu", "aa-after-hours-menu"].map(String::from))
             .chain(
                 CampaignDirection::ALL
                     .iter()

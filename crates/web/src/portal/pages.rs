@@ -484,7 +484,18 @@ pub struct GroupPage {
     pub supervisors: Vec<MemberRow>,
     pub campaigns: Vec<CampaignBlock>,
     pub directions: Vec<(&'static str, String)>,
+    /// Auto attendants (G-6): the weekdays (value, label, ticked) and the two menus.
+    pub weekdays: Vec<(String, String, bool)>,
+    pub menus: Vec<MenuBlock>,
     pub typed: super::directory::Fields,
+}
+
+/// One menu of an auto attendant's page: a row per key, and the no-input destination.
+pub struct MenuBlock {
+    pub title: String,
+    /// (key as shown, its field's name)
+    pub rows: Vec<(&'static str, String)>,
+    pub no_input_field: String,
 }
 
 /// A call centre's campaign on its page: each agent of the call centre, ticked when assigned.
