@@ -40,6 +40,9 @@ pub enum AppError {
     /// Another conflict with the current state, with its own stable code.
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },
+    /// It was there and is no more: a one-time link used, or expired. Its own stable code.
+    #[error("{detail}")]
+    Gone { code: &'static str, detail: String },
     /// `If-Match` names a version that is not the current one.
     #[error("It was changed since you read it: read it again (new ETag) and retry.")]
     PreconditionFailed,
@@ -65,7 +68,7 @@ impl AppError {
             Self::NumberTaken(_) => "number-taken",
             Self::ExtensionTaken(_) => "extension-taken",
             Self::LoginTaken(_) => "login-taken",
-            Self::Conflict { code, .. } => code,
+            Self::Conflict { code, .. } | Self::Gone { code, .. } => code,
             Self::PreconditionFailed => "precondition-failed",
             Self::PreconditionRequired => "precondition-required",
             Self::Internal(_) => "internal",

@@ -20,6 +20,7 @@ pub mod mail;
 pub mod numbers;
 pub mod passwords;
 pub mod provisioner;
+pub mod provisioning;
 pub mod secrets;
 pub mod selection;
 pub mod teams;
@@ -178,6 +179,10 @@ impl App {
 
     pub fn groups(&self) -> groups::Groups<'_> {
         groups::Groups(self)
+    }
+
+    pub fn provisioning(&self) -> provisioning::Provisioning<'_> {
+        provisioning::Provisioning(self)
     }
 
     pub fn campaigns(&self) -> campaigns::Campaigns<'_> {

@@ -24,6 +24,7 @@ pub mod numbers;
 pub mod org;
 pub mod outbox;
 pub mod preferences;
+pub mod provisioning;
 pub mod services;
 pub mod sessions;
 pub mod sheets;

@@ -116,6 +116,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "call centre supervisors and campaigns",
         sql: Sql::Both(include_str!("../migrations/0016_campaigns.sql")),
     },
+    Migration {
+        version: 17,
+        name: "soft-client provisioning",
+        sql: Sql::Both(include_str!("../migrations/0017_soft_clients.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

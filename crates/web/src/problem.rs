@@ -69,6 +69,7 @@ fn status_of(error: &AppError) -> StatusCode {
         | AppError::ExtensionTaken(_)
         | AppError::LoginTaken(_)
         | AppError::Conflict { .. } => StatusCode::CONFLICT,
+        AppError::Gone { .. } => StatusCode::GONE,
         AppError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
         AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -773,7 +773,13 @@ async fn g6_an_auto_attendants_keys_reach_a_hunt_group_a_call_centre_and_a_users
             json!({"menu": {}}),
         )
         .await;
-    assert_eq!(hunt_menu.failing_fields(), ["menu"], "{} {}", hunt_menu.status, hunt_menu.body);
+    assert_eq!(
+        hunt_menu.failing_fields(),
+        ["menu"],
+        "{} {}",
+        hunt_menu.status,
+        hunt_menu.body
+    );
 }
 
 async fn g6_an_auto_attendant_is_set_up_in_the_portal_in_german(kind: Kind) {

@@ -24,5 +24,6 @@ mod portal_bulk;
 mod portal_groups;
 mod services;
 mod sip;
+mod soft_clients;
 mod tenancy;
 mod validation;

@@ -753,3 +753,21 @@ error-closes-before-opening = Die Geschäftszeit endet nach ihrem Beginn.
 problem-menu-loop = Diese Menüs würden Anrufer im Kreis zwischen automatischen Zentralen schicken. Wählen Sie ein anderes Ziel.
 problem-in-use = Eine automatische Zentrale leitet Anrufer hierher; ändern Sie zuerst ihre Menüs.
 problem-no-members = Eine automatische Zentrale hat keine Mitglieder: ihre Menüs leiten Anrufer weiter.
+
+# S-5: soft clients
+soft-clients = Softclients
+soft-clients-hint = Die Telefon-App auf einem Mobiltelefon oder Computer klingelt mit dem Tischtelefon. Beim Einrichten erscheint ein QR-Code, den Sie in der App scannen; er gilt einmal, einen Tag lang, und enthält nie das Passwort.
+soft-clients-none = Noch kein Softclient eingerichtet.
+soft-client-set-up-mobile = Mobile App einrichten
+soft-client-set-up-desktop = Desktop-App einrichten
+soft-client-title = Softclient einrichten
+soft-client-intro-mobile = Öffnen Sie die Telefon-App auf dem Mobiltelefon und scannen Sie diesen Code, oder öffnen Sie den Link auf dem Mobiltelefon. Die App meldet sich dann mit eigenen Zugangsdaten an.
+soft-client-intro-desktop = Öffnen Sie die Telefon-App auf dem Computer und scannen Sie diesen Code oder fügen Sie den Link ein. Die App meldet sich dann mit eigenen Zugangsdaten an.
+soft-client-mobile = Mobile App
+soft-client-desktop = Desktop-App
+soft-client-once = Dieser Code wird nur jetzt angezeigt und gilt einmal. Ein neuer Code ersetzt ihn; erneutes Einrichten gibt der App ein neues Passwort.
+soft-client-qr-label = QR-Code des Einrichtungslinks
+soft-client-link = Einrichtungslink
+soft-client-expires = Gültig bis (UTC)
+problem-link-used = Dieser Einrichtungslink wurde schon verwendet; jeder gilt einmal. Fordern Sie einen neuen an.
+problem-link-expired = Dieser Einrichtungslink ist abgelaufen. Fordern Sie einen neuen an.

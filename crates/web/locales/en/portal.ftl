@@ -753,3 +753,21 @@ error-closes-before-opening = Business hours close after they open.
 problem-menu-loop = These menus would send callers round in a circle between auto attendants. Choose another destination.
 problem-in-use = An auto attendant sends callers here; change its menus first.
 problem-no-members = An auto attendant has no members: its menus send callers on.
+
+# S-5: soft clients
+soft-clients = Soft clients
+soft-clients-hint = The phone app on a mobile or a computer rings with the desk phone. Setting one up shows a QR code to scan in the app; it works once, for a day, and never contains the password.
+soft-clients-none = No soft client is set up yet.
+soft-client-set-up-mobile = Set up the mobile app
+soft-client-set-up-desktop = Set up the desktop app
+soft-client-title = Set up a soft client
+soft-client-intro-mobile = Open the phone app on the mobile and scan this code, or open the link on the mobile. The app then signs in with its own login.
+soft-client-intro-desktop = Open the phone app on the computer and scan this code or paste the link. The app then signs in with its own login.
+soft-client-mobile = Mobile app
+soft-client-desktop = Desktop app
+soft-client-once = This code is shown only now and works once. A new code replaces this one; setting the app up again gives it a new password.
+soft-client-qr-label = QR code of the provisioning link
+soft-client-link = Provisioning link
+soft-client-expires = Works until (UTC)
+problem-link-used = This provisioning link was used already; each works once. Ask for a new one.
+problem-link-expired = This provisioning link has expired. Ask for a new one.

@@ -753,3 +753,21 @@ error-closes-before-opening = Les heures d'ouverture se terminent après leur d�
 problem-menu-loop = Ces menus feraient tourner les appelants en rond entre standards automatiques. Choisissez une autre destination.
 problem-in-use = Un standard automatique envoie des appelants ici ; modifiez d'abord ses menus.
 problem-no-members = Un standard automatique n'a pas de membres : ses menus orientent les appelants.
+
+# S-5: soft clients
+soft-clients = Softphones
+soft-clients-hint = L'application téléphone sur un mobile ou un ordinateur sonne avec le téléphone de bureau. La configuration affiche un code QR à scanner dans l'application ; il sert une fois, pendant un jour, et ne contient jamais le mot de passe.
+soft-clients-none = Aucun softphone n'est configuré.
+soft-client-set-up-mobile = Configurer l'application mobile
+soft-client-set-up-desktop = Configurer l'application de bureau
+soft-client-title = Configurer un softphone
+soft-client-intro-mobile = Ouvrez l'application téléphone sur le mobile et scannez ce code, ou ouvrez le lien sur le mobile. L'application se connecte ensuite avec ses propres identifiants.
+soft-client-intro-desktop = Ouvrez l'application téléphone sur l'ordinateur et scannez ce code ou collez le lien. L'application se connecte ensuite avec ses propres identifiants.
+soft-client-mobile = Application mobile
+soft-client-desktop = Application de bureau
+soft-client-once = Ce code n'est affiché que maintenant et sert une fois. Un nouveau code remplace celui-ci ; reconfigurer l'application lui donne un nouveau mot de passe.
+soft-client-qr-label = Code QR du lien de configuration
+soft-client-link = Lien de configuration
+soft-client-expires = Valable jusqu'à (UTC)
+problem-link-used = Ce lien de configuration a déjà servi ; chacun sert une fois. Demandez-en un nouveau.
+problem-link-expired = Ce lien de configuration a expiré. Demandez-en un nouveau.

@@ -8,6 +8,7 @@ pub mod dto;
 pub mod groups;
 pub mod operations;
 pub mod services;
+pub mod soft_clients;
 pub mod teams;
 pub mod tenancy;
 pub mod users;
@@ -118,6 +119,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
             groups::delete_group
         ))
         .routes(routes!(groups::set_members))
+        .routes(routes!(soft_clients::issue_link, soft_clients::list))
+        .routes(routes!(soft_clients::redeem))
         .routes(routes!(groups::set_supervisors))
         .routes(routes!(groups::create_campaign))
         .routes(routes!(groups::get_campaign, groups::delete_campaign))

@@ -64,6 +64,11 @@ pub fn routes() -> Router<AppState> {
             get(broadcasts::list).post(broadcasts::create),
         )
         .route("/services", get(services::own).post(services::save_own))
+        .route("/services/soft-client", post(services::soft_client_own))
+        .route(
+            "/users/{id}/services/soft-client",
+            post(services::soft_client_of_user),
+        )
         .route(
             "/users/{id}/services",
             get(services::of_user).post(services::save_of_user),
@@ -432,6 +437,11 @@ mod tests {
                     .map(|p| format!("ring-policy-{}", p.as_str())),
             )
             .chain((1..=7).map(|d| format!("weekday-{d}")))
+            .chain(
+                switchboard_app::provisioning::VARIANTS
+                    .iter()
+                    .flat_map(|v| [format!("soft-client-{v}"), format!("soft-client-intro-{v}")]),
+            )
             .chain(["aa-business-menu", "aa-after-hours-menu"].map(String::from))
             .chain(
                 CampaignDirection::ALL

@@ -567,7 +567,21 @@ pub struct ServicesPage {
     pub pin_set: bool,
     /// S-6: the user's alternative numbers, which callers may be shown instead.
     pub numbers: Vec<String>,
+    /// S-5: the soft clients set up, as (kind, SIP user name, since).
+    pub soft_clients: Vec<(String, String, String)>,
     pub typed: super::directory::Fields,
+}
+
+/// S-5: a one-time provisioning link and its QR code, shown once.
+#[derive(Template, WebTemplate)]
+#[template(path = "soft_client_link.html")]
+pub struct SoftClientLinkPage {
+    pub c: Chrome,
+    pub intro: String,
+    pub qr_svg: String,
+    pub link: String,
+    pub expires: String,
+    pub back: String,
 }
 
 // Organisation (G-4).

@@ -11,7 +11,7 @@ use switchboard_domain::UserId;
 
 use super::context::{Visit, errors_of};
 use super::directory::Fields;
-use super::pages::{ServicesPage, internal_error, not_found_page, status_for};
+use super::pages::{ServicesPage, SoftClientLinkPage, internal_error, not_found_page, status_for};
 use super::password::require_full;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
 
@@ -133,6 +133,25 @@ async fn render(
         c.admin_nav = true;
     }
     let banner = as_admin.then(|| c.tr.t1("services-acting-as-admin", "name", &name));
+    let soft_clients = match visit
+        .state
+        .app
+        .provisioning()
+        .soft_clients(&actor, user)
+        .await
+    {
+        Ok(clients) => clients
+            .into_iter()
+            .map(|s| {
+                (
+                    c.tr.t(&format!("soft-client-{}", s.variant)),
+                    s.username,
+                    s.since.to_rfc3339(),
+                )
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     let status = status_for(&errors);
     (
         status,
@@ -143,6 +162,7 @@ async fn render(
             banner,
             pin_set,
             numbers,
+            soft_clients,
             typed: values,
         },
     )
@@ -236,4 +256,94 @@ pub async fn save_of_user(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     save(visit, jar, Some(id), Fields(pairs)).await
+}
+
+/// S-5: a one-time provisioning link for the user's mobile or desktop client, shown once as a
+/// QR code and a link (never cached).
+async fn soft_client(
+    visit: Visit,
+    jar: CookieJar,
+    raw: Option<String>,
+    fields: Fields,
+) -> Response {
+    let back = match &raw {
+        Some(id) => format!("/users/{id}/services"),
+        None => "/services".to_owned(),
+    };
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
+        return *answer;
+    }
+    let Some(user) = subject(&visit, raw.as_deref()) else {
+        return not_found_page(&visit);
+    };
+    let actor = visit.actor().expect("a session has an actor");
+    let variant = fields.get("variant").to_owned();
+    match visit
+        .state
+        .app
+        .provisioning()
+        .issue(&actor, user, &variant)
+        .await
+    {
+        Ok(issued) => {
+            let mut c = visit.chrome("soft-client-title").at(&back);
+            c.admin_nav = raw.is_some();
+            let intro = c.tr.t(&format!("soft-client-intro-{}", issued.variant));
+            let qr_svg = crate::api::soft_clients::qr_svg(&issued.link);
+            // The SVG goes into the page as markup: without the XML declaration of a document.
+            let qr_svg = match qr_svg.find("<svg") {
+                Some(at) => qr_svg[at..].to_owned(),
+                None => qr_svg,
+            };
+            let page = SoftClientLinkPage {
+                c,
+                intro,
+                qr_svg,
+                link: issued.link,
+                expires: issued.expires_at.to_rfc3339(),
+                back,
+            };
+            ([(axum::http::header::CACHE_CONTROL, "no-store")], page).into_response()
+        }
+        Err(AppError::NotFound(_)) => not_found_page(&visit),
+        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
+        Err(e) => {
+            // Not possible in the user's state, said in words on the services page.
+            let errors = errors_of(&visit.tr(), &e)
+                .into_iter()
+                .map(|(_, m)| ("soft-clients".to_owned(), m))
+                .collect();
+            let view = match visit.state.app.call_services().get(&actor, user).await {
+                Ok(view) => view,
+                Err(e) => return internal_error(&visit, &e),
+            };
+            let values = values_of(&view);
+            render(
+                &visit,
+                user,
+                raw.is_some(),
+                view.voicemail_pin_set,
+                values,
+                errors,
+            )
+            .await
+        }
+    }
+}
+
+pub async fn soft_client_own(
+    visit: Visit,
+    jar: CookieJar,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    soft_client(visit, jar, None, Fields(pairs)).await
+}
+
+pub async fn soft_client_of_user(
+    visit: Visit,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    soft_client(visit, jar, Some(id), Fields(pairs)).await
 }
