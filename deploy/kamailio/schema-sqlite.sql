@@ -37,3 +37,13 @@ CREATE TABLE IF NOT EXISTS switchboard_lines (
 CREATE UNIQUE INDEX IF NOT EXISTS switchboard_lines_account_idx ON switchboard_lines (domain, username);
 CREATE INDEX IF NOT EXISTS switchboard_lines_extension_idx ON switchboard_lines (domain, extension);
 CREATE INDEX IF NOT EXISTS switchboard_lines_number_idx ON switchboard_lines (domain, number);
+
+-- S-5: soft clients. Each signs in with its own user name and digests (in `subscriber`) and
+-- registers as its user's line, so a call to the line rings the desk phone and the apps.
+CREATE TABLE IF NOT EXISTS switchboard_devices (
+    domain VARCHAR(64) NOT NULL,
+    username VARCHAR(64) NOT NULL,
+    user_id VARCHAR(36) NOT NULL,
+    PRIMARY KEY (domain, username)
+);
+CREATE INDEX IF NOT EXISTS switchboard_devices_user_idx ON switchboard_devices (user_id);

@@ -11,6 +11,7 @@ use switchboard_store::{enterprises, users};
 use crate::actor::Actor;
 use crate::audit::{self, Change};
 use crate::error::{AppError, AppResult};
+use crate::jobs::enqueue_sync;
 use crate::users::not_active;
 use crate::{App, commit, secrets};
 
@@ -154,6 +155,8 @@ impl Provisioning<'_> {
             },
         )
         .await?;
+        // T-3: the telephony side learns of the new login like of any change to the user.
+        enqueue_sync(&mut tx, self.0, &user).await?;
         let mut redeemer = Actor::system("provisioning link");
         redeemer.client_ip = client_ip;
         audit::record(

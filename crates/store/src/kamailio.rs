@@ -41,6 +41,86 @@ impl std::fmt::Debug for Line {
     }
 }
 
+/// A soft client of a line (S-5): its own user name and digests; it registers as the line.
+#[derive(Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Device {
+    pub username: String,
+    pub ha1: String,
+    pub ha1b: String,
+}
+
+impl std::fmt::Debug for Device {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Device")
+            .field("username", &self.username)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Makes the user's soft clients exactly `devices`: one no longer there loses its digests, so
+/// it cannot register again. True when anything changed.
+pub async fn put_devices(
+    conn: &mut Conn,
+    user_id: &str,
+    domain: &str,
+    devices: &[Device],
+) -> Result<bool> {
+    let held: Vec<Device> = sqlx::query_as(
+        "SELECT d.username, COALESCE(s.ha1, '') AS ha1, COALESCE(s.ha1b, '') AS ha1b \
+         FROM switchboard_devices d LEFT JOIN subscriber s ON s.domain = d.domain AND s.username = d.username \
+         WHERE d.user_id = $1 AND d.domain = $2 ORDER BY d.username",
+    )
+    .bind(user_id)
+    .bind(domain)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut wanted = devices.to_vec();
+    wanted.sort_by(|a, b| a.username.cmp(&b.username));
+    let stale: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM switchboard_devices WHERE user_id = $1 AND domain <> $2",
+    )
+    .bind(user_id)
+    .bind(domain)
+    .fetch_one(&mut *conn)
+    .await?;
+    if held == wanted && stale == 0 {
+        return Ok(false);
+    }
+    let gone: Vec<(String, String)> =
+        sqlx::query_as("SELECT domain, username FROM switchboard_devices WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (domain, username) in gone {
+        remove_subscriber(conn, &domain, &username).await?;
+    }
+    sqlx::query("DELETE FROM switchboard_devices WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    for device in &wanted {
+        sqlx::query(
+            "INSERT INTO subscriber (username, domain, password, ha1, ha1b) VALUES ($1, $2, '', $3, $4) \
+             ON CONFLICT (username, domain) DO UPDATE SET ha1 = excluded.ha1, ha1b = excluded.ha1b",
+        )
+        .bind(&device.username)
+        .bind(domain)
+        .bind(&device.ha1)
+        .bind(&device.ha1b)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "INSERT INTO switchboard_devices (domain, username, user_id) VALUES ($1, $2, $3)",
+        )
+        .bind(domain)
+        .bind(&device.username)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(true)
+}
+
 /// Creates the tables Kamailio reads where they are missing; safe to run on every start.
 pub async fn prepare(db: &Db) -> Result<()> {
     let schema = match db.backend() {
@@ -114,6 +194,7 @@ pub async fn put(conn: &mut Conn, line: &Line, now_millis: i64) -> Result<()> {
 /// Forgets the user's line and digests: the next REGISTER is refused, calls to them find no one.
 /// True when there was something to forget.
 pub async fn remove(conn: &mut Conn, user_id: &str, domain: &str, username: &str) -> Result<bool> {
+    let devices = put_devices(conn, user_id, domain, &[]).await?;
     let lines = sqlx::query("DELETE FROM switchboard_lines WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *conn)
@@ -129,7 +210,7 @@ pub async fn remove(conn: &mut Conn, user_id: &str, domain: &str, username: &str
     .execute(&mut *conn)
     .await?
     .rows_affected();
-    Ok(lines + digests > 0)
+    Ok(devices || lines + digests > 0)
 }
 
 /// Every line with its digests, in user id order (for the resync).
@@ -144,11 +225,13 @@ pub async fn lines(conn: &mut Conn) -> Result<Vec<Line>> {
     .await?)
 }
 
-/// Digests with no line: left behind by a lost write, or written by hand.
+/// Digests of neither a line nor a soft client: left behind by a lost write, or written by hand.
 pub async fn orphan_subscribers(conn: &mut Conn) -> Result<Vec<(String, String)>> {
     Ok(sqlx::query_as(
         "SELECT s.domain, s.username FROM subscriber s WHERE NOT EXISTS \
          (SELECT 1 FROM switchboard_lines l WHERE l.domain = s.domain AND l.username = s.username) \
+         AND NOT EXISTS \
+         (SELECT 1 FROM switchboard_devices d WHERE d.domain = s.domain AND d.username = s.username) \
          ORDER BY s.domain, s.username",
     )
     .fetch_all(&mut *conn)

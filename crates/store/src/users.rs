@@ -674,6 +674,8 @@ pub struct Provisioning {
     pub extension: Extension,
     pub intercept: Option<Intercept>,
     pub sip: Option<SipDigests>,
+    /// S-5: the user's soft clients, each with a login of its own, by user name.
+    pub soft_clients: Vec<SipDigests>,
 }
 
 /// A login's user name and digests; they are password equivalents, so never printed.
@@ -742,25 +744,67 @@ fn provisioning_of(r: ProvisioningRow) -> Provisioning {
             }),
             _ => None,
         },
+        soft_clients: Vec::new(),
     }
+}
+
+const SOFT_CLIENTS: &str = "SELECT user_id, username, ha1, ha1b FROM soft_client_credentials";
+
+fn soft_client_of(
+    (user, username, ha1, ha1b): (String, String, String, String),
+) -> (String, SipDigests) {
+    (
+        user,
+        SipDigests {
+            username,
+            ha1,
+            ha1b,
+        },
+    )
 }
 
 pub async fn provisioning(conn: &mut Conn, user: UserId) -> Result<Option<Provisioning>> {
     let sql = format!("{PROVISIONING} WHERE u.id = $1");
     let row: Option<ProvisioningRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(user.to_string())
-        .fetch_optional(conn)
+        .fetch_optional(&mut *conn)
         .await?;
-    Ok(row.map(provisioning_of))
+    let Some(mut found) = row.map(provisioning_of) else {
+        return Ok(None);
+    };
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SOFT_CLIENTS} WHERE user_id = $1 ORDER BY username"
+    )))
+    .bind(user.to_string())
+    .fetch_all(conn)
+    .await?;
+    found.soft_clients = rows.into_iter().map(|r| soft_client_of(r).1).collect();
+    Ok(Some(found))
 }
 
 /// Every user of the platform, in id order: what `provisioning resync` compares against.
 pub async fn provisioning_all(conn: &mut Conn) -> Result<Vec<Provisioning>> {
     let sql = format!("{PROVISIONING} ORDER BY u.id");
     let rows: Vec<ProvisioningRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .fetch_all(conn)
+        .fetch_all(&mut *conn)
         .await?;
-    Ok(rows.into_iter().map(provisioning_of).collect())
+    let mut all: Vec<Provisioning> = rows.into_iter().map(provisioning_of).collect();
+    let soft: Vec<(String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SOFT_CLIENTS} ORDER BY user_id, username"
+    )))
+    .fetch_all(conn)
+    .await?;
+    let mut by_user: std::collections::HashMap<String, Vec<SipDigests>> = Default::default();
+    for row in soft {
+        let (user, digests) = soft_client_of(row);
+        by_user.entry(user).or_default().push(digests);
+    }
+    for p in &mut all {
+        if let Some(clients) = by_user.remove(&p.user_id.to_string()) {
+            p.soft_clients = clients;
+        }
+    }
+    Ok(all)
 }
 
 pub async fn sip_credentials(conn: &mut Conn, user: UserId) -> Result<Option<SipCredentials>> {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use async_trait::async_trait;
 use switchboard_store::Db;
-use switchboard_store::kamailio::{self, Line};
+use switchboard_store::kamailio::{self, Device, Line};
 
 use super::{
     ProvisionError, ProvisionedUser, Provisioner, RemovedUser, ResyncReport, SimulatedProvisioner,
@@ -38,7 +38,14 @@ impl KamailioProvisioner {
     async fn write(&self, user: &ProvisionedUser) -> Result<(), ProvisionError> {
         let mut tx = self.db.begin().await.map_err(unavailable)?;
         match line_of(user) {
-            Some(line) => kamailio::put(&mut tx, &line, now_millis()).await,
+            Some(line) => {
+                kamailio::put(&mut tx, &line, now_millis())
+                    .await
+                    .map_err(unavailable)?;
+                kamailio::put_devices(&mut tx, &line.user_id, &line.domain, &devices_of(user))
+                    .await
+                    .map(|_| ())
+            }
             // A user without a desk-phone login has nothing Kamailio could check.
             None => kamailio::remove(&mut tx, &user.user_id.to_string(), &user.sip_domain, "")
                 .await
@@ -47,6 +54,18 @@ impl KamailioProvisioner {
         .map_err(unavailable)?;
         tx.commit().await.map_err(|e| unavailable(e.into()))
     }
+}
+
+/// S-5: the user's soft clients, as Kamailio should hold them.
+pub fn devices_of(user: &ProvisionedUser) -> Vec<Device> {
+    user.soft_clients
+        .iter()
+        .map(|d| Device {
+            username: d.username.clone(),
+            ha1: d.ha1.clone(),
+            ha1b: d.ha1b.clone(),
+        })
+        .collect()
 }
 
 /// The line Kamailio should hold for a user; `None` without a desk-phone login.
@@ -149,9 +168,17 @@ impl Provisioner for KamailioProvisioner {
                 report.removed.push(label(line));
             }
         }
+        let devices: BTreeMap<String, Vec<Device>> = expected
+            .iter()
+            .map(|u| (u.user_id.to_string(), devices_of(u)))
+            .collect();
         for (user_id, line) in &wanted {
+            let clients = devices.get(user_id).map(Vec::as_slice).unwrap_or_default();
+            let devices_changed = kamailio::put_devices(&mut tx, user_id, &line.domain, clients)
+                .await
+                .map_err(unavailable)?;
             match held.get(user_id) {
-                Some(current) if current == line => report.unchanged += 1,
+                Some(current) if current == line && !devices_changed => report.unchanged += 1,
                 current => {
                     kamailio::put(&mut tx, line, now)
                         .await

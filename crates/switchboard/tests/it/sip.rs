@@ -280,6 +280,33 @@ impl SipLab {
         (status_of(line), answered_by)
     }
 
+    /// S-5: sets up the user's soft client as the app would — a provisioning link, redeemed —
+    /// and lets the worker push it to Kamailio.
+    async fn soft_client(&self, user: &str, variant: &str) -> Login {
+        let issued = self
+            .t
+            .post(
+                &format!("/api/v1/users/{user}/soft-clients"),
+                &self.t.fx.admin,
+                json!({ "variant": variant }),
+            )
+            .await;
+        assert_eq!(issued.status.as_u16(), 201, "{}", issued.body);
+        let link = issued.body["link"].as_str().unwrap();
+        let path = &link[link.find("/api/v1/").unwrap()..];
+        let redeemed = self
+            .t
+            .call(reqwest::Method::POST, path, "", None, None)
+            .await;
+        assert_eq!(redeemed.status.as_u16(), 200, "{}", redeemed.body);
+        self.sync().await;
+        Login {
+            username: redeemed.body["username"].as_str().unwrap().to_owned(),
+            password: redeemed.body["password"].as_str().unwrap().to_owned(),
+            domain: redeemed.body["domain"].as_str().unwrap().to_owned(),
+        }
+    }
+
     async fn stop(mut self) {
         for phone in &mut self.phones {
             let _ = phone.start_kill();
@@ -312,6 +339,7 @@ on_both_kinds!(
     t3_a_failed_push_shows_on_the_user_and_in_the_jobs,
     t3_resync_repairs_drift_and_says_what_it_changed,
     t1_a_thousand_users_provisioned_and_registered,
+    s5_a_soft_client_registers_as_its_line_and_rings_with_it,
 );
 
 /// T-2, the whole table, driven by the API: pending registers and calls out but is not called
@@ -760,5 +788,51 @@ async fn t1_a_thousand_users_provisioned_and_registered(kind: Kind) {
         provisioned.as_secs_f64(),
         registered.as_secs_f64()
     );
+    lab.stop().await;
+}
+
+/// S-5 on a real Kamailio: the soft client signs in with its own login, registers as its user's
+/// line, is rung when the line is called and calls out as the line; set up again, its old
+/// password stops working; the user deleted, it cannot register.
+async fn s5_a_soft_client_registers_as_its_line_and_rings_with_it(kind: Kind) {
+    let Some(mut lab) = SipLab::start(kind).await else {
+        return;
+    };
+    let (anna, desk) = lab.create("+493012345640").await;
+    let (_, caller) = lab.create("+493012345641").await;
+    lab.activation_passes().await;
+    let caller_phone = lab.phone();
+    assert_eq!(lab.register(&caller, caller_phone).await, 200);
+
+    let app = lab.soft_client(&anna, "mobile").await;
+    assert_ne!(app.username, desk.username, "a login of its own");
+    let app_phone = lab.phone();
+    assert_eq!(lab.register(&app, app_phone).await, 200);
+    // Only the app is registered: a call to Anna's number reaches it.
+    assert_eq!(
+        lab.call(&caller, "493012345640").await,
+        (200, Some(app_phone)),
+        "the line rings the soft client"
+    );
+    // It calls out as Anna's line.
+    assert_eq!(
+        lab.call(&app, "493012345641").await,
+        (200, Some(caller_phone))
+    );
+
+    // Set up again: a new password; the old one is refused at once.
+    let again = lab.soft_client(&anna, "mobile").await;
+    assert_eq!(again.username, app.username);
+    assert_eq!(lab.register(&app, app_phone).await, 403);
+    assert_eq!(lab.register(&again, app_phone).await, 200);
+
+    // L-4: deleted, the user's soft client cannot register either.
+    let deleted = lab
+        .t
+        .delete(&format!("/api/v1/users/{anna}"), &lab.t.fx.admin)
+        .await;
+    assert_eq!(deleted.status.as_u16(), 204, "{}", deleted.body);
+    lab.sync().await;
+    assert_eq!(lab.register(&again, app_phone).await, 403);
     lab.stop().await;
 }
