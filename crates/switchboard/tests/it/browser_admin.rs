@@ -332,6 +332,40 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
         None,
     )
     .await;
+    // G-2, G-6: a call centre with an agent and a campaign, an auto attendant with a key.
+    let groups_path = format!("/api/v1/enterprises/{}/groups", t.fx.enterprise);
+    let support = t
+        .post(
+            &groups_path,
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "kind": "call_centre", "name": "Support", "extension": "800"}),
+        )
+        .await;
+    let support = support.body["id"].as_str().unwrap().to_owned();
+    t.call(
+        reqwest::Method::PUT,
+        &format!("/api/v1/groups/{support}/members"),
+        &t.fx.admin,
+        Some(json!({"user_ids": [id]})),
+        None,
+    )
+    .await;
+    t.post(
+        &format!("/api/v1/groups/{support}/campaigns"),
+        &t.fx.admin,
+        json!({"name": "Spring", "direction": "inbound"}),
+    )
+    .await;
+    let attendant = t
+        .post(
+            &groups_path,
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "kind": "auto_attendant", "name": "Reception",
+                   "extension": "900", "menu": {"business": {"keys": {"1": "700", "2": "800"}}}}),
+        )
+        .await;
+    assert_eq!(attendant.status, 201, "{}", attendant.body);
+    let attendant = attendant.body["id"].as_str().unwrap().to_owned();
     let Some(mut b) = signed_in_admin(&t, "pages").await else {
         return;
     };
@@ -349,6 +383,9 @@ async fn i2_every_administration_page_in_three_languages_is_labelled_and_accessi
         ("device-passwords", "/device-passwords".to_owned()),
         ("groups", "/groups".to_owned()),
         ("group", format!("/groups/{hunt}")),
+        ("call-centre", format!("/groups/{support}")),
+        ("auto-attendant", format!("/groups/{attendant}")),
+        ("user-services", format!("/users/{id}/services")),
         ("inbox", "/inbox".to_owned()),
         ("broadcasts", "/broadcasts".to_owned()),
         ("organisation", "/organisation".to_owned()),
