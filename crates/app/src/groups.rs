@@ -490,17 +490,15 @@ impl Groups<'_> {
     pub async fn delete(&self, actor: &Actor, id: GroupId) -> AppResult<()> {
         let mut tx = self.0.begin().await?;
         let group = in_reach(&mut tx, actor, id).await?;
-        if let Some(extension) = &group.extension
-            && let Some(attendant) =
-                attendant_sending_to(&mut tx, &group, extension.as_str()).await?
-        {
-            return Err(AppError::conflict(
-                "in-use",
-                format!(
-                    "The auto attendant '{attendant}' sends callers to '{}'; change its menus first.",
-                    group.name.as_str()
-                ),
-            ));
+        if let Some(extension) = &group.extension {
+            refuse_if_attendant_destination(
+                &mut tx,
+                group.enterprise_id,
+                Some(group.id),
+                extension.as_str(),
+                &format!("'{}'", group.name.as_str()),
+            )
+            .await?;
         }
         groups::delete(&mut tx, id).await?;
         audit::record(
@@ -767,24 +765,45 @@ fn loop_from(
     None
 }
 
-/// The name of an auto attendant (other than `group`) whose menus send callers to `extension`.
-async fn attendant_sending_to(
+/// The name of an auto attendant of the enterprise (other than `except`) whose menus send
+/// callers to `extension` (or to that user's voicemail).
+pub(crate) async fn attendant_sending_to(
     tx: &mut Tx,
-    group: &Group,
+    enterprise: EnterpriseId,
+    except: Option<GroupId>,
     extension: &str,
 ) -> AppResult<Option<String>> {
-    Ok(groups::auto_attendants(&mut *tx, group.enterprise_id)
+    Ok(groups::auto_attendants(&mut *tx, enterprise)
         .await?
         .into_iter()
-        .filter(|g| g.id != group.id)
+        .filter(|g| Some(g.id) != except)
         .find(|g| {
             g.menu.as_ref().is_some_and(|m| {
                 m.destinations()
                     .iter()
-                    .any(|(_, to)| matches!(to, Destination::Extension(x) if x == extension))
+                    .any(|(_, to)| to.extension() == Some(extension))
             })
         })
         .map(|g| g.name.as_str().to_owned()))
+}
+
+/// G-6: what an auto attendant sends callers to is not deleted from under it.
+pub(crate) async fn refuse_if_attendant_destination(
+    tx: &mut Tx,
+    enterprise: EnterpriseId,
+    except: Option<GroupId>,
+    extension: &str,
+    what: &str,
+) -> AppResult<()> {
+    match attendant_sending_to(tx, enterprise, except, extension).await? {
+        Some(attendant) => Err(AppError::conflict(
+            "in-use",
+            format!(
+                "The auto attendant '{attendant}' sends callers to {what}; change its menus first."
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Users and hunt groups share an enterprise's extensions.

@@ -1148,6 +1148,19 @@ impl Users<'_> {
         }
         self.refuse_if_intercept_destination(&mut tx, &user, "deleted")
             .await?;
+        crate::groups::refuse_if_attendant_destination(
+            &mut tx,
+            user.enterprise_id,
+            None,
+            user.extension.as_str(),
+            &format!(
+                "{} {} (extension {})",
+                user.first_name.as_str(),
+                user.last_name.as_str(),
+                user.extension
+            ),
+        )
+        .await?;
         let enterprise = load_enterprise(&mut tx, user.enterprise_id).await?;
         let credentials = users::sip_credentials(&mut tx, user.id).await?;
         numbers::release_all(&mut tx, user.id).await?;

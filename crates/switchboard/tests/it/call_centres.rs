@@ -643,11 +643,12 @@ async fn g2_a_call_centre_with_a_campaign_is_built_in_the_portal(kind: Kind) {
 async fn g6_an_auto_attendants_keys_reach_a_hunt_group_a_call_centre_and_a_users_voicemail(
     t: TestApp,
 ) {
-    t.create_active_user(
-        "+493012345602",
-        json!({"first_name": "Anna", "extension": "602"}),
-    )
-    .await;
+    let anna = id(&t
+        .create_active_user(
+            "+493012345602",
+            json!({"first_name": "Anna", "extension": "602"}),
+        )
+        .await);
     let hotline = group(
         &t,
         json!({"site_id": t.fx.berlin.to_string(), "kind": "hunt", "name": "Hotline",
@@ -760,10 +761,18 @@ async fn g6_an_auto_attendants_keys_reach_a_hunt_group_a_call_centre_and_a_users
         "unchanged"
     );
 
-    // A group an attendant sends callers to is not deleted from under it.
+    // A group or a user an attendant sends callers to is not deleted from under it.
     t.delete(&format!("/api/v1/groups/{hotline}"), &t.fx.admin)
         .await
         .problem(409, "in-use");
+    let refused = t
+        .delete(&format!("/api/v1/users/{anna}"), &t.fx.admin)
+        .await;
+    let problem = refused.problem(409, "in-use");
+    assert!(
+        problem["detail"].as_str().unwrap().contains("'Reception'"),
+        "{problem}"
+    );
     // A setting of another kind is refused by name.
     let hunt_menu = t
         .patch(
