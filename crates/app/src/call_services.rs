@@ -4,11 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 use switchboard_domain::services::{
-    DEFAULT_FORWARD_RINGS, DEFAULT_VOICEMAIL_RINGS, Destination, MAX_SIMULTANEOUS, forward_rings,
-    voicemail_pin, voicemail_rings,
+    DEFAULT_FORWARD_RINGS, DEFAULT_NETWORK_CLASS, DEFAULT_VOICEMAIL_RINGS, Destination,
+    MAX_SHARED_LINES, MAX_SIMULTANEOUS, NetworkClass, forward_rings, voicemail_pin,
+    voicemail_rings,
 };
-use switchboard_domain::{Email, FieldError, UserId, Violations};
-use switchboard_store::services::{self, Stored};
+use switchboard_domain::{E164Number, Email, FieldError, UserId, Violations};
+use switchboard_store::services::{self, SharedLine, Stored};
 
 use crate::actor::Actor;
 use crate::audit::{self, Change};
@@ -36,6 +37,13 @@ pub struct CallServices {
     /// S-6: the number callers see — none: the user's own (primary) number; `withheld`; or one
     /// of the numbers the user holds (their primary or an alternative number).
     pub caller_id: Option<String>,
+    /// S-2 (administrators only): the user's carrier mobile rings with the desk phone.
+    pub mobility: bool,
+    pub mobility_number: Option<String>,
+    /// S-2: the site's call forwarding does not apply to this user.
+    pub override_site_forwarding: bool,
+    /// S-2: which calls the user may make.
+    pub network_class: NetworkClass,
 }
 
 impl Default for CallServices {
@@ -54,6 +62,10 @@ impl Default for CallServices {
             voicemail_rings: DEFAULT_VOICEMAIL_RINGS,
             voicemail_email: None,
             caller_id: None,
+            mobility: false,
+            mobility_number: None,
+            override_site_forwarding: false,
+            network_class: DEFAULT_NETWORK_CLASS,
         }
     }
 }
@@ -64,6 +76,8 @@ impl Default for CallServices {
 pub struct ServicesView {
     pub user_id: UserId,
     pub services: CallServices,
+    /// S-2: other users' lines on this user's phone, in order.
+    pub shared_lines: Vec<SharedLine>,
     pub voicemail_pin_set: bool,
     pub version: i64,
 }
@@ -87,6 +101,13 @@ pub struct ServiceChanges {
     pub voicemail_pin: Option<String>,
     /// `own` (or empty), `withheld`, or a number the user holds.
     pub caller_id: Option<String>,
+    /// S-2, administrators only: mobility, its number (empty clears it), the site forwarding
+    /// override, the network class, and the users whose lines appear on this phone.
+    pub mobility: Option<bool>,
+    pub mobility_number: Option<String>,
+    pub override_site_forwarding: Option<bool>,
+    pub network_class: Option<String>,
+    pub shared_lines: Option<Vec<String>>,
 }
 
 pub struct Services<'a>(pub(crate) &'a App);
@@ -98,6 +119,7 @@ impl Services<'_> {
         let mut conn = self.0.db().read().await?;
         let stored = services::get(&mut conn, id).await?;
         let mut view = view(id, stored.as_ref())?;
+        view.shared_lines = services::shared_lines(&mut conn, id).await?;
         // S-6: a number the user no longer holds (an alternative number removed since) is not
         // shown to callers: their own is.
         if view
@@ -119,7 +141,8 @@ impl Services<'_> {
         changes: ServiceChanges,
     ) -> AppResult<ServicesView> {
         let user = self.0.users().get(actor, id).await?;
-        if actor.member_user() != Some(id) {
+        let self_service = actor.member_user() == Some(id);
+        if !self_service {
             actor.require_admin("change another user's call services")?;
         }
         // The PIN is checked and hashed before the transaction: Argon2 takes its time, and the
@@ -266,6 +289,100 @@ impl Services<'_> {
                 }
             }
         }
+        // S-2: services only an administrator sets; a user's own changes to them are refused.
+        for (field, given) in [
+            ("mobility", changes.mobility.is_some()),
+            ("mobility_number", changes.mobility_number.is_some()),
+            (
+                "override_site_forwarding",
+                changes.override_site_forwarding.is_some(),
+            ),
+            ("network_class", changes.network_class.is_some()),
+            ("shared_lines", changes.shared_lines.is_some()),
+        ] {
+            if given && self_service {
+                v.push(FieldError::new(
+                    field,
+                    "admin-only",
+                    "Only an administrator sets this service.",
+                ));
+            }
+        }
+        if let Some(on) = changes.mobility {
+            after.mobility = on;
+        }
+        match changes.mobility_number.as_deref().map(str::trim) {
+            None => {}
+            Some("") => after.mobility_number = None,
+            Some(raw) => {
+                if let Some(n) = v.check(
+                    "mobility_number",
+                    E164Number::parse(raw)
+                        .map_err(|e| FieldError::new("mobility_number", e.code, e.message)),
+                ) {
+                    after.mobility_number = Some(n.to_string());
+                }
+            }
+        }
+        if after.mobility && after.mobility_number.is_none() {
+            v.push(FieldError::new(
+                "mobility_number",
+                "required",
+                "Mobility needs the mobile number that rings along.",
+            ));
+        }
+        if let Some(on) = changes.override_site_forwarding {
+            after.override_site_forwarding = on;
+        }
+        if let Some(raw) = changes.network_class.as_deref().map(str::trim) {
+            match NetworkClass::parse(raw) {
+                Some(class) => after.network_class = class,
+                None => v.push(FieldError::new(
+                    "network_class",
+                    "invalid-choice",
+                    format!("'{raw}' is not one of: {}.", NetworkClass::choices()),
+                )),
+            }
+        }
+        let before_lines = services::shared_lines(&mut tx, id).await?;
+        let shared_lines: Option<Vec<UserId>> = match &changes.shared_lines {
+            None => None,
+            Some(raw) if raw.len() > MAX_SHARED_LINES => {
+                v.push(FieldError::new(
+                    "shared_lines",
+                    "too-many",
+                    format!("At most {MAX_SHARED_LINES} other lines on one phone."),
+                ));
+                None
+            }
+            Some(raw) => {
+                let mut lines = Vec::new();
+                for (field, line_user) in
+                    crate::groups::users_of(&mut tx, user.enterprise_id, "shared_lines", raw)
+                        .await?
+                {
+                    if line_user.id == id {
+                        v.push(FieldError::new(
+                            &field,
+                            "own-line",
+                            "A user's own line is on their phone already.",
+                        ));
+                    } else if actor
+                        .can_reach_site(user.enterprise_id, line_user.site_id, "user")
+                        .is_err()
+                    {
+                        v.push(FieldError::new(
+                            &field,
+                            "unknown-reference",
+                            "There is no such user.",
+                        ));
+                    } else {
+                        lines.push(line_user.id);
+                    }
+                }
+                Some(lines)
+            }
+        };
         let pin: Option<String> = match pin {
             None => None,
             Some(checked) => v.check("voicemail_pin", checked).map(|(_, hash)| hash),
@@ -299,6 +416,10 @@ impl Services<'_> {
         if !written {
             return Err(AppError::PreconditionFailed);
         }
+        if let Some(lines) = &shared_lines {
+            services::set_shared_lines(&mut tx, id, lines).await?;
+        }
+        let lines_after = services::shared_lines(&mut tx, id).await?;
         audit::record(
             &mut tx,
             actor,
@@ -308,10 +429,14 @@ impl Services<'_> {
                 action: "user.services.changed",
                 target_kind: "user",
                 target_id: id.to_string(),
-                before: serde_json::to_value(&before.services).ok(),
+                before: serde_json::to_value(&before.services).ok().map(|mut b| {
+                    b["shared_lines"] = line_ids(&before_lines);
+                    b
+                }),
                 // The PIN itself never reaches the log; only that it changed.
                 after: serde_json::to_value(&after).ok().map(|mut a| {
                     a["voicemail_pin_changed"] = serde_json::Value::Bool(pin.is_some());
+                    a["shared_lines"] = line_ids(&lines_after);
                     a
                 }),
             },
@@ -321,10 +446,20 @@ impl Services<'_> {
         Ok(ServicesView {
             user_id: id,
             services: after,
+            shared_lines: lines_after,
             voicemail_pin_set: pin_hash.is_some(),
             version: before.version + 1,
         })
     }
+}
+
+fn line_ids(lines: &[SharedLine]) -> serde_json::Value {
+    serde_json::json!(
+        lines
+            .iter()
+            .map(|l| l.line_user_id.to_string())
+            .collect::<Vec<_>>()
+    )
 }
 
 /// Whether `number` is the user's primary or one of their alternative numbers.
@@ -340,12 +475,14 @@ fn view(id: UserId, stored: Option<&Stored>) -> AppResult<ServicesView> {
         Some(s) => ServicesView {
             user_id: id,
             services: serde_json::from_str(&s.settings_json).map_err(anyhow::Error::from)?,
+            shared_lines: Vec::new(),
             voicemail_pin_set: s.voicemail_pin_hash.is_some(),
             version: s.version,
         },
         None => ServicesView {
             user_id: id,
             services: CallServices::default(),
+            shared_lines: Vec::new(),
             voicemail_pin_set: false,
             version: 0,
         },

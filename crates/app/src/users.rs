@@ -4,8 +4,9 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use switchboard_domain::{
     CampaignId, ContractNumber, DepartmentId, DeviceKind, E164Number, Email, EnterpriseId,
-    FieldError, FirstName, GroupId, InterceptAction, Language, LastName, LicenceCode, LicenceKind,
-    LicenceTypeId, LoginName, PortalRole, SiteId, TeamId, UserId, UserState, Violations,
+    Extension, FieldError, FirstName, GroupId, InterceptAction, Language, LastName, LicenceCode,
+    LicenceKind, LicenceTypeId, LoginName, PortalRole, SiteId, TeamId, UserId, UserState,
+    Violations,
 };
 use switchboard_store::devices::{self, DeviceType};
 use switchboard_store::enterprises::Enterprise;
@@ -517,6 +518,25 @@ impl Users<'_> {
     pub async fn get(&self, actor: &Actor, id: UserId) -> AppResult<User> {
         let mut conn = self.0.db().read().await?;
         self.in_reach(&mut conn, actor, id).await
+    }
+
+    /// The user of `enterprise` with this extension, if the actor may read them.
+    pub async fn by_extension(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+        extension: &str,
+    ) -> AppResult<Option<UserId>> {
+        let mut conn = self.0.db().read().await?;
+        let extension = Extension::from_trusted(extension.trim().to_owned());
+        let Some(id) = users::id_by_extension(&mut conn, enterprise, &extension).await? else {
+            return Ok(None);
+        };
+        match self.in_reach(&mut conn, actor, id).await {
+            Ok(_) => Ok(Some(id)),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// T-3: whether the telephony side has the user's last change.
@@ -1191,6 +1211,18 @@ impl Users<'_> {
                 member,
                 "inbox-group-member-deleted",
                 serde_json::json!({ "name": name, "group": group, "kind": kind.as_str() }),
+                now,
+            )
+            .await?;
+        }
+        // S-2/L-4: whoever had the user's line on their phone is told it is gone.
+        for holder in switchboard_store::services::phones_showing(&mut tx, user.id).await? {
+            crate::inbox::notify(
+                &mut tx,
+                user.enterprise_id,
+                holder,
+                "inbox-shared-line-removed",
+                serde_json::json!({ "name": name, "extension": user.extension.to_string() }),
                 now,
             )
             .await?;

@@ -3,6 +3,7 @@
 
 use crate::extension::ExtensionPolicy;
 use crate::phone::E164Number;
+use crate::user::vocabulary;
 use crate::violations::FieldError;
 
 /// Where a call can be sent: an extension of the enterprise or a number in international form.
@@ -38,6 +39,27 @@ impl Destination {
         &self.0
     }
 }
+
+vocabulary!(
+    /// S-2: which calls a user may make, from the platform's list of network classes of
+    /// service (an administrator's choice).
+    NetworkClass {
+        /// Extensions of the enterprise and emergency numbers only.
+        InternalOnly = "internal_only",
+        /// Also numbers of the country.
+        National = "national",
+        /// Also numbers abroad (premium-rate numbers excluded).
+        International = "international",
+        /// Everything, premium-rate numbers included.
+        Unrestricted = "unrestricted",
+    }
+);
+
+/// S-2: a user's class until an administrator chooses another.
+pub const DEFAULT_NETWORK_CLASS: NetworkClass = NetworkClass::International;
+
+/// S-2: a user has at most this many other users' lines on their phone.
+pub const MAX_SHARED_LINES: usize = 10;
 
 /// S-1: rings before an unanswered call is forwarded (no-answer forwarding), 1–20.
 pub fn forward_rings(value: i64) -> Result<i64, FieldError> {

@@ -121,6 +121,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "soft-client provisioning",
         sql: Sql::Both(include_str!("../migrations/0017_soft_clients.sql")),
     },
+    Migration {
+        version: 18,
+        name: "shared lines",
+        sql: Sql::Both(include_str!("../migrations/0018_shared_lines.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

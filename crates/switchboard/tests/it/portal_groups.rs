@@ -458,6 +458,49 @@ async fn s1_s4_a_user_sets_their_services_and_an_administrator_in_their_view(kin
         "the form is the whole page"
     );
     assert_eq!(services.body["voicemail_pin_set"], true);
+
+    // S-2: the services only administrators set are on the administrator's view; a shared
+    // line is typed as an extension, an unknown one said at the field.
+    let base = [
+        ("forward_busy", "604"),
+        ("reject_anonymous", "yes"),
+        ("voicemail", "yes"),
+        ("voicemail_rings", "6"),
+        ("forward_no_answer_rings", "4"),
+        ("mobility", "yes"),
+        ("mobility_number", "+491701234567"),
+        ("network_class", "national"),
+    ];
+    browser.get(&format!("/users/{id}/services")).await;
+    let mut form = base.to_vec();
+    form.push(("shared_lines", "999"));
+    let refused = browser.post(&format!("/users/{id}/services"), &form).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.contains("Kein Benutzer hat die Durchwahl 999."),
+        "{}",
+        refused.body
+    );
+    let mut form = base.to_vec();
+    form.push(("shared_lines", "690"));
+    let saved = browser.post(&format!("/users/{id}/services"), &form).await;
+    assert_eq!(saved.location.unwrap(), format!("/users/{id}/services"));
+    let services = t
+        .get(&format!("/api/v1/users/{id}/call-services"), &t.fx.admin)
+        .await;
+    assert_eq!(services.body["mobility"], true);
+    assert_eq!(services.body["network_class"], "national");
+    assert_eq!(services.body["shared_lines"][0]["extension"], "690");
+    // The user reads them on their own page, in their language, and cannot change them there.
+    let own = user.get("/services").await;
+    assert!(
+        own.contains("Réglé par votre administrateur"),
+        "{}",
+        own.body
+    );
+    assert!(own.contains("+491701234567"));
+    assert!(own.contains("Appels nationaux"));
+    assert!(!own.contains("id=\"network_class\""));
     let audit = t
         .get(
             &format!(
@@ -473,10 +516,11 @@ async fn s1_s4_a_user_sets_their_services_and_an_administrator_in_their_view(kin
         .iter()
         .map(|e| e["actor"].to_string())
         .collect();
-    assert_eq!(actors.len(), 2);
-    // Newest first: the administrator's change (as them), then the user's own.
+    assert_eq!(actors.len(), 3);
+    // Newest first: the administrator's two changes (as them), then the user's own.
     assert!(actors[0].contains("493012345690"), "{actors:?}");
-    assert!(actors[1].contains("493012345603"), "{actors:?}");
+    assert!(actors[1].contains("493012345690"), "{actors:?}");
+    assert!(actors[2].contains("493012345603"), "{actors:?}");
 }
 
 async fn g4_departments_and_teams_are_added_in_the_portal(kind: Kind) {

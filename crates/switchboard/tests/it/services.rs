@@ -1,7 +1,8 @@
 //! Call services (S-1) over HTTP on both databases: forwarding of every kind, simultaneous
 //! ring, do not disturb, anonymous call rejection, voicemail with its PIN rules; a pending
 //! user's too (L-2); bad input named field by field and nothing written; the PIN never shown
-//! or logged; reach.
+//! or logged; reach; the services only administrators set (S-2), shared lines gone
+//! with a deleted user (L-4).
 
 use serde_json::json;
 
@@ -13,6 +14,7 @@ on_both_databases!(
     s1_bad_services_are_refused_naming_each_field_and_nothing_is_written,
     s6_callers_see_the_users_own_an_alternative_or_no_number,
     a1_a2_call_services_stay_in_reach,
+    s2_services_only_administrators_set_mobility_shared_lines_override_and_class,
 );
 
 async fn s1_every_call_service_is_set_and_read_back_for_a_pending_user_too(t: TestApp) {
@@ -247,4 +249,135 @@ async fn s6_callers_see_the_users_own_an_alternative_or_no_number(t: TestApp) {
         .patch(&path, &t.fx.admin, None, json!({ "caller_id": "own" }))
         .await;
     assert_eq!(own.body["caller_id"], json!(null));
+}
+
+async fn s2_services_only_administrators_set_mobility_shared_lines_override_and_class(t: TestApp) {
+    let assistant = t
+        .create_active_user(
+            "+493012345602",
+            json!({ "first_name": "Assi", "extension": "602", "language": "de" }),
+        )
+        .await;
+    let assistant_id = assistant["id"].as_str().unwrap().to_owned();
+    let boss = t
+        .create_active_user(
+            "+493012345603",
+            json!({ "first_name": "Chefin", "last_name": "Boss", "extension": "603" }),
+        )
+        .await;
+    let boss_id = boss["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/users/{assistant_id}/call-services");
+
+    let read = t.get(&path, &t.fx.admin).await;
+    assert_eq!(read.body["network_class"], "international", "the default");
+    assert_eq!(read.body["mobility"], false);
+    assert_eq!(read.body["shared_lines"], json!([]));
+
+    // Mobility needs its number; a class from the list; not the user's own line.
+    let refused = t
+        .patch(
+            &path,
+            &t.fx.admin,
+            None,
+            json!({ "mobility": true, "network_class": "galactic",
+                    "shared_lines": [assistant_id] }),
+        )
+        .await;
+    refused.problem(422, "validation");
+    assert_eq!(
+        refused.failing_fields(),
+        ["mobility_number", "network_class", "shared_lines[0]"]
+    );
+    assert_eq!(t.get(&path, &t.fx.admin).await.body["version"], 0);
+
+    let set = t
+        .patch(
+            &path,
+            &t.fx.admin,
+            None,
+            json!({ "mobility": true, "mobility_number": "+491701234567",
+                    "network_class": "national", "override_site_forwarding": true,
+                    "shared_lines": [boss_id] }),
+        )
+        .await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    assert_eq!(set.body["mobility_number"], "+491701234567");
+    assert_eq!(set.body["network_class"], "national");
+    assert_eq!(set.body["override_site_forwarding"], true);
+    assert_eq!(set.body["shared_lines"][0]["first_name"], "Chefin");
+    assert_eq!(set.body["shared_lines"][0]["extension"], "603");
+
+    // The user themselves changes their own services, but not these.
+    let user = switchboard_app::Actor {
+        principal: switchboard_app::Principal::Member {
+            enterprise: t.fx.enterprise,
+            site: t.fx.berlin,
+            user: assistant_id.parse().unwrap(),
+            team_lead: false,
+        },
+        label: "assistant".into(),
+        channel: switchboard_app::Channel::Portal,
+        client_ip: None,
+        request_id: None,
+    };
+    let services = t.app.call_services();
+    let own = services
+        .update(
+            &user,
+            assistant_id.parse().unwrap(),
+            None,
+            switchboard_app::call_services::ServiceChanges {
+                network_class: Some("unrestricted".into()),
+                mobility: Some(false),
+                do_not_disturb: Some(true),
+                ..Default::default()
+            },
+        )
+        .await;
+    match own {
+        Err(switchboard_app::AppError::Validation(errors)) => {
+            let fields: Vec<(&str, &str)> =
+                errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+            assert_eq!(
+                fields,
+                [("mobility", "admin-only"), ("network_class", "admin-only")]
+            );
+        }
+        other => panic!("a user's own S-2 change: {other:?}"),
+    }
+    let own = services
+        .update(
+            &user,
+            assistant_id.parse().unwrap(),
+            None,
+            switchboard_app::call_services::ServiceChanges {
+                do_not_disturb: Some(true),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("their own services");
+    assert!(own.services.do_not_disturb);
+    assert_eq!(own.services.network_class.as_str(), "national", "unchanged");
+
+    // L-4: the boss deleted, the line is gone from the assistant's phone, who is told.
+    let deleted = t
+        .delete(&format!("/api/v1/users/{boss_id}"), &t.fx.admin)
+        .await;
+    assert_eq!(deleted.status, 204, "{}", deleted.body);
+    assert_eq!(
+        t.get(&path, &t.fx.admin).await.body["shared_lines"],
+        json!([])
+    );
+    sqlx::any::install_default_drivers();
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(t.database_url())
+        .await
+        .unwrap();
+    let told: Vec<String> =
+        sqlx::query_scalar("SELECT template FROM inbox_messages WHERE user_id = $1")
+            .bind(assistant_id.clone())
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+    assert_eq!(told, ["inbox-shared-line-removed"]);
 }

@@ -771,3 +771,24 @@ soft-client-link = Einrichtungslink
 soft-client-expires = Gültig bis (UTC)
 problem-link-used = Dieser Einrichtungslink wurde schon verwendet; jeder gilt einmal. Fordern Sie einen neuen an.
 problem-link-expired = Dieser Einrichtungslink ist abgelaufen. Fordern Sie einen neuen an.
+
+# S-2: services only administrators set
+services-admin-only = Nur durch Administratoren einstellbar
+services-admin-only-hint = Der Benutzer sieht diese Einstellungen auf seiner Seite, kann sie aber nicht ändern.
+services-mobility = Mobility: das Mobiltelefon klingelt mit dem Tischtelefon
+services-mobility-number = Mobilnummer, die mitklingelt
+services-shared-lines = Leitungen anderer Benutzer an diesem Telefon
+services-shared-lines-hint = Durchwahlen, eine pro Zeile (höchstens 10): zum Beispiel eine Assistenz, die die Leitung der Geschäftsleitung annimmt.
+services-override-site-forwarding = Die Anrufweiterleitung des Standorts gilt nicht für diesen Benutzer
+services-network-class = Netzwerk-Dienstklasse
+services-set-by-admin = Von Ihrem Administrator eingestellt
+network-class-internal_only = Nur interne Anrufe (und Notrufnummern)
+network-class-national = Inlandsgespräche
+network-class-international = Inlands- und Auslandsgespräche
+network-class-unrestricted = Alle Anrufe, einschließlich Premium-Rufnummern
+off = Aus
+none = Keine
+inbox-shared-line-removed-subject = Eine geteilte Leitung wurde entfernt
+inbox-shared-line-removed = { $name } (Durchwahl { $extension }) wurde gelöscht; die Leitung erscheint nicht mehr an Ihrem Telefon.
+error-admin-only = Nur ein Administrator stellt diesen Dienst ein.
+error-own-line = Die eigene Leitung eines Benutzers ist schon an seinem Telefon.

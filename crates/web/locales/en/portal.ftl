@@ -771,3 +771,24 @@ soft-client-link = Provisioning link
 soft-client-expires = Works until (UTC)
 problem-link-used = This provisioning link was used already; each works once. Ask for a new one.
 problem-link-expired = This provisioning link has expired. Ask for a new one.
+
+# S-2: services only administrators set
+services-admin-only = Set by administrators only
+services-admin-only-hint = The user sees these on their page but cannot change them.
+services-mobility = Mobility: the mobile rings with the desk phone
+services-mobility-number = Mobile number that rings along
+services-shared-lines = Other users' lines on this phone
+services-shared-lines-hint = Extensions, one per line (at most 10): for example an assistant answering an executive's line.
+services-override-site-forwarding = The site's call forwarding does not apply to this user
+services-network-class = Network class of service
+services-set-by-admin = Set by your administrator
+network-class-internal_only = Internal calls only (and emergency numbers)
+network-class-national = National calls
+network-class-international = National and international calls
+network-class-unrestricted = All calls, premium-rate numbers included
+off = Off
+none = None
+inbox-shared-line-removed-subject = A shared line was removed
+inbox-shared-line-removed = { $name } (extension { $extension }) was deleted; their line no longer appears on your phone.
+error-admin-only = Only an administrator sets this service.
+error-own-line = A user's own line is on their phone already.

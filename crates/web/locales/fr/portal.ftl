@@ -771,3 +771,24 @@ soft-client-link = Lien de configuration
 soft-client-expires = Valable jusqu'à (UTC)
 problem-link-used = Ce lien de configuration a déjà servi ; chacun sert une fois. Demandez-en un nouveau.
 problem-link-expired = Ce lien de configuration a expiré. Demandez-en un nouveau.
+
+# S-2: services only administrators set
+services-admin-only = Réglés par les administrateurs seulement
+services-admin-only-hint = L'utilisateur les voit sur sa page mais ne peut pas les modifier.
+services-mobility = Mobilité : le mobile sonne avec le téléphone de bureau
+services-mobility-number = Numéro mobile qui sonne aussi
+services-shared-lines = Lignes d'autres utilisateurs sur ce téléphone
+services-shared-lines-hint = Postes, un par ligne (10 au plus) : par exemple une assistante qui répond sur la ligne d'un dirigeant.
+services-override-site-forwarding = Le renvoi d'appels du site ne s'applique pas à cet utilisateur
+services-network-class = Classe de service réseau
+services-set-by-admin = Réglé par votre administrateur
+network-class-internal_only = Appels internes seulement (et numéros d'urgence)
+network-class-national = Appels nationaux
+network-class-international = Appels nationaux et internationaux
+network-class-unrestricted = Tous les appels, numéros surtaxés compris
+off = Désactivé
+none = Aucune
+inbox-shared-line-removed-subject = Une ligne partagée a été retirée
+inbox-shared-line-removed = { $name } (poste { $extension }) a été supprimé ; sa ligne n'apparaît plus sur votre téléphone.
+error-admin-only = Seul un administrateur règle ce service.
+error-own-line = La ligne d'un utilisateur est déjà sur son téléphone.

@@ -35,7 +35,24 @@ pub struct CallServicesDto {
     pub voicemail_pin_set: bool,
     /// S-6: the number callers see: absent = the user's own, `withheld`, or a number they hold.
     pub caller_id: Option<String>,
+    /// S-2 (set by administrators only): the carrier mobile rings with the desk phone.
+    pub mobility: bool,
+    pub mobility_number: Option<String>,
+    /// S-2: the site's call forwarding does not apply to this user.
+    pub override_site_forwarding: bool,
+    /// S-2: `internal_only`, `national`, `international` (default) or `unrestricted`.
+    pub network_class: String,
+    /// S-2: other users' lines on this user's phone, in order.
+    pub shared_lines: Vec<SharedLineDto>,
     pub version: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SharedLineDto {
+    pub user_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub extension: String,
 }
 
 impl From<ServicesView> for CallServicesDto {
@@ -63,6 +80,20 @@ impl From<ServicesView> for CallServicesDto {
             voicemail_email: s.voicemail_email,
             voicemail_pin_set: v.voicemail_pin_set,
             caller_id: s.caller_id,
+            mobility: s.mobility,
+            mobility_number: s.mobility_number,
+            override_site_forwarding: s.override_site_forwarding,
+            network_class: s.network_class.as_str().to_owned(),
+            shared_lines: v
+                .shared_lines
+                .into_iter()
+                .map(|l| SharedLineDto {
+                    user_id: l.line_user_id.to_string(),
+                    first_name: l.first_name,
+                    last_name: l.last_name,
+                    extension: l.extension,
+                })
+                .collect(),
             version: v.version,
         }
     }
@@ -89,6 +120,14 @@ pub struct UpdateCallServices {
     pub voicemail_pin: Option<String>,
     /// S-6: `own`, `withheld`, or one of the user's numbers (primary or alternative).
     pub caller_id: Option<String>,
+    /// S-2, administrators only (a user's own change: `admin-only`): mobility on or off; it
+    /// needs `mobility_number` (E.164).
+    pub mobility: Option<bool>,
+    pub mobility_number: Option<String>,
+    pub override_site_forwarding: Option<bool>,
+    pub network_class: Option<String>,
+    /// The ids of the users whose lines appear on this phone (at most 10; not the user's own).
+    pub shared_lines: Option<Vec<String>>,
 }
 
 /// A user's call services (S-1): the user themselves or an administrator in reach.
@@ -136,6 +175,11 @@ pub async fn update_services(
         voicemail_email: b.voicemail_email,
         voicemail_pin: b.voicemail_pin,
         caller_id: b.caller_id,
+        mobility: b.mobility,
+        mobility_number: b.mobility_number,
+        override_site_forwarding: b.override_site_forwarding,
+        network_class: b.network_class,
+        shared_lines: b.shared_lines,
     };
     let view = s
         .app

@@ -438,6 +438,20 @@ mod tests {
             )
             .chain((1..=7).map(|d| format!("weekday-{d}")))
             .chain(
+                switchboard_domain::services::NetworkClass::ALL
+                    .iter()
+                    .map(|n| format!("network-class-{}", n.as_str())),
+            )
+            .chain(
+                [
+                    "inbox-shared-line-removed",
+                    "inbox-shared-line-removed-subject",
+                    "inbox-group-member-deleted",
+                    "inbox-group-member-deleted-subject",
+                ]
+                .map(String::from),
+            )
+            .chain(
                 switchboard_app::provisioning::VARIANTS
                     .iter()
                     .flat_map(|v| [format!("soft-client-{v}"), format!("soft-client-intro-{v}")]),

@@ -569,6 +569,12 @@ pub struct ServicesPage {
     pub numbers: Vec<String>,
     /// S-5: the soft clients set up, as (kind, SIP user name, since).
     pub soft_clients: Vec<(String, String, String)>,
+    /// S-2: administrators edit the services only they set; the user reads them.
+    pub as_admin: bool,
+    pub network_classes: Vec<(&'static str, String)>,
+    pub network_class_label: String,
+    /// The shared lines in words, for the user's own page.
+    pub shared_lines: String,
     pub typed: super::directory::Fields,
 }
 

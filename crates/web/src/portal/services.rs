@@ -8,6 +8,7 @@ use axum_extra::extract::CookieJar;
 use switchboard_app::AppError;
 use switchboard_app::call_services::{ServiceChanges, ServicesView};
 use switchboard_domain::UserId;
+use switchboard_domain::services::NetworkClass;
 
 use super::context::{Visit, errors_of};
 use super::directory::Fields;
@@ -64,6 +65,24 @@ fn values_of(view: &ServicesView) -> Fields {
         (
             "caller_id".into(),
             s.caller_id.clone().unwrap_or_else(|| "own".into()),
+        ),
+        ("mobility".into(), flag(s.mobility)),
+        (
+            "mobility_number".into(),
+            s.mobility_number.clone().unwrap_or_default(),
+        ),
+        (
+            "override_site_forwarding".into(),
+            flag(s.override_site_forwarding),
+        ),
+        ("network_class".into(), s.network_class.as_str().to_owned()),
+        (
+            "shared_lines".into(),
+            view.shared_lines
+                .iter()
+                .map(|l| l.extension.clone())
+                .collect::<Vec<_>>()
+                .join("\n"),
         ),
         ("version".into(), view.version.to_string()),
     ])
@@ -153,9 +172,22 @@ async fn render(
         Err(_) => Vec::new(),
     };
     let status = status_for(&errors);
+    let class = values.get("network_class").to_owned();
+    let shared_lines = values
+        .get("shared_lines")
+        .lines()
+        .collect::<Vec<_>>()
+        .join(", ");
     (
         status,
         ServicesPage {
+            as_admin,
+            network_classes: NetworkClass::ALL
+                .iter()
+                .map(|n| (n.as_str(), c.tr.t(&format!("network-class-{}", n.as_str()))))
+                .collect(),
+            network_class_label: c.tr.t(&format!("network-class-{class}")),
+            shared_lines,
             c: c.with_errors(errors),
             action: path,
             user_id: user.to_string(),
@@ -205,7 +237,38 @@ async fn save(visit: Visit, jar: CookieJar, raw: Option<String>, fields: Fields)
         voicemail_email: Some(fields.get("voicemail_email").to_owned()),
         voicemail_pin: fields.opt("voicemail_pin"),
         caller_id: Some(fields.get("caller_id").to_owned()),
+        ..Default::default()
     };
+    let mut changes = changes;
+    // S-2: the services only administrators set are on the administrator's view of a user.
+    if raw.is_some() {
+        let enterprise = match visit.state.app.users().get(&actor, user).await {
+            Ok(u) => u.enterprise_id,
+            Err(AppError::NotFound(_)) => return not_found_page(&visit),
+            Err(e) => return internal_error(&visit, &e),
+        };
+        let shared =
+            match shared_line_ids(&visit, &actor, enterprise, fields.get("shared_lines")).await {
+                Ok(ids) => ids,
+                Err(unknown) => {
+                    let tr = visit.tr();
+                    let errors = vec![(
+                        "shared_lines".to_owned(),
+                        tr.t1("group-no-such-user-extension", "value", &unknown),
+                    )];
+                    let pin_set = match visit.state.app.call_services().get(&actor, user).await {
+                        Ok(view) => view.voicemail_pin_set,
+                        Err(e) => return internal_error(&visit, &e),
+                    };
+                    return render(&visit, user, true, pin_set, fields.typed(), errors).await;
+                }
+            };
+        changes.mobility = flag("mobility");
+        changes.mobility_number = Some(fields.get("mobility_number").to_owned());
+        changes.override_site_forwarding = flag("override_site_forwarding");
+        changes.network_class = fields.opt("network_class");
+        changes.shared_lines = Some(shared);
+    }
     let version = fields.get("version").parse().ok();
     match visit
         .state
@@ -226,6 +289,8 @@ async fn save(visit: Visit, jar: CookieJar, raw: Option<String>, fields: Fields)
                 .map(|(f, m)| {
                     let field = if f.starts_with("simultaneous_destinations") {
                         "simultaneous_destinations".to_owned()
+                    } else if f.starts_with("shared_lines") {
+                        "shared_lines".to_owned()
                     } else {
                         f
                     };
@@ -256,6 +321,32 @@ pub async fn save_of_user(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     save(visit, jar, Some(id), Fields(pairs)).await
+}
+
+/// S-2: the users whose lines go on the phone, from the extensions typed one per line; the
+/// first extension nobody has, if any.
+async fn shared_line_ids(
+    visit: &Visit,
+    actor: &switchboard_app::Actor,
+    enterprise: switchboard_domain::EnterpriseId,
+    typed: &str,
+) -> Result<Vec<String>, String> {
+    let mut ids = Vec::new();
+    for extension in typed.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let found = visit
+            .state
+            .app
+            .users()
+            .by_extension(actor, enterprise, extension)
+            .await
+            .ok()
+            .flatten();
+        match found {
+            Some(id) => ids.push(id.to_string()),
+            None => return Err(extension.to_owned()),
+        }
+    }
+    Ok(ids)
 }
 
 /// S-5: a one-time provisioning link for the user's mobile or desktop client, shown once as a
