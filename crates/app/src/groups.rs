@@ -100,6 +100,8 @@ pub struct GroupView {
     pub members: Vec<Member>,
     pub supervisors: Vec<Member>,
     pub campaigns: Vec<CampaignView>,
+    /// S-3, G-6: the greetings uploaded (without their audio).
+    pub greetings: Vec<switchboard_store::greetings::About>,
 }
 
 /// A campaign with its agents, by name.
@@ -122,11 +124,16 @@ impl GroupView {
         } else {
             (Vec::new(), Vec::new())
         };
+        let id = group.id.to_string();
+        let greetings =
+            switchboard_store::greetings::of(conn, switchboard_store::greetings::Owner::Group(&id))
+                .await?;
         Ok(Self {
             group,
             members,
             supervisors,
             campaigns,
+            greetings,
         })
     }
 }

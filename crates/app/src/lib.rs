@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod device_passwords;
 pub mod error;
+pub mod greetings;
 pub mod groups;
 pub mod import;
 pub mod inbox;
@@ -183,6 +184,10 @@ impl App {
 
     pub fn provisioning(&self) -> provisioning::Provisioning<'_> {
         provisioning::Provisioning(self)
+    }
+
+    pub fn greetings(&self) -> greetings::Greetings<'_> {
+        greetings::Greetings(self)
     }
 
     pub fn campaigns(&self) -> campaigns::Campaigns<'_> {

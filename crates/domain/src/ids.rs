@@ -74,4 +74,6 @@ id_type!(
     BroadcastId,
     /// A call centre's campaign (G-2).
     CampaignId,
+    /// An uploaded greeting (S-1, G-6).
+    GreetingId,
 );

@@ -1,6 +1,7 @@
 //! Switchboard's domain: the values an administrator types in, validated on construction, and the
 //! rules of `PRODUCT.md` that need no storage. Nothing here does I/O.
 
+pub mod audio;
 pub mod contact;
 pub mod extension;
 pub mod group;

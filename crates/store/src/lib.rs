@@ -12,6 +12,7 @@ pub mod db;
 pub mod devices;
 pub mod enterprises;
 pub mod error;
+pub mod greetings;
 pub mod groups;
 pub mod imports;
 pub mod inbox;

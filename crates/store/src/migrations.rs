@@ -126,6 +126,14 @@ const MIGRATIONS: &[Migration] = &[
         name: "shared lines",
         sql: Sql::Both(include_str!("../migrations/0018_shared_lines.sql")),
     },
+    Migration {
+        version: 19,
+        name: "greetings",
+        sql: Sql::Split {
+            sqlite: include_str!("../migrations/0019_greetings.sqlite.sql"),
+            postgres: include_str!("../migrations/0019_greetings.postgres.sql"),
+        },
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -14,6 +14,7 @@ mod bulk;
 mod bulk_kill;
 mod call_centres;
 mod concurrency;
+mod greetings;
 mod groups;
 mod jobs;
 mod lifecycle;

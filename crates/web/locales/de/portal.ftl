@@ -792,3 +792,20 @@ inbox-shared-line-removed-subject = Eine geteilte Leitung wurde entfernt
 inbox-shared-line-removed = { $name } (Durchwahl { $extension }) wurde gelöscht; die Leitung erscheint nicht mehr an Ihrem Telefon.
 error-admin-only = Nur ein Administrator stellt diesen Dienst ein.
 error-own-line = Die eigene Leitung eines Benutzers ist schon an seinem Telefon.
+
+# S-1, S-3, G-6: greetings
+greeting-hint = Eine WAV- oder MP3-Datei mit höchstens 5 MB. Ohne eigene Ansage hören Anrufer die Standardansage.
+greeting-voicemail = Sprachbox-Ansage
+greeting-business = Ansage während der Geschäftszeiten
+greeting-after-hours = Ansage außerhalb der Geschäftszeiten
+greeting-remove = Ansage entfernen
+greeting-default = Die Standardansage wird abgespielt.
+greeting-file = Audiodatei (WAV oder MP3)
+greeting-upload = Ansage hochladen
+greeting-uploaded = hochgeladen
+greeting-saved = Die Ansage wurde hochgeladen.
+greeting-removed = Die Ansage wurde entfernt; die Standardansage wird abgespielt.
+greeting-too-large = Diese Datei ist größer als 5 MB. Wählen Sie eine kürzere Aufnahme.
+greeting-not-audio = Das ist keine WAV- oder MP3-Datei. Wählen Sie eine Audiodatei.
+error-unsupported-audio = Das ist keine WAV- oder MP3-Datei.
+error-too-large = Diese Datei ist zu groß.

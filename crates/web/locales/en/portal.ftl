@@ -792,3 +792,20 @@ inbox-shared-line-removed-subject = A shared line was removed
 inbox-shared-line-removed = { $name } (extension { $extension }) was deleted; their line no longer appears on your phone.
 error-admin-only = Only an administrator sets this service.
 error-own-line = A user's own line is on their phone already.
+
+# S-1, S-3, G-6: greetings
+greeting-hint = A WAV or MP3 file of at most 5 MB. Without one, callers hear the standard greeting.
+greeting-voicemail = Voicemail greeting
+greeting-business = Greeting in business hours
+greeting-after-hours = Greeting out of hours
+greeting-remove = Remove the greeting
+greeting-default = The standard greeting plays.
+greeting-file = Audio file (WAV or MP3)
+greeting-upload = Upload greeting
+greeting-uploaded = uploaded
+greeting-saved = The greeting was uploaded.
+greeting-removed = The greeting was removed; the standard greeting plays.
+greeting-too-large = That file is larger than 5 MB. Choose a shorter recording.
+greeting-not-audio = That is not a WAV or MP3 file. Choose an audio file.
+error-unsupported-audio = This is not a WAV or MP3 file.
+error-too-large = This file is too large.

@@ -792,3 +792,20 @@ inbox-shared-line-removed-subject = Une ligne partagée a été retirée
 inbox-shared-line-removed = { $name } (poste { $extension }) a été supprimé ; sa ligne n'apparaît plus sur votre téléphone.
 error-admin-only = Seul un administrateur règle ce service.
 error-own-line = La ligne d'un utilisateur est déjà sur son téléphone.
+
+# S-1, S-3, G-6: greetings
+greeting-hint = Un fichier WAV ou MP3 de 5 Mo au plus. Sans annonce, les appelants entendent l'annonce standard.
+greeting-voicemail = Annonce de messagerie vocale
+greeting-business = Annonce pendant les heures d'ouverture
+greeting-after-hours = Annonce hors des heures d'ouverture
+greeting-remove = Retirer l'annonce
+greeting-default = L'annonce standard est diffusée.
+greeting-file = Fichier audio (WAV ou MP3)
+greeting-upload = Téléverser l'annonce
+greeting-uploaded = téléversée le
+greeting-saved = L'annonce a été téléversée.
+greeting-removed = L'annonce a été retirée ; l'annonce standard est diffusée.
+greeting-too-large = Ce fichier dépasse 5 Mo. Choisissez un enregistrement plus court.
+greeting-not-audio = Ce n'est pas un fichier WAV ou MP3. Choisissez un fichier audio.
+error-unsupported-audio = Ce n'est pas un fichier WAV ou MP3.
+error-too-large = Ce fichier est trop volumineux.

@@ -5,6 +5,7 @@ pub mod broadcasts;
 pub mod bulk;
 pub mod catalogue;
 pub mod dto;
+pub mod greetings;
 pub mod groups;
 pub mod operations;
 pub mod services;
@@ -121,6 +122,16 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(groups::set_members))
         .routes(routes!(soft_clients::issue_link, soft_clients::list))
         .routes(routes!(soft_clients::redeem))
+        .routes(routes!(
+            greetings::put_user_greeting,
+            greetings::get_user_greeting,
+            greetings::delete_user_greeting
+        ))
+        .routes(routes!(
+            greetings::put_group_greeting,
+            greetings::get_group_greeting,
+            greetings::delete_group_greeting
+        ))
         .routes(routes!(groups::set_supervisors))
         .routes(routes!(groups::create_campaign))
         .routes(routes!(groups::get_campaign, groups::delete_campaign))

@@ -16,8 +16,8 @@ use switchboard_domain::{
 use super::context::{Visit, errors_of};
 use super::directory::Fields;
 use super::pages::{
-    AgentChoice, CampaignBlock, GroupPage, GroupRow, GroupsPage, MemberRow, MenuBlock,
-    internal_error, not_found_page, status_for,
+    AgentChoice, CampaignBlock, GreetingSlot, GroupPage, GroupRow, GroupsPage, MemberRow,
+    MenuBlock, internal_error, not_found_page, status_for,
 };
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
@@ -334,6 +334,27 @@ fn group_page(
                     (value, tr.t(&format!("weekday-{d}")), ticked)
                 })
                 .collect(),
+            greetings: match view.group.kind {
+                GroupKind::AutoAttendant => vec![
+                    ("business", "greeting-business"),
+                    ("after_hours", "greeting-after-hours"),
+                ],
+                GroupKind::Hunt | GroupKind::CallCentre => {
+                    vec![("voicemail", "greeting-voicemail")]
+                }
+                GroupKind::Pickup | GroupKind::Park => Vec::new(),
+            }
+            .into_iter()
+            .map(|(purpose, title)| GreetingSlot {
+                purpose,
+                title: tr.t(title),
+                about: view
+                    .greetings
+                    .iter()
+                    .find(|g| g.purpose == purpose)
+                    .map(|g| super::pages::greeting_about(&tr, g)),
+            })
+            .collect(),
             menus: if view.group.kind == GroupKind::AutoAttendant {
                 [
                     ("business", "aa-business-menu"),

@@ -9,6 +9,7 @@ mod broadcasts;
 mod bulk;
 mod context;
 mod directory;
+mod greetings;
 mod groups;
 pub mod i18n;
 mod inbox;
@@ -24,12 +25,15 @@ mod users_list;
 mod workspace;
 
 use axum::Router;
-use axum::extract::{Path, Query, Request};
+use axum::extract::{DefaultBodyLimit, Path, Query, Request};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
+
+/// A greeting upload form: the file (at most 5 MB, S-1) and the form around it.
+const GREETING_FORM_LIMIT: usize = switchboard_domain::audio::MAX_GREETING_BYTES + 64 * 1024;
 use switchboard_domain::Language;
 
 use crate::AppState;
@@ -65,6 +69,33 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/services", get(services::own).post(services::save_own))
         .route("/services/soft-client", post(services::soft_client_own))
+        .route(
+            "/services/greeting",
+            get(greetings::play_own)
+                .post(greetings::upload_own)
+                .layer(DefaultBodyLimit::max(GREETING_FORM_LIMIT)),
+        )
+        .route("/services/greeting/delete", post(greetings::remove_own))
+        .route(
+            "/users/{id}/services/greeting",
+            get(greetings::play_of_user)
+                .post(greetings::upload_of_user)
+                .layer(DefaultBodyLimit::max(GREETING_FORM_LIMIT)),
+        )
+        .route(
+            "/users/{id}/services/greeting/delete",
+            post(greetings::remove_of_user),
+        )
+        .route(
+            "/groups/{id}/greetings/{purpose}",
+            get(greetings::play_of_group)
+                .post(greetings::upload_of_group)
+                .layer(DefaultBodyLimit::max(GREETING_FORM_LIMIT)),
+        )
+        .route(
+            "/groups/{id}/greetings/{purpose}/delete",
+            post(greetings::remove_of_group),
+        )
         .route(
             "/users/{id}/services/soft-client",
             post(services::soft_client_of_user),
@@ -456,7 +487,16 @@ mod tests {
                     .iter()
                     .flat_map(|v| [format!("soft-client-{v}"), format!("soft-client-intro-{v}")]),
             )
-            .chain(["aa-business-menu", "aa-after-hours-menu"].map(String::from))
+            .chain(
+                [
+                    "aa-business-menu",
+                    "aa-after-hours-menu",
+                    "greeting-voicemail",
+                    "greeting-business",
+                    "greeting-after-hours",
+                ]
+                .map(String::from),
+            )
             .chain(
                 CampaignDirection::ALL
                     .iter()

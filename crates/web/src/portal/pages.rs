@@ -484,10 +484,34 @@ pub struct GroupPage {
     pub supervisors: Vec<MemberRow>,
     pub campaigns: Vec<CampaignBlock>,
     pub directions: Vec<(&'static str, String)>,
+    /// S-3, G-6: the greetings a virtual user has.
+    pub greetings: Vec<GreetingSlot>,
     /// Auto attendants (G-6): the weekdays (value, label, ticked) and the two menus.
     pub weekdays: Vec<(String, String, bool)>,
     pub menus: Vec<MenuBlock>,
     pub typed: super::directory::Fields,
+}
+
+/// A greeting of a group's page: its purpose, title and, once uploaded, what it is in words.
+pub struct GreetingSlot {
+    pub purpose: &'static str,
+    pub title: String,
+    pub about: Option<String>,
+}
+
+/// What an uploaded greeting is, in words: "WAV · 12 KB · 2026-12-02T…".
+pub fn greeting_about(tr: &super::i18n::Tr, a: &switchboard_store::greetings::About) -> String {
+    let kind = if a.content_type == "audio/wav" {
+        "WAV"
+    } else {
+        "MP3"
+    };
+    format!(
+        "{kind} · {} KB · {} {}",
+        (a.size + 1023) / 1024,
+        tr.t("greeting-uploaded"),
+        a.created_at.to_rfc3339()
+    )
 }
 
 /// One menu of an auto attendant's page: a row per key, and the no-input destination.
@@ -575,6 +599,8 @@ pub struct ServicesPage {
     pub network_class_label: String,
     /// The shared lines in words, for the user's own page.
     pub shared_lines: String,
+    /// S-1: the voicemail greeting uploaded, in words; none: the default one.
+    pub greeting: Option<String>,
     pub typed: super::directory::Fields,
 }
 

@@ -171,6 +171,22 @@ async fn render(
             .collect(),
         Err(_) => Vec::new(),
     };
+    let greeting = match visit
+        .state
+        .app
+        .greetings()
+        .list(
+            &actor,
+            switchboard_app::greetings::GreetingOwner::User(user),
+        )
+        .await
+    {
+        Ok(list) => list
+            .iter()
+            .find(|g| g.purpose == "voicemail")
+            .map(|g| super::pages::greeting_about(&c.tr, g)),
+        Err(_) => None,
+    };
     let status = status_for(&errors);
     let class = values.get("network_class").to_owned();
     let shared_lines = values
@@ -181,6 +197,7 @@ async fn render(
     (
         status,
         ServicesPage {
+            greeting,
             as_admin,
             network_classes: NetworkClass::ALL
                 .iter()

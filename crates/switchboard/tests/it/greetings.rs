@@ -1,0 +1,253 @@
+//! Greetings (S-1, S-3, G-6) over HTTP on both databases: a user's voicemail greeting and a
+//! virtual user's greetings, WAV or MP3 by their content, size-limited, read back as audio,
+//! removed; other files and other tenants refused.
+
+use serde_json::json;
+
+use crate::support::{Kind, TestApp};
+use crate::web_client::WebClient;
+use crate::{on_both_databases, on_both_kinds};
+
+const STRONG: &str = "copper kettle drifts north";
+
+on_both_databases!(
+    s1_a_voicemail_greeting_is_uploaded_played_back_and_removed,
+    s3_g6_virtual_users_have_the_greetings_of_their_kind,
+);
+
+on_both_kinds!(s1_g6_greetings_are_uploaded_and_played_in_the_portal);
+
+/// A short WAV file: a RIFF header and a little silence.
+pub fn wav() -> Vec<u8> {
+    let mut bytes = b"RIFF\x2c\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00\x80\x3e\x00\x00\x02\x00\x10\x00data\x08\x00\x00\x00".to_vec();
+    bytes.extend_from_slice(&[0; 8]);
+    bytes
+}
+
+/// An MP3 file as encoders write it: an ID3 tag, then frames.
+pub fn mp3() -> Vec<u8> {
+    let mut bytes = b"ID3\x04\x00\x00\x00\x00\x00\x00".to_vec();
+    bytes.extend_from_slice(&[0xFF, 0xFB, 0x90, 0x64, 0, 0, 0, 0]);
+    bytes
+}
+
+async fn put(t: &TestApp, path: &str, token: &str, body: Vec<u8>) -> crate::support::Response {
+    let response = t
+        .http
+        .put(format!("{}{path}", t.base))
+        .bearer_auth(token)
+        .header("content-type", "application/octet-stream")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let text = response.text().await.unwrap();
+    crate::support::Response {
+        status,
+        headers,
+        body: serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+    }
+}
+
+async fn audio(t: &TestApp, path: &str) -> (u16, String, Vec<u8>) {
+    let response = t
+        .http
+        .get(format!("{}{path}", t.base))
+        .bearer_auth(&t.fx.admin)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let kind = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (status, kind, response.bytes().await.unwrap().to_vec())
+}
+
+async fn s1_a_voicemail_greeting_is_uploaded_played_back_and_removed(t: TestApp) {
+    let user = t
+        .create_user("+493012345602", json!({ "extension": "602" }))
+        .await;
+    let path = format!(
+        "/api/v1/users/{}/greetings/voicemail",
+        user["user"]["id"].as_str().unwrap()
+    );
+    // Not audio, whatever it is called; too large; an unknown purpose: refused, nothing kept.
+    put(&t, &path, &t.fx.admin, b"<html>hello</html>".to_vec())
+        .await
+        .problem(422, "validation");
+    let huge = put(&t, &path, &t.fx.admin, vec![0; 5 * 1024 * 1024 + 1]).await;
+    huge.problem(422, "validation");
+    assert_eq!(huge.body["errors"][0]["code"], "too-large");
+    let other = path.replace("voicemail", "business");
+    put(&t, &other, &t.fx.admin, wav())
+        .await
+        .problem(422, "validation");
+    assert_eq!(audio(&t, &path).await.0, 404);
+
+    let uploaded = put(&t, &path, &t.fx.admin, wav()).await;
+    assert_eq!(uploaded.status, 200, "{}", uploaded.body);
+    assert_eq!(uploaded.body["content_type"], "audio/wav");
+    assert_eq!(uploaded.body["size"], wav().len());
+    assert_eq!(audio(&t, &path).await, (200, "audio/wav".to_owned(), wav()));
+    // Replaced by an MP3.
+    put(&t, &path, &t.fx.admin, mp3()).await;
+    assert_eq!(
+        audio(&t, &path).await,
+        (200, "audio/mpeg".to_owned(), mp3())
+    );
+    // Another enterprise's administrator: not found.
+    put(&t, &path, &t.fx.other_admin, wav())
+        .await
+        .problem(404, "not-found");
+    let removed = t.delete(&path, &t.fx.admin).await;
+    assert_eq!(removed.status, 204);
+    assert_eq!(audio(&t, &path).await.0, 404);
+    t.delete(&path, &t.fx.admin).await.problem(404, "not-found");
+}
+
+async fn s3_g6_virtual_users_have_the_greetings_of_their_kind(t: TestApp) {
+    let groups = format!("/api/v1/enterprises/{}/groups", t.fx.enterprise);
+    let berlin = t.fx.berlin.to_string();
+    let mut ids = Vec::new();
+    for body in [
+        json!({"site_id": berlin, "kind": "auto_attendant", "name": "Reception", "extension": "900"}),
+        json!({"site_id": berlin, "kind": "hunt", "name": "Hotline", "extension": "700"}),
+        json!({"site_id": berlin, "kind": "pickup", "name": "Floor"}),
+    ] {
+        let created = t.post(&groups, &t.fx.admin, body).await;
+        ids.push(created.body["id"].as_str().unwrap().to_owned());
+    }
+    let greeting = |id: &str, purpose: &str| format!("/api/v1/groups/{id}/greetings/{purpose}");
+    // An auto attendant: business hours and out of hours.
+    for purpose in ["business", "after_hours"] {
+        let up = put(&t, &greeting(&ids[0], purpose), &t.fx.admin, mp3()).await;
+        assert_eq!(up.status, 200, "{}", up.body);
+    }
+    let refused = put(&t, &greeting(&ids[0], "voicemail"), &t.fx.admin, mp3()).await;
+    assert_eq!(refused.failing_fields(), ["purpose"]);
+    // A hunt group: its voicemail greeting (S-3). A pickup group has none.
+    assert_eq!(
+        put(&t, &greeting(&ids[1], "voicemail"), &t.fx.admin, wav())
+            .await
+            .status,
+        200
+    );
+    let refused = put(&t, &greeting(&ids[2], "voicemail"), &t.fx.admin, wav()).await;
+    assert_eq!(refused.failing_fields(), ["purpose"]);
+    assert_eq!(
+        audio(&t, &greeting(&ids[0], "after_hours")).await,
+        (200, "audio/mpeg".to_owned(), mp3())
+    );
+    // The greetings go with their group.
+    assert_eq!(
+        t.delete(&format!("/api/v1/groups/{}", ids[0]), &t.fx.admin)
+            .await
+            .status,
+        204
+    );
+    assert_eq!(audio(&t, &greeting(&ids[0], "business")).await.0, 404);
+}
+
+async fn s1_g6_greetings_are_uploaded_and_played_in_the_portal(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let user = t
+        .create_active_user(
+            "+493012345602",
+            json!({"first_name": "Anna", "extension": "602", "language": "de",
+                   "password": STRONG, "must_change_password": false}),
+        )
+        .await;
+    let mut browser = WebClient::new(&t);
+    browser
+        .sign_in_fully(user["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    let page = browser.get("/services").await;
+    assert!(
+        page.contains("Die Standardansage wird abgespielt."),
+        "{}",
+        page.body
+    );
+    // Not audio: refused in words, nothing kept.
+    let refused = browser
+        .post_file(
+            "/services/greeting",
+            "file",
+            "greeting.wav",
+            b"not audio at all",
+        )
+        .await;
+    assert_eq!(refused.location.as_deref(), Some("/services"));
+    let page = browser.get("/services").await;
+    assert!(
+        page.contains("Das ist keine WAV- oder MP3-Datei."),
+        "{}",
+        page.body
+    );
+    let saved = browser
+        .post_file("/services/greeting", "file", "hallo.wav", &wav())
+        .await;
+    assert_eq!(saved.location.as_deref(), Some("/services"));
+    let page = browser.get("/services").await;
+    assert!(page.contains("Die Ansage wurde hochgeladen."));
+    assert!(page.contains("WAV · 1 KB"), "{}", page.body);
+    assert!(page.contains("<audio controls preload=\"none\" src=\"/services/greeting\""));
+    let played = browser.get("/services/greeting").await;
+    assert_eq!(played.status, 200);
+    assert_eq!(played.headers["content-type"], "audio/wav");
+    browser.get("/services").await;
+    browser.post("/services/greeting/delete", &[]).await;
+    let page = browser.get("/services").await;
+    assert!(page.contains("Die Ansage wurde entfernt"), "{}", page.body);
+    assert_eq!(browser.get("/services/greeting").await.status, 404);
+
+    // An auto attendant's out-of-hours greeting, by an administrator on its page.
+    let admin = t
+        .create_user(
+            "+493012345690",
+            json!({ "password": STRONG, "must_change_password": false, "role": "enterprise_admin",
+                    "first_name": "Ada", "last_name": "Admin", "extension": "690" }),
+        )
+        .await;
+    let attendant = t
+        .post(
+            &format!("/api/v1/enterprises/{}/groups", t.fx.enterprise),
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "kind": "auto_attendant",
+                   "name": "Reception", "extension": "900"}),
+        )
+        .await;
+    let at = format!("/groups/{}", attendant.body["id"].as_str().unwrap());
+    let mut admin_browser = WebClient::new(&t);
+    admin_browser
+        .sign_in_fully(admin["user"]["login_name"].as_str().unwrap(), STRONG)
+        .await;
+    let page = admin_browser.get(&at).await;
+    assert!(page.contains("Greeting out of hours"), "{}", page.body);
+    let saved = admin_browser
+        .post_file(
+            &format!("{at}/greetings/after_hours"),
+            "file",
+            "closed.mp3",
+            &mp3(),
+        )
+        .await;
+    assert_eq!(saved.location.as_deref(), Some(at.as_str()));
+    let page = admin_browser.get(&at).await;
+    assert!(page.contains("The greeting was uploaded."));
+    assert!(
+        page.contains("id=\"greeting-after_hours-about\">MP3 ·"),
+        "{}",
+        page.body
+    );
+    let played = admin_browser
+        .get(&format!("{at}/greetings/after_hours"))
+        .await;
+    assert_eq!(played.headers["content-type"], "audio/mpeg");
+}
