@@ -383,11 +383,13 @@ impl Services<'_> {
                 Some(lines)
             }
         };
+        // A PIN typed but refused is said once, as what is wrong with it.
+        let pin_given = pin.is_some();
         let pin: Option<String> = match pin {
             None => None,
             Some(checked) => v.check("voicemail_pin", checked).map(|(_, hash)| hash),
         };
-        if after.voicemail && pin.is_none() && !before.voicemail_pin_set {
+        if after.voicemail && !pin_given && !before.voicemail_pin_set {
             v.push(FieldError::new(
                 "voicemail_pin",
                 "required",

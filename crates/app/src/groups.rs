@@ -102,6 +102,8 @@ pub struct GroupView {
     pub campaigns: Vec<CampaignView>,
     /// S-3, G-6: the greetings uploaded (without their audio).
     pub greetings: Vec<switchboard_store::greetings::About>,
+    /// S-3: a virtual user's call services.
+    pub services: Option<crate::group_services::VirtualServicesView>,
 }
 
 /// A campaign with its agents, by name.
@@ -128,12 +130,23 @@ impl GroupView {
         let greetings =
             switchboard_store::greetings::of(conn, switchboard_store::greetings::Owner::Group(&id))
                 .await?;
+        let services = if group.kind.is_virtual_user() {
+            let stored = switchboard_store::services::get_of(
+                conn,
+                switchboard_store::services::Holder::Group(group.id),
+            )
+            .await?;
+            Some(crate::group_services::view(group.id, stored.as_ref())?)
+        } else {
+            None
+        };
         Ok(Self {
             group,
             members,
             supervisors,
             campaigns,
             greetings,
+            services,
         })
     }
 }

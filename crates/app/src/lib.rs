@@ -13,6 +13,7 @@ pub mod clock;
 pub mod device_passwords;
 pub mod error;
 pub mod greetings;
+pub mod group_services;
 pub mod groups;
 pub mod import;
 pub mod inbox;
@@ -184,6 +185,10 @@ impl App {
 
     pub fn provisioning(&self) -> provisioning::Provisioning<'_> {
         provisioning::Provisioning(self)
+    }
+
+    pub fn group_services(&self) -> group_services::GroupServices<'_> {
+        group_services::GroupServices(self)
     }
 
     pub fn greetings(&self) -> greetings::Greetings<'_> {

@@ -134,6 +134,11 @@ const MIGRATIONS: &[Migration] = &[
             postgres: include_str!("../migrations/0019_greetings.postgres.sql"),
         },
     },
+    Migration {
+        version: 20,
+        name: "virtual users' call services",
+        sql: Sql::Both(include_str!("../migrations/0020_group_services.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -1,6 +1,7 @@
-//! Each user's call services (S-1), stored as one document per user.
+//! Each user's call services (S-1) and each virtual user's (S-3), stored as one document per
+//! holder; a user's shared lines (S-2).
 
-use switchboard_domain::{EnterpriseId, Timestamp, UserId};
+use switchboard_domain::{EnterpriseId, GroupId, Timestamp, UserId};
 
 use crate::{Conn, Result};
 
@@ -11,11 +12,41 @@ pub struct Stored {
     pub version: i64,
 }
 
+/// Whose services a document holds: a user's (S-1), or a virtual user's — a hunt group, call
+/// centre or auto attendant (S-3).
+#[derive(Debug, Clone, Copy)]
+pub enum Holder {
+    User(UserId),
+    Group(GroupId),
+}
+
+impl Holder {
+    /// The table and its key column.
+    fn table(self) -> (&'static str, &'static str) {
+        match self {
+            Holder::User(_) => ("call_services", "user_id"),
+            Holder::Group(_) => ("group_services", "group_id"),
+        }
+    }
+
+    fn id(self) -> String {
+        match self {
+            Holder::User(id) => id.to_string(),
+            Holder::Group(id) => id.to_string(),
+        }
+    }
+}
+
 pub async fn get(conn: &mut Conn, user: UserId) -> Result<Option<Stored>> {
-    let row: Option<(String, Option<String>, i64)> = sqlx::query_as(
-        "SELECT settings_json, voicemail_pin_hash, version FROM call_services WHERE user_id = $1",
-    )
-    .bind(user.to_string())
+    get_of(conn, Holder::User(user)).await
+}
+
+pub async fn get_of(conn: &mut Conn, holder: Holder) -> Result<Option<Stored>> {
+    let (table, key) = holder.table();
+    let row: Option<(String, Option<String>, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT settings_json, voicemail_pin_hash, version FROM {table} WHERE {key} = $1"
+    )))
+    .bind(holder.id())
     .fetch_optional(conn)
     .await?;
     Ok(
@@ -37,12 +68,24 @@ pub async fn put(
     version: i64,
     now: Timestamp,
 ) -> Result<bool> {
+    put_of(conn, Holder::User(user), enterprise, stored, version, now).await
+}
+
+pub async fn put_of(
+    conn: &mut Conn,
+    holder: Holder,
+    enterprise: EnterpriseId,
+    stored: &Stored,
+    version: i64,
+    now: Timestamp,
+) -> Result<bool> {
+    let (table, key) = holder.table();
     let done = if version == 0 {
-        sqlx::query(
-            "INSERT INTO call_services (user_id, enterprise_id, settings_json, voicemail_pin_hash, version, updated_at) \
-             VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (user_id) DO NOTHING",
-        )
-        .bind(user.to_string())
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO {table} ({key}, enterprise_id, settings_json, voicemail_pin_hash, version, updated_at) \
+             VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT ({key}) DO NOTHING"
+        )))
+        .bind(holder.id())
         .bind(enterprise.to_string())
         .bind(stored.settings_json.clone())
         .bind(stored.voicemail_pin_hash.clone())
@@ -50,11 +93,11 @@ pub async fn put(
         .execute(conn)
         .await?
     } else {
-        sqlx::query(
-            "UPDATE call_services SET settings_json = $2, voicemail_pin_hash = $3, version = version + 1, updated_at = $4 \
-             WHERE user_id = $1 AND version = $5",
-        )
-        .bind(user.to_string())
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE {table} SET settings_json = $2, voicemail_pin_hash = $3, version = version + 1, updated_at = $4 \
+             WHERE {key} = $1 AND version = $5"
+        )))
+        .bind(holder.id())
         .bind(stored.settings_json.clone())
         .bind(stored.voicemail_pin_hash.clone())
         .bind(now.millis())

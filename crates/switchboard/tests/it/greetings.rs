@@ -1,4 +1,5 @@
-//! Greetings (S-1, S-3, G-6) over HTTP on both databases: a user's voicemail greeting and a
+//! Greetings (S-1, S-3, G-6) and virtual users' call services (S-3) over HTTP and in the
+//! portal, on both databases: a user's voicemail greeting and a
 //! virtual user's greetings, WAV or MP3 by their content, size-limited, read back as audio,
 //! removed; other files and other tenants refused.
 
@@ -13,6 +14,7 @@ const STRONG: &str = "copper kettle drifts north";
 on_both_databases!(
     s1_a_voicemail_greeting_is_uploaded_played_back_and_removed,
     s3_g6_virtual_users_have_the_greetings_of_their_kind,
+    s3_a_hunt_group_has_voicemail_and_forwarding_like_a_user,
 );
 
 on_both_kinds!(s1_g6_greetings_are_uploaded_and_played_in_the_portal);
@@ -250,4 +252,112 @@ async fn s1_g6_greetings_are_uploaded_and_played_in_the_portal(kind: Kind) {
         .get(&format!("{at}/greetings/after_hours"))
         .await;
     assert_eq!(played.headers["content-type"], "audio/mpeg");
+
+    // S-3: the attendant's voicemail, on its page: refused without a PIN, then saved.
+    admin_browser.get(&at).await;
+    let refused = admin_browser
+        .post(&format!("{at}/services"), &[("voicemail", "yes")])
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.contains("id=\"voicemail_pin-error\""),
+        "{}",
+        refused.body
+    );
+    assert!(refused.contains("id=\"voicemail\" name=\"voicemail\" value=\"yes\" checked"));
+    let saved = admin_browser
+        .post(
+            &format!("{at}/services"),
+            &[("voicemail", "yes"), ("voicemail_pin", "2580")],
+        )
+        .await;
+    assert_eq!(saved.location.as_deref(), Some(at.as_str()));
+    let page = admin_browser.get(&at).await;
+    assert!(page.contains("id=\"voicemail\" name=\"voicemail\" value=\"yes\" checked"));
+}
+
+async fn s3_a_hunt_group_has_voicemail_and_forwarding_like_a_user(t: TestApp) {
+    let groups = format!("/api/v1/enterprises/{}/groups", t.fx.enterprise);
+    let berlin = t.fx.berlin.to_string();
+    let mut ids = Vec::new();
+    for body in [
+        json!({"site_id": berlin, "kind": "hunt", "name": "Hotline", "extension": "700"}),
+        json!({"site_id": berlin, "kind": "auto_attendant", "name": "Reception", "extension": "900"}),
+        json!({"site_id": berlin, "kind": "park", "name": "Lobby"}),
+    ] {
+        let created = t.post(&groups, &t.fx.admin, body).await;
+        ids.push(created.body["id"].as_str().unwrap().to_owned());
+    }
+    let path = |id: &str| format!("/api/v1/groups/{id}/call-services");
+    let read = t.get(&path(&ids[0]), &t.fx.admin).await;
+    assert_eq!(read.status, 200, "{}", read.body);
+    assert_eq!(read.body["voicemail"], false);
+    assert_eq!(read.body["version"], 0);
+
+    // Voicemail needs a PIN, not the group's extension spelled long, not a run.
+    let refused = t
+        .patch(
+            &path(&ids[0]),
+            &t.fx.admin,
+            None,
+            json!({"voicemail": true, "forward_always": "nowhere"}),
+        )
+        .await;
+    refused.problem(422, "validation");
+    assert_eq!(
+        refused.failing_fields(),
+        ["forward_always", "voicemail_pin"]
+    );
+    let weak = t
+        .patch(
+            &path(&ids[0]),
+            &t.fx.admin,
+            None,
+            json!({"voicemail": true, "voicemail_pin": "1234"}),
+        )
+        .await;
+    assert_eq!(weak.failing_fields(), ["voicemail_pin"]);
+
+    let set = t
+        .patch(
+            &path(&ids[0]),
+            &t.fx.admin,
+            None,
+            json!({"voicemail": true, "voicemail_pin": "2580", "voicemail_email": "hotline@example.de",
+                   "forward_always": "+493099999999"}),
+        )
+        .await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    assert_eq!(set.body["voicemail_pin_set"], true);
+    assert_eq!(set.body["forward_always"], "+493099999999");
+    assert!(
+        set.body.get("voicemail_pin").is_none(),
+        "the PIN is never shown"
+    );
+    let stale = t
+        .patch(
+            &path(&ids[0]),
+            &t.fx.admin,
+            Some("\"v0\""),
+            json!({"voicemail": false}),
+        )
+        .await;
+    stale.problem(412, "precondition-failed");
+
+    // An auto attendant has voicemail but forwards by its menus; a park group has no services.
+    let aa = t
+        .patch(
+            &path(&ids[1]),
+            &t.fx.admin,
+            None,
+            json!({"forward_always": "700"}),
+        )
+        .await;
+    assert_eq!(aa.failing_fields(), ["forward_always"]);
+    t.get(&path(&ids[2]), &t.fx.admin)
+        .await
+        .problem(409, "no-services");
+    t.get(&path(&ids[0]), &t.fx.other_admin)
+        .await
+        .problem(404, "not-found");
 }

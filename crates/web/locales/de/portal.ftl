@@ -809,3 +809,7 @@ greeting-too-large = Diese Datei ist größer als 5 MB. Wählen Sie eine kürzer
 greeting-not-audio = Das ist keine WAV- oder MP3-Datei. Wählen Sie eine Audiodatei.
 error-unsupported-audio = Das ist keine WAV- oder MP3-Datei.
 error-too-large = Diese Datei ist zu groß.
+
+# S-3: virtual users' call services
+group-services = Anrufdienste
+group-services-hint = Wie bei einem Benutzer: die Sprachbox für Anrufer, die niemand annimmt, und die Weiterleitung aller Anrufe (Sammelrufgruppen und Callcenter).

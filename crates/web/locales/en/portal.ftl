@@ -809,3 +809,7 @@ greeting-too-large = That file is larger than 5 MB. Choose a shorter recording.
 greeting-not-audio = That is not a WAV or MP3 file. Choose an audio file.
 error-unsupported-audio = This is not a WAV or MP3 file.
 error-too-large = This file is too large.
+
+# S-3: virtual users' call services
+group-services = Call services
+group-services-hint = Like a user's: voicemail for callers nobody answers, and forwarding of every call (hunt groups and call centres).

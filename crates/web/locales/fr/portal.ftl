@@ -809,3 +809,7 @@ greeting-too-large = Ce fichier dépasse 5 Mo. Choisissez un enregistrement plus
 greeting-not-audio = Ce n'est pas un fichier WAV ou MP3. Choisissez un fichier audio.
 error-unsupported-audio = Ce n'est pas un fichier WAV ou MP3.
 error-too-large = Ce fichier est trop volumineux.
+
+# S-3: virtual users' call services
+group-services = Services d'appel
+group-services-hint = Comme pour un utilisateur : la messagerie vocale pour les appelants sans réponse, et le renvoi de tous les appels (groupes de recherche et centres d'appels).

@@ -123,6 +123,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(soft_clients::issue_link, soft_clients::list))
         .routes(routes!(soft_clients::redeem))
         .routes(routes!(
+            services::get_group_services,
+            services::update_group_services
+        ))
+        .routes(routes!(
             greetings::put_user_greeting,
             greetings::get_user_greeting,
             greetings::delete_user_greeting

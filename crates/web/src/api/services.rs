@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use serde::{Deserialize, Serialize};
 use switchboard_app::call_services::{ServiceChanges, ServicesView};
+use switchboard_app::group_services::{VirtualChanges, VirtualServicesView};
 use utoipa::ToSchema;
 
 use super::tenancy::etag_header;
@@ -185,6 +186,93 @@ pub async fn update_services(
         .app
         .call_services()
         .update(&actor, path_id(&id, "user")?, version, changes)
+        .await?;
+    Ok((etag_header(view.version), Json(view.into())))
+}
+
+/// S-3: a virtual user's call services.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GroupServicesDto {
+    pub group_id: String,
+    /// Hunt groups and call centres: every call forwarded here (an extension or an E.164
+    /// number); absent = off.
+    pub forward_always: Option<String>,
+    pub voicemail: bool,
+    pub voicemail_email: Option<String>,
+    pub voicemail_pin_set: bool,
+    pub version: i64,
+}
+
+impl From<VirtualServicesView> for GroupServicesDto {
+    fn from(v: VirtualServicesView) -> Self {
+        Self {
+            group_id: v.group_id.to_string(),
+            forward_always: v.services.forward_always.map(|d| d.as_str().to_owned()),
+            voicemail: v.services.voicemail,
+            voicemail_email: v.services.voicemail_email,
+            voicemail_pin_set: v.voicemail_pin_set,
+            version: v.version,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateGroupServices {
+    /// Hunt groups and call centres; empty turns it off.
+    pub forward_always: Option<String>,
+    pub voicemail: Option<bool>,
+    /// Empty: no notification.
+    pub voicemail_email: Option<String>,
+    /// 4–8 digits, not trivial, not the group's extension; required to turn voicemail on.
+    pub voicemail_pin: Option<String>,
+}
+
+/// A virtual user's call services (S-3): a hunt group's, call centre's or auto attendant's.
+#[utoipa::path(get, path = "/groups/{id}/call-services", tag = "groups",
+    responses((status = 200, body = GroupServicesDto), (status = 404, body = Problem),
+        (status = 409, description = "no-services (pickup and park groups)", body = Problem)))]
+pub async fn get_group_services(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<(HeaderMap, Json<GroupServicesDto>)> {
+    let view = s
+        .app
+        .group_services()
+        .get(&actor, path_id(&id, "group")?)
+        .await?;
+    Ok((etag_header(view.version), Json(view.into())))
+}
+
+/// Change a virtual user's call services (S-3); absent fields stay; `If-Match` checked when given.
+#[utoipa::path(patch, path = "/groups/{id}/call-services", tag = "groups", request_body = UpdateGroupServices,
+    responses((status = 200, body = GroupServicesDto), (status = 412, body = Problem), (status = 422, body = Problem)))]
+pub async fn update_group_services(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    if_match: IfMatch,
+    ApiJson(b): ApiJson<UpdateGroupServices>,
+) -> ApiResult<(HeaderMap, Json<GroupServicesDto>)> {
+    let version = match if_match.0 {
+        None | Some(crate::extract::IfMatchValue::Any) => None,
+        _ => if_match.version(|| -1),
+    };
+    let view = s
+        .app
+        .group_services()
+        .update(
+            &actor,
+            path_id(&id, "group")?,
+            version,
+            VirtualChanges {
+                forward_always: b.forward_always,
+                voicemail: b.voicemail,
+                voicemail_email: b.voicemail_email,
+                voicemail_pin: b.voicemail_pin,
+            },
+        )
         .await?;
     Ok((etag_header(view.version), Json(view.into())))
 }

@@ -16,8 +16,8 @@ use switchboard_domain::{
 use super::context::{Visit, errors_of};
 use super::directory::Fields;
 use super::pages::{
-    AgentChoice, CampaignBlock, GreetingSlot, GroupPage, GroupRow, GroupsPage, MemberRow,
-    MenuBlock, internal_error, not_found_page, status_for,
+    AgentChoice, CampaignBlock, GreetingSlot, GroupPage, GroupRow, GroupServicesForm, GroupsPage,
+    MemberRow, MenuBlock, internal_error, not_found_page, status_for,
 };
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
@@ -334,6 +334,37 @@ fn group_page(
                     (value, tr.t(&format!("weekday-{d}")), ticked)
                 })
                 .collect(),
+            services: view.services.as_ref().map(|sv| {
+                // What was typed, after a refusal; otherwise as stored.
+                let typed_or = |name: &str, stored: String| {
+                    if typed.has("services_form", "1") {
+                        typed.get(name).to_owned()
+                    } else {
+                        stored
+                    }
+                };
+                GroupServicesForm {
+                    version: sv.version,
+                    forward_always: typed_or(
+                        "forward_always",
+                        sv.services
+                            .forward_always
+                            .as_ref()
+                            .map(|d| d.as_str().to_owned())
+                            .unwrap_or_default(),
+                    ),
+                    voicemail: if typed.has("services_form", "1") {
+                        typed.get("voicemail") == "yes"
+                    } else {
+                        sv.services.voicemail
+                    },
+                    voicemail_email: typed_or(
+                        "voicemail_email",
+                        sv.services.voicemail_email.clone().unwrap_or_default(),
+                    ),
+                    pin_set: sv.voicemail_pin_set,
+                }
+            }),
             greetings: match view.group.kind {
                 GroupKind::AutoAttendant => vec![
                     ("business", "greeting-business"),
@@ -753,5 +784,56 @@ pub async fn delete_campaign(
     match visit.state.app.campaigns().delete(&ws.actor, id).await {
         Ok(()) => redirect_with_flash(jar, &back, "campaign-deleted"),
         Err(e) => internal_error(&visit, &e),
+    }
+}
+
+/// S-3: saves a virtual user's call services form.
+pub async fn services(
+    visit: Visit,
+    jar: CookieJar,
+    Path(raw): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let fields = Fields(pairs);
+    let back = format!("/groups/{raw}");
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
+        return *answer;
+    }
+    let (ws, view) = match open(&visit, &raw).await {
+        Ok(opened) => opened,
+        Err(answer) => return answer,
+    };
+    let changes = switchboard_app::group_services::VirtualChanges {
+        forward_always: view
+            .group
+            .kind
+            .rings_members()
+            .then(|| fields.get("forward_always").to_owned()),
+        voicemail: Some(fields.get("voicemail") == "yes"),
+        voicemail_email: Some(fields.get("voicemail_email").to_owned()),
+        voicemail_pin: fields.opt("voicemail_pin"),
+    };
+    let version = fields.get("services_version").parse().ok();
+    match visit
+        .state
+        .app
+        .group_services()
+        .update(&ws.actor, view.group.id, version, changes)
+        .await
+    {
+        Ok(_) => redirect_with_flash(jar, &back, "services-saved"),
+        Err(AppError::PreconditionFailed) => {
+            redirect_with_flash(jar, &back, "group-changed-meanwhile")
+        }
+        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
+        Err(e) => {
+            let errors = errors_of(&visit.tr(), &e);
+            let mut typed = settings_of(&view);
+            for name in ["forward_always", "voicemail", "voicemail_email"] {
+                typed.0.push((name.to_owned(), fields.get(name).to_owned()));
+            }
+            typed.0.push(("services_form".into(), "1".into()));
+            group_page(&visit, &ws, view, typed, errors)
+        }
     }
 }

@@ -168,6 +168,7 @@ pub fn routes() -> Router<AppState> {
         .route("/groups/{id}", get(groups::show).post(groups::update))
         .route("/groups/{id}/members", post(groups::members))
         .route("/groups/{id}/supervisors", post(groups::supervisors))
+        .route("/groups/{id}/services", post(groups::services))
         .route("/groups/{id}/campaigns", post(groups::create_campaign))
         .route("/campaigns/{id}/agents", post(groups::campaign_agents))
         .route("/campaigns/{id}/delete", post(groups::delete_campaign))

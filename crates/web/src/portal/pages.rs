@@ -486,10 +486,20 @@ pub struct GroupPage {
     pub directions: Vec<(&'static str, String)>,
     /// S-3, G-6: the greetings a virtual user has.
     pub greetings: Vec<GreetingSlot>,
+    /// S-3: a virtual user's call services form, as stored or as typed.
+    pub services: Option<GroupServicesForm>,
     /// Auto attendants (G-6): the weekdays (value, label, ticked) and the two menus.
     pub weekdays: Vec<(String, String, bool)>,
     pub menus: Vec<MenuBlock>,
     pub typed: super::directory::Fields,
+}
+
+pub struct GroupServicesForm {
+    pub version: i64,
+    pub forward_always: String,
+    pub voicemail: bool,
+    pub voicemail_email: String,
+    pub pin_set: bool,
 }
 
 /// A greeting of a group's page: its purpose, title and, once uploaded, what it is in words.
