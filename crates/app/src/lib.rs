@@ -29,6 +29,7 @@ pub mod teams;
 pub mod tenancy;
 pub mod tokens;
 pub mod users;
+pub mod voicemail;
 
 use std::sync::Arc;
 
@@ -189,6 +190,10 @@ impl App {
 
     pub fn group_services(&self) -> group_services::GroupServices<'_> {
         group_services::GroupServices(self)
+    }
+
+    pub fn voicemail(&self) -> voicemail::Voicemail<'_> {
+        voicemail::Voicemail(self)
     }
 
     pub fn greetings(&self) -> greetings::Greetings<'_> {

@@ -76,4 +76,6 @@ id_type!(
     CampaignId,
     /// An uploaded greeting (S-1, G-6).
     GreetingId,
+    /// A voicemail message (S-1).
+    VoicemailId,
 );

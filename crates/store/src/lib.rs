@@ -32,6 +32,7 @@ pub mod sheets;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
+pub mod voicemail;
 
 pub use db::{Backend, Conn, Db, Tx};
 pub use error::StoreError;

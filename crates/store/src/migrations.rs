@@ -139,6 +139,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "virtual users' call services",
         sql: Sql::Both(include_str!("../migrations/0020_group_services.sql")),
     },
+    Migration {
+        version: 21,
+        name: "voicemail messages",
+        sql: Sql::Both(include_str!("../migrations/0021_voicemail_messages.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -15,6 +15,7 @@ on_both_databases!(
     s1_a_voicemail_greeting_is_uploaded_played_back_and_removed,
     s3_g6_virtual_users_have_the_greetings_of_their_kind,
     s3_a_hunt_group_has_voicemail_and_forwarding_like_a_user,
+    s1_voicemail_messages_are_recorded_by_the_media_server_and_listed,
 );
 
 on_both_kinds!(s1_g6_greetings_are_uploaded_and_played_in_the_portal);
@@ -203,6 +204,48 @@ async fn s1_g6_greetings_are_uploaded_and_played_in_the_portal(kind: Kind) {
     let played = browser.get("/services/greeting").await;
     assert_eq!(played.status, 200);
     assert_eq!(played.headers["content-type"], "audio/wav");
+    // S-1: a message the media server recorded, listed on the page, marked heard, deleted
+    // once confirmed.
+    t.post(
+        &format!(
+            "/api/v1/users/{}/voicemail-messages",
+            user["id"].as_str().unwrap()
+        ),
+        &t.fx.operator,
+        json!({"caller": "+493011112222", "duration_seconds": 75}),
+    )
+    .await;
+    let page = browser.get("/services").await;
+    assert!(
+        page.contains("+493011112222 <span class=\"badge\">Neu</span>"),
+        "{}",
+        page.body
+    );
+    assert!(page.contains("1:15"));
+    let marker = "action=\"/services/voicemail/";
+    let at = page.body.find(marker).unwrap() + marker.len();
+    let message = page.body[at..at + 36].to_owned();
+    browser
+        .post(&format!("/services/voicemail/{message}/heard"), &[])
+        .await;
+    let page = browser.get("/services").await;
+    assert!(page.contains("Die Nachricht ist als gehört markiert."));
+    assert!(!page.contains("<span class=\"badge\">Neu</span>"));
+    browser
+        .post(&format!("/services/voicemail/{message}/delete"), &[])
+        .await;
+    let page = browser.get("/services").await;
+    assert!(page.contains("Ja, löschen"), "{}", page.body);
+    assert!(page.contains("+493011112222"), "not deleted unconfirmed");
+    browser
+        .post(
+            &format!("/services/voicemail/{message}/delete"),
+            &[("confirmed", "yes")],
+        )
+        .await;
+    let page = browser.get("/services").await;
+    assert!(page.contains("Keine Sprachnachrichten."), "{}", page.body);
+
     browser.get("/services").await;
     browser.post("/services/greeting/delete", &[]).await;
     let page = browser.get("/services").await;
@@ -360,4 +403,78 @@ async fn s3_a_hunt_group_has_voicemail_and_forwarding_like_a_user(t: TestApp) {
     t.get(&path(&ids[0]), &t.fx.other_admin)
         .await
         .problem(404, "not-found");
+}
+
+async fn s1_voicemail_messages_are_recorded_by_the_media_server_and_listed(t: TestApp) {
+    let user = t
+        .create_active_user("+493012345602", json!({ "extension": "602" }))
+        .await;
+    let path = format!(
+        "/api/v1/users/{}/voicemail-messages",
+        user["id"].as_str().unwrap()
+    );
+    assert_eq!(t.get(&path, &t.fx.admin).await.body["items"], json!([]));
+    // Only the media server (an operator's token) records messages; bad ones are named.
+    t.post(
+        &path,
+        &t.fx.admin,
+        json!({"caller": "+4930111", "duration_seconds": 12}),
+    )
+    .await
+    .problem(403, "forbidden");
+    let bad = t
+        .post(
+            &path,
+            &t.fx.operator,
+            json!({"caller": "", "received_at": "yesterday", "duration_seconds": 7200}),
+        )
+        .await;
+    assert_eq!(
+        bad.failing_fields(),
+        ["caller", "received_at", "duration_seconds"]
+    );
+    for (caller, at) in [
+        ("+493011112222", "2026-12-01T09:00:00Z"),
+        ("anonymous", "2026-12-02T10:30:00Z"),
+    ] {
+        let recorded = t
+            .post(
+                &path,
+                &t.fx.operator,
+                json!({"caller": caller, "received_at": at, "duration_seconds": 75}),
+            )
+            .await;
+        assert_eq!(recorded.status, 201, "{}", recorded.body);
+    }
+    let list = t.get(&path, &t.fx.admin).await;
+    let items = list.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["caller"], "anonymous", "newest first");
+    assert!(items[0]["heard_at"].is_null());
+    let newest = items[0]["id"].as_str().unwrap().to_owned();
+    let older = items[1]["id"].as_str().unwrap().to_owned();
+    let heard = t
+        .post(&format!("{path}/{newest}/heard"), &t.fx.admin, json!({}))
+        .await;
+    assert_eq!(heard.status, 204, "{}", heard.body);
+    assert!(t.get(&path, &t.fx.admin).await.body["items"][0]["heard_at"].is_string());
+    assert_eq!(
+        t.delete(&format!("{path}/{older}"), &t.fx.admin)
+            .await
+            .status,
+        204
+    );
+    t.delete(&format!("{path}/{older}"), &t.fx.admin)
+        .await
+        .problem(404, "not-found");
+    t.get(&path, &t.fx.other_admin)
+        .await
+        .problem(404, "not-found");
+    assert_eq!(
+        t.get(&path, &t.fx.admin).await.body["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 }

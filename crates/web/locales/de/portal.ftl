@@ -813,3 +813,18 @@ error-too-large = Diese Datei ist zu groß.
 # S-3: virtual users' call services
 group-services = Anrufdienste
 group-services-hint = Wie bei einem Benutzer: die Sprachbox für Anrufer, die niemand annimmt, und die Weiterleitung aller Anrufe (Sammelrufgruppen und Callcenter).
+
+# S-1: voicemail messages
+voicemails = Sprachnachrichten
+voicemails-none = Keine Sprachnachrichten.
+voicemail-caller = Anrufer
+voicemail-received = Eingegangen (UTC)
+voicemail-duration = Länge
+voicemail-new = Neu
+voicemail-mark-heard = Als gehört markieren
+voicemail-delete = Löschen
+voicemail-delete-confirm = Ja, löschen
+voicemail-anonymous = Unterdrückte Rufnummer
+voicemail-heard = Die Nachricht ist als gehört markiert.
+voicemail-deleted = Die Nachricht wurde gelöscht.
+voicemail-confirm-delete = Setzen Sie das Häkchen bei „Ja, löschen“, um die Nachricht zu löschen.

@@ -813,3 +813,18 @@ error-too-large = This file is too large.
 # S-3: virtual users' call services
 group-services = Call services
 group-services-hint = Like a user's: voicemail for callers nobody answers, and forwarding of every call (hunt groups and call centres).
+
+# S-1: voicemail messages
+voicemails = Voicemail messages
+voicemails-none = No voicemail messages.
+voicemail-caller = Caller
+voicemail-received = Received (UTC)
+voicemail-duration = Length
+voicemail-new = New
+voicemail-mark-heard = Mark as heard
+voicemail-delete = Delete
+voicemail-delete-confirm = Yes, delete
+voicemail-anonymous = Withheld number
+voicemail-heard = The message is marked as heard.
+voicemail-deleted = The message was deleted.
+voicemail-confirm-delete = Tick "Yes, delete" to delete the message.

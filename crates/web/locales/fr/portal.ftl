@@ -813,3 +813,18 @@ error-too-large = Ce fichier est trop volumineux.
 # S-3: virtual users' call services
 group-services = Services d'appel
 group-services-hint = Comme pour un utilisateur : la messagerie vocale pour les appelants sans réponse, et le renvoi de tous les appels (groupes de recherche et centres d'appels).
+
+# S-1: voicemail messages
+voicemails = Messages vocaux
+voicemails-none = Aucun message vocal.
+voicemail-caller = Appelant
+voicemail-received = Reçu (UTC)
+voicemail-duration = Durée
+voicemail-new = Nouveau
+voicemail-mark-heard = Marquer comme écouté
+voicemail-delete = Supprimer
+voicemail-delete-confirm = Oui, supprimer
+voicemail-anonymous = Numéro masqué
+voicemail-heard = Le message est marqué comme écouté.
+voicemail-deleted = Le message a été supprimé.
+voicemail-confirm-delete = Cochez « Oui, supprimer » pour supprimer le message.

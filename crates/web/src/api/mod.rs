@@ -13,6 +13,7 @@ pub mod soft_clients;
 pub mod teams;
 pub mod tenancy;
 pub mod users;
+pub mod voicemail;
 
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -122,6 +123,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(groups::set_members))
         .routes(routes!(soft_clients::issue_link, soft_clients::list))
         .routes(routes!(soft_clients::redeem))
+        .routes(routes!(voicemail::list, voicemail::record))
+        .routes(routes!(voicemail::heard))
+        .routes(routes!(voicemail::delete))
         .routes(routes!(
             services::get_group_services,
             services::update_group_services

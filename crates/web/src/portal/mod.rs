@@ -77,6 +77,14 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/services/greeting/delete", post(greetings::remove_own))
         .route(
+            "/services/voicemail/{message}/{action}",
+            post(services::voicemail_own),
+        )
+        .route(
+            "/users/{id}/services/voicemail/{message}/{action}",
+            post(services::voicemail_of_user),
+        )
+        .route(
             "/users/{id}/services/greeting",
             get(greetings::play_of_user)
                 .post(greetings::upload_of_user)

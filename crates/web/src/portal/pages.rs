@@ -611,7 +611,18 @@ pub struct ServicesPage {
     pub shared_lines: String,
     /// S-1: the voicemail greeting uploaded, in words; none: the default one.
     pub greeting: Option<String>,
+    /// S-1: the user's voicemail messages, newest first.
+    pub voicemails: Vec<VoicemailRow>,
     pub typed: super::directory::Fields,
+}
+
+pub struct VoicemailRow {
+    pub id: String,
+    pub caller: String,
+    pub received: String,
+    /// `m:ss`.
+    pub duration: String,
+    pub new: bool,
 }
 
 /// S-5: a one-time provisioning link and its QR code, shown once.

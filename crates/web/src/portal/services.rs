@@ -12,7 +12,9 @@ use switchboard_domain::services::NetworkClass;
 
 use super::context::{Visit, errors_of};
 use super::directory::Fields;
-use super::pages::{ServicesPage, SoftClientLinkPage, internal_error, not_found_page, status_for};
+use super::pages::{
+    ServicesPage, SoftClientLinkPage, VoicemailRow, internal_error, not_found_page, status_for,
+};
 use super::password::require_full;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
 
@@ -187,6 +189,23 @@ async fn render(
             .map(|g| super::pages::greeting_about(&c.tr, g)),
         Err(_) => None,
     };
+    let voicemails = match visit.state.app.voicemail().list(&actor, user).await {
+        Ok(list) => list
+            .into_iter()
+            .map(|m| VoicemailRow {
+                id: m.id.to_string(),
+                caller: if m.caller == "anonymous" {
+                    c.tr.t("voicemail-anonymous")
+                } else {
+                    m.caller
+                },
+                received: m.received_at.to_rfc3339(),
+                duration: format!("{}:{:02}", m.duration_seconds / 60, m.duration_seconds % 60),
+                new: m.heard_at.is_none(),
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     let status = status_for(&errors);
     let class = values.get("network_class").to_owned();
     let shared_lines = values
@@ -198,6 +217,7 @@ async fn render(
         status,
         ServicesPage {
             greeting,
+            voicemails,
             as_admin,
             network_classes: NetworkClass::ALL
                 .iter()
@@ -454,4 +474,64 @@ pub async fn soft_client_of_user(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     soft_client(visit, jar, Some(id), Fields(pairs)).await
+}
+
+/// S-1: marks a voicemail message heard, or deletes it (confirmed by its checkbox).
+async fn voicemail_action(
+    visit: Visit,
+    jar: CookieJar,
+    raw: Option<String>,
+    message: String,
+    action: &str,
+    fields: Fields,
+) -> Response {
+    let back = match &raw {
+        Some(id) => format!("/users/{id}/services"),
+        None => "/services".to_owned(),
+    };
+    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
+        return *answer;
+    }
+    let (Some(user), Ok(message)) = (subject(&visit, raw.as_deref()), message.parse()) else {
+        return not_found_page(&visit);
+    };
+    let actor = visit.actor().expect("a session has an actor");
+    let voicemail = visit.state.app.voicemail();
+    let (done, flash) = if action == "delete" {
+        if fields.get("confirmed") != "yes" {
+            return redirect_with_flash(jar, &back, "voicemail-confirm-delete");
+        }
+        (
+            voicemail.delete(&actor, user, message).await,
+            "voicemail-deleted",
+        )
+    } else {
+        (
+            voicemail.mark_heard(&actor, user, message).await,
+            "voicemail-heard",
+        )
+    };
+    match done {
+        Ok(()) => redirect_with_flash(jar, &back, flash),
+        Err(AppError::NotFound(_)) => not_found_page(&visit),
+        Err(e) => internal_error(&visit, &e),
+    }
+}
+
+pub async fn voicemail_own(
+    visit: Visit,
+    jar: CookieJar,
+    Path((message, action)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    voicemail_action(visit, jar, None, message, &action, Fields(pairs)).await
+}
+
+pub async fn voicemail_of_user(
+    visit: Visit,
+    jar: CookieJar,
+    Path((id, message, action)): Path<(String, String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    voicemail_action(visit, jar, Some(id), message, &action, Fields(pairs)).await
 }
