@@ -148,6 +148,18 @@ async fn open(visit: &Visit, raw: &str) -> Result<(Workspace, GroupView), Respon
     }
 }
 
+/// A form posted on a group's page: its token checked (back to the page otherwise), then the
+/// group opened.
+async fn open_for_form(
+    visit: &Visit,
+    jar: &CookieJar,
+    raw: &str,
+    csrf: &str,
+) -> Result<(Workspace, GroupView), Response> {
+    signed_in_form(visit, jar, csrf, &format!("/groups/{raw}")).map_err(|answer| *answer)?;
+    open(visit, raw).await
+}
+
 pub async fn show(visit: Visit, jar: CookieJar, Path(raw): Path<String>) -> Response {
     let (ws, view) = match open(&visit, &raw).await {
         Ok(opened) => opened,
@@ -378,6 +390,7 @@ fn group_page(
             .into_iter()
             .map(|(purpose, title)| GreetingSlot {
                 purpose,
+                src: format!("/groups/{}/greetings/{purpose}", view.group.id),
                 title: tr.t(title),
                 about: view
                     .greetings
@@ -425,10 +438,7 @@ pub async fn update(
 ) -> Response {
     let fields = Fields(pairs);
     let back = format!("/groups/{raw}");
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
-        return *answer;
-    }
-    let (ws, view) = match open(&visit, &raw).await {
+    let (ws, view) = match open_for_form(&visit, &jar, &raw, fields.get("csrf")).await {
         Ok(opened) => opened,
         Err(answer) => return answer,
     };
@@ -617,10 +627,7 @@ pub async fn supervisors(
 ) -> Response {
     let fields = Fields(pairs);
     let back = format!("/groups/{raw}");
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
-        return *answer;
-    }
-    let (ws, view) = match open(&visit, &raw).await {
+    let (ws, view) = match open_for_form(&visit, &jar, &raw, fields.get("csrf")).await {
         Ok(opened) => opened,
         Err(answer) => return answer,
     };
@@ -679,10 +686,7 @@ pub async fn create_campaign(
 ) -> Response {
     let fields = Fields(pairs);
     let back = format!("/groups/{raw}");
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
-        return *answer;
-    }
-    let (ws, view) = match open(&visit, &raw).await {
+    let (ws, view) = match open_for_form(&visit, &jar, &raw, fields.get("csrf")).await {
         Ok(opened) => opened,
         Err(answer) => return answer,
     };
@@ -796,10 +800,7 @@ pub async fn services(
 ) -> Response {
     let fields = Fields(pairs);
     let back = format!("/groups/{raw}");
-    if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
-        return *answer;
-    }
-    let (ws, view) = match open(&visit, &raw).await {
+    let (ws, view) = match open_for_form(&visit, &jar, &raw, fields.get("csrf")).await {
         Ok(opened) => opened,
         Err(answer) => return answer,
     };

@@ -505,6 +505,8 @@ pub struct GroupServicesForm {
 /// A greeting of a group's page: its purpose, title and, once uploaded, what it is in words.
 pub struct GreetingSlot {
     pub purpose: &'static str,
+    /// Where its audio plays from and its forms post to.
+    pub src: String,
     pub title: String,
     pub about: Option<String>,
 }
@@ -611,6 +613,7 @@ pub struct ServicesPage {
     pub shared_lines: String,
     /// S-1: the voicemail greeting uploaded, in words; none: the default one.
     pub greeting: Option<String>,
+    pub greeting_src: String,
     /// S-1: the user's voicemail messages, newest first.
     pub voicemails: Vec<VoicemailRow>,
     pub typed: super::directory::Fields,

@@ -217,6 +217,7 @@ async fn render(
         status,
         ServicesPage {
             greeting,
+            greeting_src: format!("{path}/greeting"),
             voicemails,
             as_admin,
             network_classes: NetworkClass::ALL
