@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use switchboard_app::catalogue::{NewDeviceType, NewLicenceType};
+use switchboard_app::groups::{MenuInput, NewGroup};
 use switchboard_app::numbers::NumbersToLoad;
 use switchboard_app::tenancy::NewEnterprise;
 use switchboard_app::tokens::NewToken;
@@ -359,6 +360,101 @@ async fn populate(
         app.users().deactivate(actor, *id, input).await?;
         deactivated += 1;
     }
+    groups(app, actor, enterprise.id, berlin.id, &created).await
+}
+
+/// G-1, G-2, G-3, G-6: Berlin's groups — a hunt group and a call centre of active users (with
+/// a supervisor and two campaigns), an auto attendant whose keys reach them, a pickup group and
+/// a park group.
+async fn groups(
+    app: &App,
+    actor: &Actor,
+    enterprise: switchboard_domain::EnterpriseId,
+    berlin: switchboard_domain::SiteId,
+    created: &[switchboard_domain::UserId],
+) -> Result<(), switchboard_app::AppError> {
+    let mut active = Vec::new();
+    let mut anyone = Vec::new();
+    for id in created {
+        let user = app.users().get(actor, *id).await?;
+        if user.site_id == berlin {
+            anyone.push(user.id.to_string());
+            if user.state == UserState::Active {
+                active.push(user.id.to_string());
+            }
+        }
+    }
+    let new_group = |kind: &str, name: &str, extension: Option<&str>| NewGroup {
+        site_id: Some(berlin.to_string()),
+        kind: Some(kind.into()),
+        name: Some(name.into()),
+        extension: extension.map(Into::into),
+        ..Default::default()
+    };
+    let groups = app.groups();
+    let hotline = groups
+        .create(actor, enterprise, new_group("hunt", "Hotline", Some("700")))
+        .await?;
+    groups
+        .set_members(actor, hotline.id, active.iter().take(3).cloned().collect())
+        .await?;
+    let service = groups
+        .create(
+            actor,
+            enterprise,
+            new_group("call_centre", "Kundenservice", Some("800")),
+        )
+        .await?;
+    let agents: Vec<String> = active.iter().skip(3).take(4).cloned().collect();
+    groups
+        .set_members(actor, service.id, agents.clone())
+        .await?;
+    groups
+        .set_supervisors(actor, service.id, active.iter().take(1).cloned().collect())
+        .await?;
+    for (name, direction, assigned) in [
+        ("Frühjahrsaktion", "outbound", 2),
+        ("Service-Hotline", "inbound", 4),
+    ] {
+        let campaign = app
+            .campaigns()
+            .create(actor, service.id, Some(name.into()), Some(direction.into()))
+            .await?;
+        app.campaigns()
+            .set_agents(
+                actor,
+                campaign.id,
+                agents.iter().take(assigned).cloned().collect(),
+            )
+            .await?;
+    }
+    let mut attendant = new_group("auto_attendant", "Zentrale", Some("900"));
+    attendant.menu = Some(MenuInput {
+        days: vec![1, 2, 3, 4, 5],
+        opens: "08:00".into(),
+        closes: "18:00".into(),
+        business_keys: vec![("1".into(), "700".into()), ("2".into(), "800".into())],
+        business_no_input: Some("700".into()),
+        after_hours_keys: vec![("1".into(), "800".into())],
+        after_hours_no_input: Some("800".into()),
+    });
+    groups.create(actor, enterprise, attendant).await?;
+    let pickup = groups
+        .create(actor, enterprise, new_group("pickup", "Lager", None))
+        .await?;
+    groups
+        .set_members(
+            actor,
+            pickup.id,
+            anyone.iter().rev().take(4).cloned().collect(),
+        )
+        .await?;
+    let park = groups
+        .create(actor, enterprise, new_group("park", "Empfang", None))
+        .await?;
+    groups
+        .set_members(actor, park.id, active.iter().take(2).cloned().collect())
+        .await?;
     Ok(())
 }
 
