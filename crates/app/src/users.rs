@@ -1077,6 +1077,18 @@ impl Users<'_> {
         {
             return Err(AppError::ExtensionTaken(after.extension.to_string()));
         }
+        // G-6: an auto attendant dialling the old extension would reach no one (or, later,
+        // whoever takes it).
+        if after.extension != before.extension {
+            crate::groups::refuse_if_attendant_destination(
+                &mut *tx,
+                before.enterprise_id,
+                None,
+                before.extension.as_str(),
+                &format!("extension {}", before.extension),
+            )
+            .await?;
+        }
         let now = self.0.now();
         after.version += 1;
         after.updated_at = now;

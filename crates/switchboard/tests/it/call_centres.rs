@@ -773,6 +773,16 @@ async fn g6_an_auto_attendants_keys_reach_a_hunt_group_a_call_centre_and_a_users
         problem["detail"].as_str().unwrap().contains("'Reception'"),
         "{problem}"
     );
+    // Nor is the extension it dials changed from under it.
+    let moved = t
+        .patch(
+            &format!("/api/v1/users/{anna}"),
+            &t.fx.admin,
+            Some("*"),
+            json!({"extension": "609"}),
+        )
+        .await;
+    moved.problem(409, "in-use");
     // A setting of another kind is refused by name.
     let hunt_menu = t
         .patch(
