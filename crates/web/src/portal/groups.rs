@@ -535,22 +535,35 @@ pub async fn members(
         }
         _ => return Redirect::to(&back).into_response(),
     };
-    match visit
+    let done = visit
         .state
         .app
         .groups()
         .set_members(&ws.actor, view.group.id, order)
-        .await
-    {
-        Ok(_) => redirect_with_flash(jar, &back, flash),
-        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
+        .await;
+    // Said at the member field, in words (L-2: "not possible while the user is pending").
+    people_changed(&visit, jar, (&ws, &view), &back, done, (flash, field))
+}
+
+/// The answer to a change of a group's people: back to its page with the flash, or the page
+/// with the refusal said at the field.
+fn people_changed(
+    visit: &Visit,
+    jar: CookieJar,
+    (ws, view): (&Workspace, &GroupView),
+    back: &str,
+    done: Result<GroupView, AppError>,
+    (flash, field): (&'static str, &str),
+) -> Response {
+    match done {
+        Ok(_) => redirect_with_flash(jar, back, flash),
+        Err(e @ AppError::Internal(_)) => internal_error(visit, &e),
         Err(e) => {
-            // Said at the member field, in words (L-2: "not possible while the user is pending").
-            let errors = errors_of(&tr, &e)
+            let errors = errors_of(&visit.tr(), &e)
                 .into_iter()
                 .map(|(_, m)| (field.to_owned(), m))
                 .collect();
-            group_page(&visit, &ws, view.clone(), settings_of(&view), errors)
+            group_page(visit, ws, view.clone(), settings_of(view), errors)
         }
     }
 }
@@ -658,23 +671,20 @@ pub async fn supervisors(
         }
         _ => return Redirect::to(&back).into_response(),
     };
-    match visit
+    let done = visit
         .state
         .app
         .groups()
         .set_supervisors(&ws.actor, view.group.id, chosen)
-        .await
-    {
-        Ok(_) => redirect_with_flash(jar, &back, flash),
-        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
-        Err(e) => {
-            let errors = errors_of(&tr, &e)
-                .into_iter()
-                .map(|(_, m)| ("supervisor".to_owned(), m))
-                .collect();
-            group_page(&visit, &ws, view.clone(), settings_of(&view), errors)
-        }
-    }
+        .await;
+    people_changed(
+        &visit,
+        jar,
+        (&ws, &view),
+        &back,
+        done,
+        (flash, "supervisor"),
+    )
 }
 
 /// G-2: a new campaign of a call centre.
@@ -719,12 +729,18 @@ pub async fn create_campaign(
     }
 }
 
-/// The call centre page a campaign is on, and the campaign's id.
-async fn campaign_home(visit: &Visit, raw: &str) -> Result<(CampaignId, String), Response> {
+/// The workspace, the campaign's id and the call centre page it is on.
+async fn campaign_home(
+    visit: &Visit,
+    raw: &str,
+) -> Result<(Workspace, CampaignId, String), Response> {
     let ws = Workspace::of(visit).await?;
     let id: CampaignId = raw.parse().map_err(|_| not_found_page(visit))?;
     match visit.state.app.campaigns().get(&ws.actor, id).await {
-        Ok(view) => Ok((id, format!("/groups/{}", view.campaign.group_id))),
+        Ok(view) => {
+            let back = format!("/groups/{}", view.campaign.group_id);
+            Ok((ws, id, back))
+        }
         Err(AppError::NotFound(_)) => Err(not_found_page(visit)),
         Err(e) => Err(internal_error(visit, &e)),
     }
@@ -738,17 +754,13 @@ pub async fn campaign_agents(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(pairs);
-    let (id, back) = match campaign_home(&visit, &raw).await {
+    let (ws, id, back) = match campaign_home(&visit, &raw).await {
         Ok(found) => found,
         Err(answer) => return answer,
     };
     if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
         return *answer;
     }
-    let ws = match Workspace::of(&visit).await {
-        Ok(ws) => ws,
-        Err(answer) => return answer,
-    };
     let ticked = fields.all("agent");
     match visit
         .state
@@ -771,7 +783,7 @@ pub async fn delete_campaign(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(pairs);
-    let (id, back) = match campaign_home(&visit, &raw).await {
+    let (ws, id, back) = match campaign_home(&visit, &raw).await {
         Ok(found) => found,
         Err(answer) => return answer,
     };
@@ -781,10 +793,6 @@ pub async fn delete_campaign(
     if fields.get("confirmed") != "yes" {
         return redirect_with_flash(jar, &back, "campaign-confirm-delete");
     }
-    let ws = match Workspace::of(&visit).await {
-        Ok(ws) => ws,
-        Err(answer) => return answer,
-    };
     match visit.state.app.campaigns().delete(&ws.actor, id).await {
         Ok(()) => redirect_with_flash(jar, &back, "campaign-deleted"),
         Err(e) => internal_error(&visit, &e),
