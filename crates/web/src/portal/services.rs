@@ -144,11 +144,7 @@ async fn render(
         ),
         Err(_) => (String::new(), Vec::new()),
     };
-    let path = if as_admin {
-        format!("/users/{user}/services")
-    } else {
-        "/services".to_owned()
-    };
+    let path = page_of(as_admin.then(|| user.to_string()).as_deref());
     let mut c = visit.chrome("services-title").at(&path);
     if as_admin {
         c.admin_nav = true;
@@ -239,11 +235,16 @@ async fn render(
         .into_response()
 }
 
-async fn save(visit: Visit, jar: CookieJar, raw: Option<String>, fields: Fields) -> Response {
-    let back = match &raw {
+/// The page a form on it leads back to: the user's own, or an administrator's view of a user.
+fn page_of(user: Option<&str>) -> String {
+    match user {
         Some(id) => format!("/users/{id}/services"),
         None => "/services".to_owned(),
-    };
+    }
+}
+
+async fn save(visit: Visit, jar: CookieJar, raw: Option<String>, fields: Fields) -> Response {
+    let back = page_of(raw.as_deref());
     if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
         return *answer;
     }
@@ -395,10 +396,7 @@ async fn soft_client(
     raw: Option<String>,
     fields: Fields,
 ) -> Response {
-    let back = match &raw {
-        Some(id) => format!("/users/{id}/services"),
-        None => "/services".to_owned(),
-    };
+    let back = page_of(raw.as_deref());
     if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
         return *answer;
     }
@@ -486,10 +484,7 @@ async fn voicemail_action(
     action: &str,
     fields: Fields,
 ) -> Response {
-    let back = match &raw {
-        Some(id) => format!("/users/{id}/services"),
-        None => "/services".to_owned(),
-    };
+    let back = page_of(raw.as_deref());
     if let Err(answer) = signed_in_form(&visit, &jar, fields.get("csrf"), &back) {
         return *answer;
     }
