@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod mail;
 pub mod numbers;
 pub mod passwords;
+pub mod pictures;
 pub mod provisioner;
 pub mod provisioning;
 pub mod secrets;
@@ -198,6 +199,10 @@ impl App {
 
     pub fn greetings(&self) -> greetings::Greetings<'_> {
         greetings::Greetings(self)
+    }
+
+    pub fn pictures(&self) -> pictures::Pictures<'_> {
+        pictures::Pictures(self)
     }
 
     pub fn campaigns(&self) -> campaigns::Campaigns<'_> {

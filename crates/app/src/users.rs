@@ -774,6 +774,7 @@ impl Users<'_> {
             updated_at: now,
             activated_at: None,
             deactivated_at: None,
+            picture_at: None,
         };
         if users::id_by_login(&mut tx, &user.login_name)
             .await?

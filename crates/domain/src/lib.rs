@@ -11,6 +11,7 @@ pub mod lifecycle;
 pub mod menu;
 pub mod names;
 pub mod phone;
+pub mod picture;
 pub mod services;
 pub mod time;
 pub mod user;

@@ -24,6 +24,7 @@ mod migrations;
 pub mod numbers;
 pub mod org;
 pub mod outbox;
+pub mod pictures;
 pub mod preferences;
 pub mod provisioning;
 pub mod services;

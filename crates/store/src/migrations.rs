@@ -144,6 +144,14 @@ const MIGRATIONS: &[Migration] = &[
         name: "voicemail messages",
         sql: Sql::Both(include_str!("../migrations/0021_voicemail_messages.sql")),
     },
+    Migration {
+        version: 22,
+        name: "user pictures",
+        sql: Sql::Split {
+            sqlite: include_str!("../migrations/0022_user_pictures.sqlite.sql"),
+            postgres: include_str!("../migrations/0022_user_pictures.postgres.sql"),
+        },
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

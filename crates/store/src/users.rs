@@ -46,6 +46,8 @@ pub struct User {
     pub updated_at: Timestamp,
     pub activated_at: Option<Timestamp>,
     pub deactivated_at: Option<Timestamp>,
+    /// When the user's picture was set (U-9); none without one.
+    pub picture_at: Option<Timestamp>,
 }
 
 impl User {
@@ -150,6 +152,7 @@ impl From<Row> for User {
             updated_at: Timestamp::from_millis(r.updated_at),
             activated_at: r.activated_at.map(Timestamp::from_millis),
             deactivated_at: r.deactivated_at.map(Timestamp::from_millis),
+            picture_at: None,
         }
     }
 }
@@ -548,7 +551,8 @@ pub async fn get(conn: &mut Conn, user: UserId) -> Result<Option<User>> {
     Ok(users.pop())
 }
 
-/// Fills add-ons, teams and alternative numbers of a page of users with three queries.
+/// Fills add-ons, teams, alternative numbers and picture times of a page of users with four
+/// queries.
 async fn load_parts(conn: &mut Conn, users: &mut [User]) -> Result<()> {
     if users.is_empty() {
         return Ok(());
@@ -577,8 +581,10 @@ async fn load_parts(conn: &mut Conn, users: &mut [User]) -> Result<()> {
     ))
     .fetch_all(&mut *conn)
     .await?;
+    let pictures = crate::pictures::set_at(conn, &ids).await?;
     for user in users.iter_mut() {
         let me = user.id.to_string();
+        user.picture_at = pictures.iter().find(|(u, _)| *u == me).map(|(_, at)| *at);
         user.addon_licence_ids = addons
             .iter()
             .filter(|(u, _)| *u == me)

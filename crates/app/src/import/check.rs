@@ -588,6 +588,7 @@ pub(super) fn draft(row: &SheetRow, r: &Reference) -> Result<Draft, Vec<Problem>
             updated_at: now,
             activated_at: None,
             deactivated_at: None,
+            picture_at: None,
         },
     })
 }

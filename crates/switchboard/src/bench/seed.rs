@@ -80,6 +80,7 @@ pub fn pending_user(
         updated_at: now,
         activated_at: None,
         deactivated_at: None,
+        picture_at: None,
     }
 }
 

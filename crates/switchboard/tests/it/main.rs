@@ -19,6 +19,7 @@ mod groups;
 mod jobs;
 mod lifecycle;
 mod matrix;
+mod pictures;
 mod pool;
 mod portal_admin;
 mod portal_bulk;

@@ -828,3 +828,15 @@ voicemail-anonymous = Unterdrückte Rufnummer
 voicemail-heard = Die Nachricht ist als gehört markiert.
 voicemail-deleted = Die Nachricht wurde gelöscht.
 voicemail-confirm-delete = Setzen Sie das Häkchen bei „Ja, löschen“, um die Nachricht zu löschen.
+
+# U-9: Bilder
+picture-title = Bild
+picture-hint = Ein PNG-, JPEG- oder WebP-Bild mit höchstens 5 MB. Es wird aus der Mitte quadratisch zugeschnitten und verkleinert.
+picture-none = Noch kein Bild: Die Initialen stehen an seiner Stelle.
+picture-file = Bilddatei (PNG, JPEG oder WebP)
+picture-upload = Bild hochladen
+picture-remove = Bild entfernen
+picture-saved = Das Bild wurde gespeichert.
+picture-removed = Das Bild wurde entfernt.
+picture-too-large = Diese Datei ist größer als 5 MB. Wählen Sie ein kleineres Bild.
+picture-not-image = Das ist kein lesbares PNG-, JPEG- oder WebP-Bild. Wählen Sie eine andere Datei.

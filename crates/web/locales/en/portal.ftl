@@ -828,3 +828,15 @@ voicemail-anonymous = Withheld number
 voicemail-heard = The message is marked as heard.
 voicemail-deleted = The message was deleted.
 voicemail-confirm-delete = Tick "Yes, delete" to delete the message.
+
+# U-9: pictures
+picture-title = Picture
+picture-hint = A PNG, JPEG or WebP image of at most 5 MB. It is cut to a square from its middle and made small.
+picture-none = No picture yet: the initials stand in for it.
+picture-file = Image file (PNG, JPEG or WebP)
+picture-upload = Upload picture
+picture-remove = Remove the picture
+picture-saved = The picture was saved.
+picture-removed = The picture was removed.
+picture-too-large = That file is larger than 5 MB. Choose a smaller image.
+picture-not-image = That is not a PNG, JPEG or WebP image that can be read. Choose another file.

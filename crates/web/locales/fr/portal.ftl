@@ -828,3 +828,15 @@ voicemail-anonymous = Numéro masqué
 voicemail-heard = Le message est marqué comme écouté.
 voicemail-deleted = Le message a été supprimé.
 voicemail-confirm-delete = Cochez « Oui, supprimer » pour supprimer le message.
+
+# U-9 : photos
+picture-title = Photo
+picture-hint = Une image PNG, JPEG ou WebP de 5 Mo au plus. Elle est recadrée en carré depuis son centre et réduite.
+picture-none = Pas encore de photo : les initiales la remplacent.
+picture-file = Fichier image (PNG, JPEG ou WebP)
+picture-upload = Téléverser la photo
+picture-remove = Supprimer la photo
+picture-saved = La photo a été enregistrée.
+picture-removed = La photo a été supprimée.
+picture-too-large = Ce fichier dépasse 5 Mo. Choisissez une image plus petite.
+picture-not-image = Ce n’est pas une image PNG, JPEG ou WebP lisible. Choisissez un autre fichier.

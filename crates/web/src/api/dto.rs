@@ -439,6 +439,8 @@ pub struct UserDto {
     pub updated_at: String,
     pub activated_at: Option<String>,
     pub deactivated_at: Option<String>,
+    /// When the user's picture was set (U-9; `GET /users/{id}/picture`); none without one.
+    pub picture_updated_at: Option<String>,
     /// Whether the SIP server has this user's last change (T-3); on a single user only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provisioning: Option<PushStateDto>,
@@ -526,6 +528,7 @@ impl From<User> for UserDto {
             updated_at: ts(u.updated_at),
             activated_at: u.activated_at.map(ts),
             deactivated_at: u.deactivated_at.map(ts),
+            picture_updated_at: u.picture_at.map(ts),
             provisioning: None,
         }
     }

@@ -8,6 +8,7 @@ pub mod dto;
 pub mod greetings;
 pub mod groups;
 pub mod operations;
+pub mod pictures;
 pub mod services;
 pub mod soft_clients;
 pub mod teams;
@@ -139,6 +140,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
             greetings::put_group_greeting,
             greetings::get_group_greeting,
             greetings::delete_group_greeting
+        ))
+        .routes(routes!(
+            pictures::put_picture,
+            pictures::get_picture,
+            pictures::delete_picture
         ))
         .routes(routes!(groups::set_supervisors))
         .routes(routes!(groups::create_campaign))

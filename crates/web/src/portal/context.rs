@@ -50,6 +50,8 @@ pub struct Visit {
     pub session: Option<PortalSession>,
     /// Unread messages of a signed-in user's inbox (shown in the header).
     pub unread: Option<i64>,
+    /// The address of the signed-in user's picture (shown in the header, U-9).
+    pub picture: Option<String>,
 }
 
 impl FromRequestParts<AppState> for Visit {
@@ -81,15 +83,26 @@ impl FromRequestParts<AppState> for Visit {
                 }),
             None => None,
         };
-        let unread = match session
+        let member = session
             .as_ref()
-            .filter(|s| s.is_full() && s.identity.enterprise_id.is_some())
-        {
-            Some(s) => state.app.inbox().unread(s).await.ok(),
-            None => None,
+            .filter(|s| s.is_full() && s.identity.enterprise_id.is_some());
+        let (unread, picture) = match member {
+            Some(s) => (
+                state.app.inbox().unread(s).await.ok(),
+                state
+                    .app
+                    .pictures()
+                    .own_set_at(s)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|at| super::pictures::address(&s.identity.subject_id, at)),
+            ),
+            None => (None, None),
         };
         Ok(Self {
             unread,
+            picture,
             state: state.clone(),
             request_id: header_str(headers, "x-request-id".parse().expect("header name")),
             user_agent: header_str(headers, header::USER_AGENT),
@@ -183,6 +196,7 @@ impl Visit {
             title: tr.t(title_key),
             csrf: self.csrf_token(),
             who: self.full_session().map(|s| Who {
+                picture: self.picture.clone(),
                 name: s.identity.display_name.clone(),
                 role: tr.t(&format!("role-{}", s.identity.role.as_str())),
             }),
@@ -250,6 +264,10 @@ pub const FLASH_KEYS: &[&str] = &[
     "greeting-removed",
     "greeting-too-large",
     "greeting-not-audio",
+    "picture-saved",
+    "picture-removed",
+    "picture-too-large",
+    "picture-not-image",
     "inbox-read",
     "broadcast-scheduled",
     "services-saved",
@@ -261,6 +279,8 @@ pub const FLASH_KEYS: &[&str] = &[
 /// Who is signed in, for the header.
 #[derive(Debug, Clone)]
 pub struct Who {
+    /// The address of their picture, if they have one.
+    pub picture: Option<String>,
     pub name: String,
     pub role: String,
 }

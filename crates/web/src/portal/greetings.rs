@@ -10,6 +10,7 @@ use switchboard_app::greetings::GreetingOwner;
 
 use super::context::Visit;
 use super::pages::{internal_error, not_found_page};
+use super::uploads::file_of;
 use super::{redirect_with_flash, signed_in_form};
 
 /// Whose greeting a portal address is about, and the page it belongs to.
@@ -66,41 +67,19 @@ async fn play(visit: Visit, place: Place, purpose: &str) -> Response {
     }
 }
 
-/// A multipart upload: the form's token first, then the file.
+/// A multipart upload of the greeting's file.
 async fn upload(
     visit: Visit,
     jar: CookieJar,
     place: Place,
     purpose: &str,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Response {
     let back = place.page();
-    let mut csrf = String::new();
-    let mut audio: Option<Vec<u8>> = None;
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) => match field.name() {
-                Some("csrf") => csrf = field.text().await.unwrap_or_default(),
-                Some("file") => {
-                    if let Err(answer) = signed_in_form(&visit, &jar, &csrf, &back) {
-                        return *answer;
-                    }
-                    audio = match field.bytes().await {
-                        Ok(bytes) => Some(bytes.to_vec()),
-                        Err(_) => return redirect_with_flash(jar, &back, "greeting-too-large"),
-                    };
-                }
-                _ => {}
-            },
-            Ok(None) => break,
-            Err(_) => return redirect_with_flash(jar, &back, "greeting-too-large"),
-        }
-    }
-    let Some(audio) = audio else {
-        if let Err(answer) = signed_in_form(&visit, &jar, &csrf, &back) {
-            return *answer;
-        }
-        return redirect_with_flash(jar, &back, "greeting-not-audio");
+    let audio = match file_of(&visit, &jar, &back, form, "greeting-too-large").await {
+        Ok(Some(audio)) => audio,
+        Ok(None) => return redirect_with_flash(jar, &back, "greeting-not-audio"),
+        Err(answer) => return answer,
     };
     let (Some(actor), Some(owner)) = (visit.actor(), place.owner(&visit)) else {
         return not_found_page(&visit);
@@ -151,7 +130,7 @@ async fn remove(visit: Visit, jar: CookieJar, place: Place, purpose: &str, csrf:
 #[derive(serde::Deserialize)]
 pub struct Token {
     #[serde(default)]
-    csrf: String,
+    pub(super) csrf: String,
 }
 
 pub async fn play_own(visit: Visit) -> Response {

@@ -16,9 +16,11 @@ mod inbox;
 mod organisation;
 mod pages;
 mod password;
+mod pictures;
 mod pools;
 mod services;
 mod tokens;
+mod uploads;
 mod user_form;
 mod user_page;
 mod users_list;
@@ -34,6 +36,8 @@ use axum_extra::extract::CookieJar;
 
 /// A greeting upload form: the file (at most 5 MB, S-1) and the form around it.
 const GREETING_FORM_LIMIT: usize = switchboard_domain::audio::MAX_GREETING_BYTES + 64 * 1024;
+/// A picture upload form: the file (at most 5 MB, U-9) and the form around it.
+const PICTURE_FORM_LIMIT: usize = switchboard_domain::picture::MAX_PICTURE_BYTES + 64 * 1024;
 use switchboard_domain::Language;
 
 use crate::AppState;
@@ -104,6 +108,18 @@ pub fn routes() -> Router<AppState> {
             "/groups/{id}/greetings/{purpose}/delete",
             post(greetings::remove_of_group),
         )
+        .route(
+            "/picture",
+            post(pictures::upload_own).layer(DefaultBodyLimit::max(PICTURE_FORM_LIMIT)),
+        )
+        .route("/picture/delete", post(pictures::remove_own))
+        .route(
+            "/users/{id}/picture",
+            get(pictures::show_of_user)
+                .post(pictures::upload_of_user)
+                .layer(DefaultBodyLimit::max(PICTURE_FORM_LIMIT)),
+        )
+        .route("/users/{id}/picture/delete", post(pictures::remove_of_user))
         .route(
             "/users/{id}/services/soft-client",
             post(services::soft_client_of_user),

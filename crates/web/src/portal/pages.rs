@@ -196,6 +196,7 @@ pub struct UserPage {
     pub audit: Option<Vec<AuditRow>>,
     /// L-6: the groups the user is in — (id, "kind: name").
     pub groups: Vec<(String, String)>,
+    pub picture: PictureForm,
 }
 
 #[derive(Template, WebTemplate)]
@@ -511,6 +512,16 @@ pub struct GreetingSlot {
     pub about: Option<String>,
 }
 
+/// A user's picture and the forms that set and remove it (U-9).
+pub struct PictureForm {
+    /// The current picture's address; none without one.
+    pub src: Option<String>,
+    /// Where the forms post (`…/delete` removes).
+    pub action: String,
+    /// Whose picture, for its text alternative.
+    pub name: String,
+}
+
 /// What an uploaded greeting is, in words: "WAV · 12 KB · 2026-12-02T…".
 pub fn greeting_about(tr: &super::i18n::Tr, a: &switchboard_store::greetings::About) -> String {
     let kind = if a.content_type == "audio/wav" {
@@ -616,6 +627,8 @@ pub struct ServicesPage {
     pub greeting_src: String,
     /// S-1: the user's voicemail messages, newest first.
     pub voicemails: Vec<VoicemailRow>,
+    /// U-9: the user's own picture (on their own page; administrators set it on the user's).
+    pub picture: Option<PictureForm>,
     pub typed: super::directory::Fields,
 }
 

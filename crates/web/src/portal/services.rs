@@ -212,6 +212,11 @@ async fn render(
     (
         status,
         ServicesPage {
+            picture: (!as_admin).then(|| super::pages::PictureForm {
+                src: visit.picture.clone(),
+                action: "/picture".to_owned(),
+                name: name.clone(),
+            }),
             greeting,
             greeting_src: format!("{path}/greeting"),
             voicemails,

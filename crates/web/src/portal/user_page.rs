@@ -335,6 +335,13 @@ async fn page(
             push,
             audit,
             groups,
+            picture: super::pages::PictureForm {
+                src: user
+                    .picture_at
+                    .map(|at| super::pictures::address(&user.id.to_string(), at)),
+                action: format!("/users/{}/picture", user.id),
+                name: full_name(user),
+            },
         },
     )
         .into_response())

@@ -106,6 +106,9 @@ pub struct Cell {
 pub struct Row {
     pub id: String,
     pub name: String,
+    /// Their picture's address (U-9), else their initials stand in for it.
+    pub picture: Option<String>,
+    pub initials: String,
     pub cells: Vec<Cell>,
 }
 
@@ -288,6 +291,10 @@ fn view(
                 .map(|u| Row {
                     id: u.id.to_string(),
                     name: format!("{}, {}", u.last_name.as_str(), u.first_name.as_str()),
+                    picture: u
+                        .picture_at
+                        .map(|at| super::pictures::address(&u.id.to_string(), at)),
+                    initials: initials(u),
                     cells: columns
                         .iter()
                         .map(|col| cell(c, ws, directory, memberships, u, *col))
@@ -686,4 +693,13 @@ pub async fn save_columns(
         }
         Err(e) => internal_error(&visit, &e),
     }
+}
+
+/// "Anna Schmidt" → "AS": what stands in for a user without a picture.
+fn initials(u: &User) -> String {
+    [u.first_name.as_str(), u.last_name.as_str()]
+        .iter()
+        .filter_map(|part| part.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
