@@ -34,8 +34,9 @@ pub struct CallServices {
     pub voicemail_rings: i64,
     /// Where a new voicemail is announced; none: not announced.
     pub voicemail_email: Option<String>,
-    /// S-6: the number callers see — none: the user's own (primary) number; `withheld`; or one
-    /// of the numbers the user holds (their primary or an alternative number).
+    /// S-6: the number callers see — none: the user's own (primary) number; `withheld`; `site`:
+    /// the main number of the user's site; or one of the numbers the user holds (their primary
+    /// or an alternative number).
     pub caller_id: Option<String>,
     /// S-2 (administrators only): the user's carrier mobile rings with the desk phone.
     pub mobility: bool,
@@ -80,6 +81,8 @@ pub struct ServicesView {
     pub shared_lines: Vec<SharedLine>,
     pub voicemail_pin_set: bool,
     pub version: i64,
+    /// S-6: the main number of the user's site, which callers may be shown (`caller_id` `site`).
+    pub site_main_number: Option<E164Number>,
 }
 
 /// What to change; absent fields stay. A destination given empty turns that forwarding off.
@@ -99,7 +102,7 @@ pub struct ServiceChanges {
     /// Empty clears it.
     pub voicemail_email: Option<String>,
     pub voicemail_pin: Option<String>,
-    /// `own` (or empty), `withheld`, or a number the user holds.
+    /// `own` (or empty), `withheld`, `site` (the site's main number), or a number the user holds.
     pub caller_id: Option<String>,
     /// S-2, administrators only: mobility, its number (empty clears it), the site forwarding
     /// override, the network class, and the users whose lines appear on this phone.
@@ -120,13 +123,11 @@ impl Services<'_> {
         let stored = services::get(&mut conn, id).await?;
         let mut view = view(id, stored.as_ref())?;
         view.shared_lines = services::shared_lines(&mut conn, id).await?;
-        // S-6: a number the user no longer holds (an alternative number removed since) is not
-        // shown to callers: their own is.
-        if view
-            .services
-            .caller_id
-            .as_deref()
-            .is_some_and(|n| n != "withheld" && !holds(&user, n))
+        view.site_main_number = site_main_number(&mut conn, &user).await?;
+        // S-6: a number the user no longer holds (an alternative number removed since, a site
+        // main number given up) is not shown to callers: their own is.
+        if let Some(shown) = view.services.caller_id.as_deref()
+            && !callers_may_see(&user, shown, view.site_main_number.is_some())
         {
             view.services.caller_id = None;
         }
@@ -272,22 +273,25 @@ impl Services<'_> {
                 }
             }
         }
-        // S-6: only a number the enterprise really holds for this user is shown to callers.
+        // S-6: only a number the enterprise really holds for this user or their site is shown
+        // to callers.
+        let site_main = site_main_number(&mut tx, &user).await?;
         match changes.caller_id.as_deref().map(str::trim) {
             None => {}
             Some("" | "own") => after.caller_id = None,
-            Some("withheld") => after.caller_id = Some("withheld".into()),
-            Some(number) => {
-                if holds(&user, number) {
-                    after.caller_id = Some(number.to_owned());
-                } else {
-                    v.push(FieldError::new(
-                        "caller_id",
-                        "not-held",
-                        "Callers can be shown the user's own number, one of their alternative numbers, or nothing (withheld).",
-                    ));
-                }
+            Some(shown) if callers_may_see(&user, shown, site_main.is_some()) => {
+                after.caller_id = Some(shown.to_owned());
             }
+            Some("site") => v.push(FieldError::new(
+                "caller_id",
+                "no-main-number",
+                "The user's site has no main number; an administrator gives it one on the numbers page.",
+            )),
+            Some(_) => v.push(FieldError::new(
+                "caller_id",
+                "not-held",
+                "Callers can be shown the user's own number, one of their alternative numbers, the site's main number, or nothing (withheld).",
+            )),
         }
         // S-2: services only an administrator sets; a user's own changes to them are refused.
         for (field, given) in [
@@ -451,6 +455,7 @@ impl Services<'_> {
             shared_lines: lines_after,
             voicemail_pin_set: pin_hash.is_some(),
             version: before.version + 1,
+            site_main_number: site_main,
         })
     }
 }
@@ -464,12 +469,33 @@ fn line_ids(lines: &[SharedLine]) -> serde_json::Value {
     )
 }
 
-/// Whether `number` is the user's primary or one of their alternative numbers.
-fn holds(user: &switchboard_store::users::User, number: &str) -> bool {
-    user.primary_number
-        .iter()
-        .chain(&user.alternative_numbers)
-        .any(|n| n.as_str() == number)
+/// S-6: whether callers may be shown `shown`: nothing (`withheld`), the site's main number
+/// (`site`, when it has one), or a number the user holds — primary or alternative.
+fn callers_may_see(
+    user: &switchboard_store::users::User,
+    shown: &str,
+    site_has_main: bool,
+) -> bool {
+    match shown {
+        "withheld" => true,
+        "site" => site_has_main,
+        number => user
+            .primary_number
+            .iter()
+            .chain(&user.alternative_numbers)
+            .any(|n| n.as_str() == number),
+    }
+}
+
+async fn site_main_number(
+    conn: &mut switchboard_store::Conn,
+    user: &switchboard_store::users::User,
+) -> AppResult<Option<E164Number>> {
+    Ok(switchboard_store::numbers::held_by(
+        conn,
+        switchboard_store::numbers::Holder::Site(user.site_id),
+    )
+    .await?)
 }
 
 fn view(id: UserId, stored: Option<&Stored>) -> AppResult<ServicesView> {
@@ -480,6 +506,7 @@ fn view(id: UserId, stored: Option<&Stored>) -> AppResult<ServicesView> {
             shared_lines: Vec::new(),
             voicemail_pin_set: s.voicemail_pin_hash.is_some(),
             version: s.version,
+            site_main_number: None,
         },
         None => ServicesView {
             user_id: id,
@@ -487,6 +514,7 @@ fn view(id: UserId, stored: Option<&Stored>) -> AppResult<ServicesView> {
             shared_lines: Vec::new(),
             voicemail_pin_set: false,
             version: 0,
+            site_main_number: None,
         },
     })
 }

@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use switchboard_domain::group::{
-    DEFAULT_NO_ANSWER_SECONDS, DEFAULT_QUEUE_LENGTH, DEFAULT_RECALL_SECONDS, MAX_MEMBERS,
-    no_answer_seconds, queue_length, recall_seconds,
+    DEFAULT_NO_ANSWER_SECONDS, DEFAULT_QUEUE_LENGTH, DEFAULT_RECALL_SECONDS, DEFAULT_WEIGHT,
+    MAX_MEMBERS, member_weight, no_answer_seconds, queue_length, recall_seconds,
 };
 use switchboard_domain::menu::{AutoAttendantMenus, BusinessHours, Destination, Menu};
 use switchboard_domain::{
@@ -16,7 +16,7 @@ use switchboard_domain::{
 use switchboard_store::campaigns::{self, Campaign};
 use switchboard_store::groups::{self, Group, Listed, Member};
 use switchboard_store::org::{self, UnitTable};
-use switchboard_store::{Conn, Tx, users};
+use switchboard_store::{Conn, Tx, numbers, users};
 
 use crate::actor::Actor;
 use crate::audit::{self, Change, snapshot};
@@ -38,6 +38,8 @@ pub struct NewGroup {
     pub recall_seconds: Option<i64>,
     pub queue_length: Option<i64>,
     pub menu: Option<MenuInput>,
+    /// Hunt groups, call centres, auto attendants: a free number of the pool callers dial.
+    pub number: Option<String>,
 }
 
 /// G-6: an auto attendant's business hours and menus as typed; replaces them all when given.
@@ -90,6 +92,8 @@ pub struct GroupChanges {
     pub recall_seconds: Option<i64>,
     pub queue_length: Option<i64>,
     pub menu: Option<MenuInput>,
+    /// A free number of the pool; empty frees the one it has.
+    pub number: Option<String>,
 }
 
 /// A group with its members, in ring order; a call centre also with its supervisors and
@@ -232,6 +236,7 @@ impl Groups<'_> {
             recall_seconds: None,
             queue_length: None,
             menu: None,
+            number: None,
             version: 1,
             created_at: now,
             updated_at: now,
@@ -245,6 +250,7 @@ impl Groups<'_> {
             recall_seconds: input.recall_seconds,
             queue_length: input.queue_length,
             menu: input.menu,
+            number: input.number,
         };
         if kind.is_some() {
             settings(&mut v, &e.extension_policy, &mut group, changes, true);
@@ -255,6 +261,7 @@ impl Groups<'_> {
         groups::insert(&mut tx, &group)
             .await
             .map_err(|err| collision(err, &group))?;
+        hold_number(&mut tx, &group, None, now).await?;
         audit::record(
             &mut tx,
             actor,
@@ -337,6 +344,7 @@ impl Groups<'_> {
         {
             return Err(AppError::PreconditionFailed);
         }
+        hold_number(&mut tx, &after, before.number.as_ref(), now).await?;
         audit::record(
             &mut tx,
             actor,
@@ -357,12 +365,14 @@ impl Groups<'_> {
 
     /// Sets a group's members, in ring order. Each must be a user of the group's site; L-2: a
     /// hunt group takes active users only (`user-not-active` names the first who is not);
-    /// G-3: a user is in at most one call pickup group.
+    /// G-3: a user is in at most one call pickup group. G-1: `weights` (user id, 1–100) set
+    /// members' shares under the weighted policy; a member not named keeps theirs (new: 1).
     pub async fn set_members(
         &self,
         actor: &Actor,
         id: GroupId,
         user_ids: Vec<String>,
+        weights: &[(String, i64)],
     ) -> AppResult<GroupView> {
         let mut tx = self.0.begin().await?;
         let group = in_reach(&mut tx, actor, id).await?;
@@ -414,13 +424,14 @@ impl Groups<'_> {
             }
             wanted.push(user.id);
         }
-        let before: Vec<String> = groups::members(&mut tx, id)
-            .await?
+        let members_before = groups::members(&mut tx, id).await?;
+        let weighted = weigh(&group, &wanted, &members_before, weights)?;
+        let before: Vec<String> = members_before
             .iter()
             .map(|m| m.user_id.to_string())
             .collect();
         // G-3 again at the database: a user put in two pickup groups at the same moment.
-        groups::set_members(&mut tx, &group, &wanted)
+        groups::set_members(&mut tx, &group, &weighted)
             .await
             .map_err(|e| {
                 if e.is_unique_violation_on("one_pickup")
@@ -446,8 +457,14 @@ impl Groups<'_> {
                 action: "group.members.changed",
                 target_kind: "group",
                 target_id: group.id.to_string(),
-                before: Some(serde_json::json!({ "members": before })),
-                after: Some(serde_json::json!({ "members": user_ids })),
+                before: Some(serde_json::json!({
+                    "members": before,
+                    "weights": members_before.iter().map(|m| m.weight).collect::<Vec<_>>(),
+                })),
+                after: Some(serde_json::json!({
+                    "members": user_ids,
+                    "weights": weighted.iter().map(|(_, w)| w).collect::<Vec<_>>(),
+                })),
             },
         )
         .await?;
@@ -567,6 +584,53 @@ impl Groups<'_> {
     }
 }
 
+/// G-1: each of `members` with their weight — the one given, else the one they had, else 1.
+/// Only hunt groups and call centres have weights, and only their members.
+fn weigh(
+    group: &Group,
+    members: &[UserId],
+    before: &[Member],
+    given: &[(String, i64)],
+) -> AppResult<Vec<(UserId, i64)>> {
+    if !given.is_empty() && !group.kind.rings_members() {
+        return Err(AppError::invalid(
+            "weights",
+            "not-applicable",
+            format!("A {} group has no weights.", group.kind.as_str()),
+        ));
+    }
+    let mut chosen = HashMap::new();
+    for (raw, weight) in given {
+        let field = format!("weights.{raw}");
+        let user = raw
+            .trim()
+            .parse::<UserId>()
+            .ok()
+            .filter(|u| members.contains(u))
+            .ok_or_else(|| {
+                AppError::invalid(
+                    &field,
+                    "not-a-member",
+                    "Only a member of the group has a weight.",
+                )
+            })?;
+        chosen.insert(
+            user,
+            member_weight(&field, *weight).map_err(|e| AppError::Validation(vec![e]))?,
+        );
+    }
+    Ok(members
+        .iter()
+        .map(|u| {
+            let kept = before.iter().find(|m| m.user_id == *u).map(|m| m.weight);
+            (
+                *u,
+                chosen.get(u).copied().or(kept).unwrap_or(DEFAULT_WEIGHT),
+            )
+        })
+        .collect())
+}
+
 /// The settings of `group`'s kind from `changes` (creating: every required one, with defaults).
 /// A setting the kind does not have is refused by name, not ignored.
 fn settings(
@@ -599,6 +663,7 @@ fn settings(
             changes.menu.is_some(),
             kind == GroupKind::AutoAttendant,
         ),
+        ("number", typed(&changes.number), kind.is_virtual_user()),
         (
             "no_answer_seconds",
             changes.no_answer_seconds.is_some(),
@@ -644,6 +709,19 @@ fn settings(
         group.menu = Some(menus);
     }
     if kind.is_virtual_user() {
+        match changes.number.as_deref().map(str::trim) {
+            None => {}
+            Some("") => group.number = None,
+            Some(raw) => {
+                group.number = v
+                    .check(
+                        "number",
+                        E164Number::parse(raw)
+                            .map_err(|e| FieldError::new("number", e.code, e.message)),
+                    )
+                    .or(group.number.take())
+            }
+        }
         if creating {
             group.extension = v
                 .require("extension", changes.extension)
@@ -823,6 +901,31 @@ pub(crate) async fn refuse_if_attendant_destination(
             ),
         )),
         None => Ok(()),
+    }
+}
+
+/// G-1: the pool number a virtual user is reached by follows `group.number`: the one it had
+/// is freed, the new one claimed (N-4: free, and of this enterprise's pool).
+async fn hold_number(
+    tx: &mut Tx,
+    group: &Group,
+    before: Option<&E164Number>,
+    now: switchboard_domain::Timestamp,
+) -> AppResult<()> {
+    if group.number.as_ref() == before {
+        return Ok(());
+    }
+    let holder = numbers::Holder::Group(group.id);
+    numbers::release_of(&mut *tx, holder).await?;
+    let Some(number) = &group.number else {
+        return Ok(());
+    };
+    match numbers::claim_for(&mut *tx, group.enterprise_id, number, holder, now).await? {
+        numbers::Claim::Claimed => Ok(()),
+        numbers::Claim::Taken => Err(AppError::NumberTaken(number.to_string())),
+        numbers::Claim::NotInPool => Err(AppError::Validation(vec![crate::users::unknown_number(
+            "number", number,
+        )])),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Each enterprise's pool of numbers (N-4): loaded by operators, singly or as a range.
 
-use switchboard_domain::{E164Number, EnterpriseId, FieldError, NumberRange, Violations};
-use switchboard_store::numbers::{self, Availability, PoolNumber};
+use switchboard_domain::{E164Number, EnterpriseId, FieldError, NumberRange, SiteId, Violations};
+use switchboard_store::numbers::{self, Availability, Claim, Holder, PoolNumber};
+use switchboard_store::org::{self, Site, UnitTable};
 
 use crate::actor::Actor;
 use crate::audit::{self, Change};
@@ -148,4 +149,84 @@ impl Numbers<'_> {
         }
         Ok(page)
     }
+
+    /// S-6: a site in reach and its main number, if it has one.
+    pub async fn site_main(
+        &self,
+        actor: &Actor,
+        site: SiteId,
+    ) -> AppResult<(Site, Option<E164Number>)> {
+        let mut conn = self.0.db().read().await?;
+        let site = site_in_reach(&mut conn, actor, site).await?;
+        let number = numbers::held_by(&mut conn, Holder::Site(site.id)).await?;
+        Ok((site, number))
+    }
+
+    /// S-6: makes a free number of the enterprise's pool the site's main number, which its
+    /// users may show callers; `None` (or empty) gives the one it has back to the pool.
+    pub async fn set_site_main(
+        &self,
+        actor: &Actor,
+        site: SiteId,
+        number: Option<&str>,
+    ) -> AppResult<Option<E164Number>> {
+        let wanted = match number.map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Some(
+                E164Number::parse(raw)
+                    .map_err(|e| AppError::invalid("number", e.code, e.message))?,
+            ),
+        };
+        let mut tx = self.0.begin().await?;
+        let site = site_in_reach(&mut tx, actor, site).await?;
+        let holder = Holder::Site(site.id);
+        let before = numbers::release_of(&mut tx, holder).await?;
+        let now = self.0.now();
+        if let Some(number) = &wanted {
+            match numbers::claim_for(&mut tx, site.enterprise_id, number, holder, now).await? {
+                Claim::Claimed => {}
+                Claim::Taken => return Err(AppError::NumberTaken(number.to_string())),
+                Claim::NotInPool => {
+                    return Err(AppError::Validation(vec![crate::users::unknown_number(
+                        "number", number,
+                    )]));
+                }
+            }
+        }
+        audit::record(
+            &mut tx,
+            actor,
+            now,
+            Change {
+                enterprise: Some(site.enterprise_id),
+                action: "site.main_number.changed",
+                target_kind: "site",
+                target_id: site.id.to_string(),
+                before: Some(serde_json::json!({ "main_number": before })),
+                after: Some(serde_json::json!({ "main_number": wanted })),
+            },
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(wanted)
+    }
+}
+
+/// A site the actor administers; anything else is "not found".
+async fn site_in_reach(
+    conn: &mut switchboard_store::Conn,
+    actor: &Actor,
+    id: SiteId,
+) -> AppResult<Site> {
+    let site: Site = org::get(conn, UnitTable::Sites, &id.to_string())
+        .await?
+        .ok_or(AppError::NotFound("site"))?;
+    actor
+        .require_staff(site.enterprise_id, "change a site's main number")
+        .map_err(|e| match e {
+            AppError::NotFound(_) => AppError::NotFound("site"),
+            other => other,
+        })?;
+    actor.can_reach_site(site.enterprise_id, site.id, "site")?;
+    Ok(site)
 }

@@ -363,7 +363,7 @@ fn user_collision(e: switchboard_store::StoreError, user: &User) -> AppError {
 
 /// A number that is not in this enterprise's pool. Numbers of other enterprises get the same
 /// answer as numbers that exist nowhere (A-2: nothing is revealed about other pools).
-fn unknown_number(field: &str, number: &E164Number) -> FieldError {
+pub(crate) fn unknown_number(field: &str, number: &E164Number) -> FieldError {
     FieldError::new(
         field,
         "unknown-number",

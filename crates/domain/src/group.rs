@@ -157,6 +157,23 @@ pub fn queue_length(value: i64) -> Result<i64, FieldError> {
     }
 }
 
+/// G-1: a member's share of calls under the weighted ring policy, relative to the others'.
+pub fn member_weight(field: &str, value: i64) -> Result<i64, FieldError> {
+    if (1..=MAX_WEIGHT).contains(&value) {
+        Ok(value)
+    } else {
+        Err(FieldError::new(
+            field,
+            "out-of-range",
+            format!("A weight is between 1 and {MAX_WEIGHT}."),
+        ))
+    }
+}
+
+/// A member without a weight of their own has this one.
+pub const DEFAULT_WEIGHT: i64 = 1;
+pub const MAX_WEIGHT: i64 = 100;
+
 /// Defaults of a new group, as common hosted PBXs have them.
 pub const DEFAULT_NO_ANSWER_SECONDS: i64 = 20;
 pub const DEFAULT_RECALL_SECONDS: i64 = 45;
@@ -196,6 +213,16 @@ mod tests {
             Some(CampaignDirection::Outbound)
         );
         assert!(CampaignName::parse("").is_err());
+    }
+
+    #[test]
+    fn g1_a_weight_is_one_to_a_hundred() {
+        assert_eq!(member_weight("weights.x", 1), Ok(1));
+        assert_eq!(member_weight("weights.x", 100), Ok(100));
+        for wrong in [0, -3, 101] {
+            let e = member_weight("weights.x", wrong).unwrap_err();
+            assert_eq!((e.field.as_str(), e.code), ("weights.x", "out-of-range"));
+        }
     }
 
     #[test]

@@ -121,24 +121,13 @@ pub async fn of_enterprise(
 
 /// A campaign's agents, by name.
 pub async fn agents(conn: &mut Conn, id: CampaignId) -> Result<Vec<Member>> {
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
-        "SELECT u.id, u.first_name, u.last_name, u.extension, u.state FROM campaign_agents a \
+    crate::groups::people(
+        conn,
+        "SELECT u.id, u.first_name, u.last_name, u.extension, u.state, CAST(1 AS BIGINT) FROM campaign_agents a \
          JOIN users u ON u.id = a.user_id WHERE a.campaign_id = $1 ORDER BY u.sort_name, u.id",
+        id.to_string(),
     )
-    .bind(id.to_string())
-    .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, first_name, last_name, extension, state)| Member {
-            user_id: id.parse().expect("stored ids are UUIDs"),
-            first_name,
-            last_name,
-            extension,
-            state: switchboard_domain::UserState::parse(&state)
-                .expect("the CHECK constraint holds"),
-        })
-        .collect())
+    .await
 }
 
 /// Replaces a campaign's agents.

@@ -3,8 +3,8 @@
 
 use switchboard_domain::menu::AutoAttendantMenus;
 use switchboard_domain::{
-    EnterpriseId, Extension, GroupId, GroupKind, GroupName, RingPolicy, SiteId, Timestamp, UserId,
-    UserState,
+    E164Number, EnterpriseId, Extension, GroupId, GroupKind, GroupName, RingPolicy, SiteId,
+    Timestamp, UserId, UserState,
 };
 
 use crate::{Conn, Result};
@@ -27,6 +27,9 @@ pub struct Group {
     pub queue_length: Option<i64>,
     /// Auto attendants (G-6): business hours and the two menus.
     pub menu: Option<AutoAttendantMenus>,
+    /// Hunt groups, call centres, auto attendants: the number of the pool callers dial to
+    /// reach them (G-1), held in the pool's table, not here.
+    pub number: Option<E164Number>,
     pub version: i64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -40,6 +43,8 @@ pub struct Member {
     pub last_name: String,
     pub extension: String,
     pub state: UserState,
+    /// G-1: their share of calls under the weighted ring policy (supervisors: 1).
+    pub weight: i64,
 }
 
 /// A group in a list, with its member count.
@@ -63,6 +68,7 @@ struct Row {
     recall_seconds: Option<i64>,
     queue_length: Option<i64>,
     menu_json: Option<String>,
+    number: Option<String>,
     version: i64,
     created_at: i64,
     updated_at: i64,
@@ -85,6 +91,7 @@ impl From<Row> for Group {
             menu: r
                 .menu_json
                 .map(|json| serde_json::from_str(&json).expect("menus are stored as written")),
+            number: r.number.map(E164Number::from_trusted),
             version: r.version,
             created_at: Timestamp::from_millis(r.created_at),
             updated_at: Timestamp::from_millis(r.updated_at),
@@ -94,6 +101,16 @@ impl From<Row> for Group {
 
 const COLUMNS: &str = "id, enterprise_id, site_id, kind, name, extension, ring_policy, \
     no_answer_seconds, forward_to, recall_seconds, queue_length, menu_json, version, created_at, updated_at";
+
+/// What a SELECT of groups aliased `g` reads: the columns, and the number the group holds.
+fn selected() -> String {
+    let mut columns: Vec<String> = COLUMNS
+        .split(", ")
+        .map(|c| format!("g.{}", c.trim()))
+        .collect();
+    columns.push("(SELECT n.number FROM numbers n WHERE n.group_id = g.id) AS number".into());
+    columns.join(", ")
+}
 
 fn menu_json(g: &Group) -> Option<String> {
     g.menu
@@ -151,7 +168,8 @@ pub async fn update(conn: &mut Conn, g: &Group, version: i64) -> Result<bool> {
 
 pub async fn get(conn: &mut Conn, id: GroupId) -> Result<Option<Group>> {
     let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM call_groups WHERE id = $1"
+        "SELECT {} FROM call_groups g WHERE g.id = $1",
+        selected()
     )))
     .bind(id.to_string())
     .fetch_optional(conn)
@@ -159,7 +177,9 @@ pub async fn get(conn: &mut Conn, id: GroupId) -> Result<Option<Group>> {
     Ok(row.map(Into::into))
 }
 
+/// Deletes a group; its number goes back to the pool (N-6).
 pub async fn delete(conn: &mut Conn, id: GroupId) -> Result<()> {
+    crate::numbers::release_of(&mut *conn, crate::numbers::Holder::Group(id)).await?;
     sqlx::query("DELETE FROM call_group_members WHERE group_id = $1")
         .bind(id.to_string())
         .execute(&mut *conn)
@@ -185,11 +205,7 @@ pub async fn list(
         row: Row,
         members: i64,
     }
-    let columns = COLUMNS
-        .split(", ")
-        .map(|c| format!("g.{}", c.trim()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let columns = selected();
     let of_kind = if kind.is_some() {
         "AND g.kind = $2"
     } else {
@@ -218,9 +234,10 @@ pub async fn list(
 pub async fn members(conn: &mut Conn, id: GroupId) -> Result<Vec<Member>> {
     people(
         conn,
-        "SELECT u.id, u.first_name, u.last_name, u.extension, u.state FROM call_group_members m \
-         JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ORDER BY m.position",
-        id,
+        "SELECT u.id, u.first_name, u.last_name, u.extension, u.state, COALESCE(m.weight, 1) \
+         FROM call_group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 \
+         ORDER BY m.position",
+        id.to_string(),
     )
     .await
 }
@@ -229,9 +246,9 @@ pub async fn members(conn: &mut Conn, id: GroupId) -> Result<Vec<Member>> {
 pub async fn supervisors(conn: &mut Conn, id: GroupId) -> Result<Vec<Member>> {
     people(
         conn,
-        "SELECT u.id, u.first_name, u.last_name, u.extension, u.state FROM call_centre_supervisors s \
+        "SELECT u.id, u.first_name, u.last_name, u.extension, u.state, CAST(1 AS BIGINT) FROM call_centre_supervisors s \
          JOIN users u ON u.id = s.user_id WHERE s.group_id = $1 ORDER BY u.sort_name, u.id",
-        id,
+        id.to_string(),
     )
     .await
 }
@@ -252,37 +269,41 @@ pub async fn set_supervisors(conn: &mut Conn, id: GroupId, users: &[UserId]) -> 
     Ok(())
 }
 
-async fn people(conn: &mut Conn, sql: &'static str, id: GroupId) -> Result<Vec<Member>> {
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(sql)
-        .bind(id.to_string())
-        .fetch_all(conn)
-        .await?;
+/// The people a query of (id, first name, last name, extension, state, weight) finds for the
+/// group or campaign `id`.
+pub(crate) async fn people(conn: &mut Conn, sql: &'static str, id: String) -> Result<Vec<Member>> {
+    let rows: Vec<(String, String, String, String, String, i64)> =
+        sqlx::query_as(sql).bind(id).fetch_all(conn).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, first_name, last_name, extension, state)| Member {
-            user_id: id.parse().expect("stored ids are UUIDs"),
-            first_name,
-            last_name,
-            extension,
-            state: UserState::parse(&state).expect("the CHECK constraint holds"),
-        })
+        .map(
+            |(id, first_name, last_name, extension, state, weight)| Member {
+                user_id: id.parse().expect("stored ids are UUIDs"),
+                first_name,
+                last_name,
+                extension,
+                state: UserState::parse(&state).expect("the CHECK constraint holds"),
+                weight,
+            },
+        )
         .collect())
 }
 
-/// Replaces a group's members with `users`, in this order.
-pub async fn set_members(conn: &mut Conn, group: &Group, users: &[UserId]) -> Result<()> {
+/// Replaces a group's members with `users` and their weights, in this order.
+pub async fn set_members(conn: &mut Conn, group: &Group, users: &[(UserId, i64)]) -> Result<()> {
     sqlx::query("DELETE FROM call_group_members WHERE group_id = $1")
         .bind(group.id.to_string())
         .execute(&mut *conn)
         .await?;
-    for (position, user) in users.iter().enumerate() {
+    for (position, (user, weight)) in users.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO call_group_members (group_id, user_id, kind, position) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO call_group_members (group_id, user_id, kind, position, weight) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(group.id.to_string())
         .bind(user.to_string())
         .bind(group.kind.as_str())
         .bind(position as i64)
+        .bind(*weight)
         .execute(&mut *conn)
         .await?;
     }
@@ -292,11 +313,7 @@ pub async fn set_members(conn: &mut Conn, group: &Group, users: &[UserId]) -> Re
 /// The groups a user is in (L-4 says them before a delete; L-6 lists them for a deactivated
 /// user), by kind and name.
 pub async fn of_user(conn: &mut Conn, user: UserId) -> Result<Vec<Group>> {
-    let columns = COLUMNS
-        .split(", ")
-        .map(|c| format!("g.{}", c.trim()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let columns = selected();
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {columns} FROM call_groups g JOIN call_group_members m ON m.group_id = g.id \
          WHERE m.user_id = $1 ORDER BY g.kind, g.name"
@@ -391,7 +408,8 @@ pub async fn by_extension(
     extension: &str,
 ) -> Result<Option<Group>> {
     let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM call_groups WHERE enterprise_id = $1 AND extension = $2"
+        "SELECT {} FROM call_groups g WHERE g.enterprise_id = $1 AND g.extension = $2",
+        selected()
     )))
     .bind(enterprise.to_string())
     .bind(extension)
@@ -403,7 +421,8 @@ pub async fn by_extension(
 /// The auto attendants of an enterprise (G-6: their menus are checked for loops together).
 pub async fn auto_attendants(conn: &mut Conn, enterprise: EnterpriseId) -> Result<Vec<Group>> {
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM call_groups WHERE enterprise_id = $1 AND kind = 'auto_attendant'"
+        "SELECT {} FROM call_groups g WHERE g.enterprise_id = $1 AND g.kind = 'auto_attendant'",
+        selected()
     )))
     .bind(enterprise.to_string())
     .fetch_all(conn)

@@ -152,6 +152,16 @@ const MIGRATIONS: &[Migration] = &[
             postgres: include_str!("../migrations/0022_user_pictures.postgres.sql"),
         },
     },
+    Migration {
+        version: 23,
+        name: "number holders",
+        sql: Sql::Both(include_str!("../migrations/0023_number_holders.sql")),
+    },
+    Migration {
+        version: 24,
+        name: "member weights",
+        sql: Sql::Both(include_str!("../migrations/0024_member_weights.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

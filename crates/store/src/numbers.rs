@@ -1,6 +1,6 @@
 //! The number pool of each enterprise (N-4…N-6).
 
-use switchboard_domain::{E164Number, EnterpriseId, SiteId, Timestamp, UserId};
+use switchboard_domain::{E164Number, EnterpriseId, GroupId, SiteId, Timestamp, UserId};
 
 use crate::db::Placeholders;
 use crate::{Conn, Result};
@@ -32,8 +32,40 @@ pub struct PoolNumber {
     /// The site of the user holding it (to hide it from administrators of other sites).
     pub user_site_id: Option<SiteId>,
     pub usage: Option<Usage>,
+    /// A hunt group, call centre or auto attendant reached by it: (id, name).
+    pub group: Option<(GroupId, String)>,
+    /// The site it is the main number of: (id, name).
+    pub main_of_site: Option<(SiteId, String)>,
     pub created_at: Timestamp,
 }
+
+/// Who, besides a user, may hold a number of the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// G-1/G-2/G-6: callers dial it to reach the group.
+    Group(GroupId),
+    /// S-6: the site's main number.
+    Site(SiteId),
+}
+
+impl Holder {
+    fn column(self) -> &'static str {
+        match self {
+            Holder::Group(_) => "group_id",
+            Holder::Site(_) => "site_id",
+        }
+    }
+
+    fn id(self) -> String {
+        match self {
+            Holder::Group(id) => id.to_string(),
+            Holder::Site(id) => id.to_string(),
+        }
+    }
+}
+
+/// A number no one holds: no user, group or site.
+const FREE: &str = "user_id IS NULL AND group_id IS NULL AND site_id IS NULL";
 
 /// What a claim found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +129,8 @@ pub async fn insert_free(
 
 /// Assigns one free number of an enterprise's pool: `user, usage, assigned_at, number, enterprise`.
 const CLAIM: &str = "UPDATE numbers SET user_id = $1, usage = $2, assigned_at = $3 \
-    WHERE number = $4 AND enterprise_id = $5 AND user_id IS NULL";
+    WHERE number = $4 AND enterprise_id = $5 \
+    AND user_id IS NULL AND group_id IS NULL AND site_id IS NULL";
 
 /// N-4: assigns a free number of the enterprise's pool to a user. Conditional on it being free,
 /// so of two concurrent claims exactly one succeeds.
@@ -117,7 +150,17 @@ pub async fn claim(
         .bind(enterprise.to_string())
         .execute(&mut *conn)
         .await?;
-    if done.rows_affected() == 1 {
+    claim_outcome(conn, enterprise, number, done.rows_affected()).await
+}
+
+/// Claimed when the conditional update changed a row; else why not.
+async fn claim_outcome(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    number: &E164Number,
+    changed: u64,
+) -> Result<Claim> {
+    if changed == 1 {
         return Ok(Claim::Claimed);
     }
     let in_pool: Option<String> =
@@ -133,15 +176,86 @@ pub async fn claim(
     })
 }
 
-/// Where each of `numbers` stands: `(number, owning enterprise, user holding it)`; numbers that
-/// exist nowhere are absent.
+/// Gives a free number of the enterprise's pool to a group or site, conditional on it being
+/// free (of two concurrent claims exactly one succeeds).
+pub async fn claim_for(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    number: &E164Number,
+    holder: Holder,
+    now: Timestamp,
+) -> Result<Claim> {
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE numbers SET {} = $1, assigned_at = $2 WHERE number = $3 AND enterprise_id = $4 AND {FREE}",
+        holder.column()
+    )))
+    .bind(holder.id())
+    .bind(now.millis())
+    .bind(number.as_str())
+    .bind(enterprise.to_string())
+    .execute(&mut *conn)
+    .await?;
+    claim_outcome(conn, enterprise, number, done.rows_affected()).await
+}
+
+/// The number a group or site holds, if any.
+pub async fn held_by(conn: &mut Conn, holder: Holder) -> Result<Option<E164Number>> {
+    let found: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT number FROM numbers WHERE {} = $1",
+        holder.column()
+    )))
+    .bind(holder.id())
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.map(E164Number::from_trusted))
+}
+
+/// Frees the number a group or site holds; returns it.
+pub async fn release_of(conn: &mut Conn, holder: Holder) -> Result<Option<E164Number>> {
+    let held = held_by(&mut *conn, holder).await?;
+    if held.is_some() {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE numbers SET {0} = NULL, assigned_at = NULL WHERE {0} = $1",
+            holder.column()
+        )))
+        .bind(holder.id())
+        .execute(conn)
+        .await?;
+    }
+    Ok(held)
+}
+
+/// S-6: the main number of each of the enterprise's sites that has one.
+pub async fn site_main_numbers(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+) -> Result<Vec<(SiteId, E164Number)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT site_id, number FROM numbers WHERE enterprise_id = $1 AND site_id IS NOT NULL ORDER BY number",
+    )
+    .bind(enterprise.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(site, number)| {
+            (
+                site.parse().expect("stored ids are UUIDs"),
+                E164Number::from_trusted(number),
+            )
+        })
+        .collect())
+}
+
+/// Where each of `numbers` stands: `(number, owning enterprise, the user, group or site holding
+/// it)`; numbers that exist nowhere are absent.
 pub async fn standing(
     conn: &mut Conn,
     numbers: &[String],
 ) -> Result<Vec<(String, String, Option<String>)>> {
     crate::bulk::fetch_in(
         conn,
-        "SELECT number, enterprise_id, user_id FROM numbers WHERE number IN ({list})",
+        "SELECT number, enterprise_id, COALESCE(user_id, group_id, site_id) FROM numbers WHERE number IN ({list})",
         &[],
         numbers,
     )
@@ -190,7 +304,8 @@ pub async fn claim_many(
         let sql = format!(
             "UPDATE numbers SET user_id = v.column2, usage = {usage_p}, assigned_at = {now_p} \
              FROM (VALUES {}) AS v WHERE numbers.number = v.column1 \
-             AND numbers.enterprise_id = {enterprise_p} AND numbers.user_id IS NULL",
+             AND numbers.enterprise_id = {enterprise_p} AND numbers.user_id IS NULL \
+             AND numbers.group_id IS NULL AND numbers.site_id IS NULL",
             values.join(", ")
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -267,16 +382,24 @@ pub async fn list(
         last_name: Option<String>,
         site_id: Option<String>,
         usage: Option<String>,
+        group_id: Option<String>,
+        group_name: Option<String>,
+        main_site_id: Option<String>,
+        main_site_name: Option<String>,
         created_at: i64,
     }
     let condition = match availability {
         Availability::Any => "",
-        Availability::Free => " AND n.user_id IS NULL",
-        Availability::Assigned => " AND n.user_id IS NOT NULL",
+        Availability::Free => " AND n.user_id IS NULL AND n.group_id IS NULL AND n.site_id IS NULL",
+        Availability::Assigned => {
+            " AND (n.user_id IS NOT NULL OR n.group_id IS NOT NULL OR n.site_id IS NOT NULL)"
+        }
     };
     let sql = format!(
-        "SELECT n.number, n.enterprise_id, n.user_id, u.first_name, u.last_name, u.site_id, n.usage, n.created_at \
+        "SELECT n.number, n.enterprise_id, n.user_id, u.first_name, u.last_name, u.site_id, n.usage, \
+         n.group_id, g.name AS group_name, n.site_id AS main_site_id, s.name AS main_site_name, n.created_at \
          FROM numbers n LEFT JOIN users u ON u.id = n.user_id \
+         LEFT JOIN call_groups g ON g.id = n.group_id LEFT JOIN sites s ON s.id = n.site_id \
          WHERE n.enterprise_id = $1 AND n.number > $2 AND n.number LIKE $3{condition} ORDER BY n.number LIMIT $4"
     );
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -306,6 +429,14 @@ pub async fn list(
                     Usage::Alternative
                 }
             }),
+            group: r
+                .group_id
+                .zip(r.group_name)
+                .map(|(id, name)| (id.parse().expect("stored ids are UUIDs"), name)),
+            main_of_site: r
+                .main_site_id
+                .zip(r.main_site_name)
+                .map(|(id, name)| (id.parse().expect("stored ids are UUIDs"), name)),
             created_at: Timestamp::from_millis(r.created_at),
         })
         .collect())

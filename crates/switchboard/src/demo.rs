@@ -396,7 +396,12 @@ async fn groups(
         .create(actor, enterprise, new_group("hunt", "Hotline", Some("700")))
         .await?;
     groups
-        .set_members(actor, hotline.id, active.iter().take(3).cloned().collect())
+        .set_members(
+            actor,
+            hotline.id,
+            active.iter().take(3).cloned().collect(),
+            &[],
+        )
         .await?;
     let service = groups
         .create(
@@ -407,7 +412,7 @@ async fn groups(
         .await?;
     let agents: Vec<String> = active.iter().skip(3).take(4).cloned().collect();
     groups
-        .set_members(actor, service.id, agents.clone())
+        .set_members(actor, service.id, agents.clone(), &[])
         .await?;
     groups
         .set_supervisors(actor, service.id, active.iter().take(1).cloned().collect())
@@ -447,13 +452,19 @@ async fn groups(
             actor,
             pickup.id,
             anyone.iter().rev().take(4).cloned().collect(),
+            &[],
         )
         .await?;
     let park = groups
         .create(actor, enterprise, new_group("park", "Empfang", None))
         .await?;
     groups
-        .set_members(actor, park.id, active.iter().take(2).cloned().collect())
+        .set_members(
+            actor,
+            park.id,
+            active.iter().take(2).cloned().collect(),
+            &[],
+        )
         .await?;
     Ok(())
 }

@@ -29,12 +29,66 @@ macro_rules! in_chromium_on_both {
 mod chromium {
     in_chromium_on_both!(
         u1_u4_keyboard_only_add_user_then_the_one_time_login_page,
+        u1_u4_keyboard_only_add_user_in_german,
+        u1_u4_keyboard_only_add_user_in_french,
         l5_l6_l4_deactivate_reactivate_and_delete_from_the_user_page,
+        l5_l6_l4_deactivate_reactivate_and_delete_in_german,
+        l5_l6_l4_deactivate_reactivate_and_delete_in_french,
         u6_search_as_you_type_replaces_the_results_in_place,
         i2_every_administration_page_in_three_languages_is_labelled_and_accessible,
         b1_b2_l8_import_a_file_act_on_a_selection_and_renew_device_passwords,
     );
 }
+
+/// What the workflows read on the pages, in each language of the portal (issue 5, item 7).
+struct Words {
+    lang: &'static str,
+    /// The one-time login page after adding Jörg Schäfer.
+    added: &'static str,
+    pending: &'static str,
+    pending_meaning: &'static str,
+    deactivated: &'static str,
+    transfer_to_carl: &'static str,
+    reactivated: &'static str,
+    number_freed: &'static str,
+    deleted: &'static str,
+}
+
+const ENGLISH: Words = Words {
+    lang: "en",
+    added: "Jörg Schäfer was added",
+    pending: "Pending",
+    pending_meaning: "Can make calls but not receive them",
+    deactivated: "The user is deactivated",
+    transfer_to_carl: "Transfer when the caller presses 0 → Carl",
+    reactivated: "The user is active again.",
+    number_freed: "Number +493012345602 becomes free.",
+    deleted: "The user was deleted.",
+};
+
+const GERMAN: Words = Words {
+    lang: "de",
+    added: "Jörg Schäfer wurde hinzugefügt",
+    pending: "Ausstehend",
+    pending_meaning: "Kann Anrufe tätigen, aber erst empfangen",
+    deactivated: "Der Benutzer ist deaktiviert",
+    transfer_to_carl: "Weiterleiten, wenn der Anrufer die 0 drückt → Carl",
+    reactivated: "Der Benutzer ist wieder aktiv.",
+    number_freed: "Rufnummer +493012345602 wird frei.",
+    deleted: "Der Benutzer wurde gelöscht.",
+};
+
+const FRENCH: Words = Words {
+    lang: "fr",
+    added: "Jörg Schäfer a été ajouté",
+    pending: "En attente",
+    pending_meaning: "Peut passer des appels mais pas en recevoir",
+    deactivated: "L’utilisateur est désactivé",
+    transfer_to_carl: "Transférer quand l’appelant appuie sur 0 → Carl",
+    reactivated: "L’utilisateur est de nouveau actif.",
+    number_freed: "Le numéro +493012345602 devient libre.",
+    deleted: "L’utilisateur a été supprimé.",
+};
 
 /// An enterprise administrator signed in in Chromium (no forced change), with the page open.
 async fn signed_in_admin(t: &TestApp, test: &'static str) -> Option<Browser> {
@@ -114,12 +168,26 @@ async fn assert_accessible(b: &Browser, page: &str) {
 }
 
 async fn u1_u4_keyboard_only_add_user_then_the_one_time_login_page(kind: Kind) {
+    add_user_by_keyboard(kind, &ENGLISH, "add-user-keyboard").await;
+}
+
+async fn u1_u4_keyboard_only_add_user_in_german(kind: Kind) {
+    add_user_by_keyboard(kind, &GERMAN, "add-user-keyboard-de").await;
+}
+
+async fn u1_u4_keyboard_only_add_user_in_french(kind: Kind) {
+    add_user_by_keyboard(kind, &FRENCH, "add-user-keyboard-fr").await;
+}
+
+/// U-1…U-4 with the keyboard alone, in the portal's language `w.lang`.
+async fn add_user_by_keyboard(kind: Kind, w: &Words, test: &'static str) {
     let Some(t) = TestApp::spawn(kind).await else {
         return;
     };
-    let Some(mut b) = signed_in_admin(&t, "add-user-keyboard").await else {
+    let Some(mut b) = signed_in_admin(&t, test).await else {
         return;
     };
+    b.open(&format!("/language/{}?back=/", w.lang)).await;
     b.open("/users/new").await;
     b.screenshot("add-user-form").await;
     // From the top of the page, the keyboard alone: Tab to each field, type, Enter.
@@ -170,7 +238,7 @@ async fn u1_u4_keyboard_only_add_user_then_the_one_time_login_page(kind: Kind) {
         "the answer of the POST itself"
     );
     let text = b.page_text().await;
-    assert!(text.contains("Jörg Schäfer was added"), "{text}");
+    assert!(text.contains(w.added), "{text}");
     let password = b
         .client
         .find(Locator::Id("sip-password"))
@@ -188,7 +256,10 @@ async fn u1_u4_keyboard_only_add_user_then_the_one_time_login_page(kind: Kind) {
     b.settle().await;
     assert!(b.path().await.starts_with("/users/"));
     let text = b.page_text().await;
-    assert!(text.contains("Pending") && text.contains("Can make calls but not receive them"));
+    assert!(
+        text.contains(w.pending) && text.contains(w.pending_meaning),
+        "{text}"
+    );
     assert!(!text.contains(&password), "U-4: shown once");
     b.screenshot("user-page-pending").await;
     // Back and reload do not bring the login details back either.
@@ -204,6 +275,19 @@ async fn u1_u4_keyboard_only_add_user_then_the_one_time_login_page(kind: Kind) {
 }
 
 async fn l5_l6_l4_deactivate_reactivate_and_delete_from_the_user_page(kind: Kind) {
+    user_lifecycle(kind, &ENGLISH, "user-lifecycle").await;
+}
+
+async fn l5_l6_l4_deactivate_reactivate_and_delete_in_german(kind: Kind) {
+    user_lifecycle(kind, &GERMAN, "user-lifecycle-de").await;
+}
+
+async fn l5_l6_l4_deactivate_reactivate_and_delete_in_french(kind: Kind) {
+    user_lifecycle(kind, &FRENCH, "user-lifecycle-fr").await;
+}
+
+/// L-5, L-6, L-4 from the user page, in the portal's language `w.lang`.
+async fn user_lifecycle(kind: Kind, w: &Words, test: &'static str) {
     let Some(t) = TestApp::spawn(kind).await else {
         return;
     };
@@ -218,9 +302,10 @@ async fn l5_l6_l4_deactivate_reactivate_and_delete_from_the_user_page(kind: Kind
         json!({ "extension": "303", "first_name": "Carl" }),
     )
     .await;
-    let Some(mut b) = signed_in_admin(&t, "user-lifecycle").await else {
+    let Some(mut b) = signed_in_admin(&t, test).await else {
         return;
     };
+    b.open(&format!("/language/{}?back=/", w.lang)).await;
     let id = leaver["id"].as_str().unwrap();
     b.open(&format!("/users/{id}")).await;
     b.screenshot("active-user").await;
@@ -232,24 +317,18 @@ async fn l5_l6_l4_deactivate_reactivate_and_delete_from_the_user_page(kind: Kind
     b.screenshot("deactivate-form").await;
     b.click("#confirm").await;
     let text = b.page_text().await;
-    assert!(text.contains("The user is deactivated"), "{text}");
-    assert!(
-        text.contains("Transfer when the caller presses 0 → Carl"),
-        "{text}"
-    );
+    assert!(text.contains(w.deactivated), "{text}");
+    assert!(text.contains(w.transfer_to_carl), "{text}");
     b.screenshot("deactivated").await;
     b.click("#reactivate").await;
-    assert!(b.page_text().await.contains("The user is active again."));
+    assert!(b.page_text().await.contains(w.reactivated));
     b.click("#delete").await;
     let text = b.page_text().await;
-    assert!(
-        text.contains("Number +493012345602 becomes free."),
-        "{text}"
-    );
+    assert!(text.contains(w.number_freed), "{text}");
     b.screenshot("delete-confirmation").await;
     b.click("#confirm").await;
     assert_eq!(b.path().await, "/users");
-    assert!(b.page_text().await.contains("The user was deleted."));
+    assert!(b.page_text().await.contains(w.deleted));
     b.quit().await;
 }
 

@@ -15,6 +15,7 @@ on_both_databases!(
     a1_a2_groups_stay_in_the_reach_of_each_role,
     l4_l6_a_deleted_user_leaves_every_group_a_deactivated_one_stays,
     g4_a1_team_leads_are_users_with_the_role_and_administrators_see_the_members,
+    g1_members_of_a_weighted_hunt_group_keep_their_weights,
 );
 
 fn id(v: &Value) -> String {
@@ -456,4 +457,89 @@ async fn g4_a1_team_leads_are_users_with_the_role_and_administrators_see_the_mem
         .collect();
     assert_eq!(names.len(), 2, "{}", members.body);
     assert!(names.contains(&"Lina") && names.contains(&"Pia"));
+}
+
+async fn g1_members_of_a_weighted_hunt_group_keep_their_weights(t: TestApp) {
+    let mut people = Vec::new();
+    for (i, name) in ["Anna", "Bert", "Carl"].iter().enumerate() {
+        people.push(id(&t
+            .create_active_user(
+                &format!("+49301234560{}", i + 2),
+                json!({"first_name": name, "extension": format!("60{}", i + 2)}),
+            )
+            .await));
+    }
+    let (anna, bert, carl) = (&people[0], &people[1], &people[2]);
+    let created = group(
+        &t,
+        &t.fx.admin,
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "hunt", "name": "Sales",
+               "extension": "700", "ring_policy": "weighted"}),
+    )
+    .await;
+    let hunt = id(&created.body);
+    let put = |body: Value| {
+        let t = &t;
+        let path = format!("/api/v1/groups/{hunt}/members");
+        async move {
+            t.call(reqwest::Method::PUT, &path, &t.fx.admin, Some(body), None)
+                .await
+        }
+    };
+    let set = put(json!({"user_ids": [anna, bert], "weights": {anna.as_str(): 3}})).await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    let weights = |body: &Value| -> Vec<(String, i64)> {
+        body["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["first_name"].as_str().unwrap().to_owned(),
+                    m["weight"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        weights(&set.body),
+        [("Anna".to_owned(), 3), ("Bert".to_owned(), 1)]
+    );
+    // Reordered with a newcomer and no weights: each keeps theirs; the newcomer has 1.
+    let set = put(json!({"user_ids": [carl, bert, anna]})).await;
+    assert_eq!(
+        weights(&set.body),
+        [
+            ("Carl".to_owned(), 1),
+            ("Bert".to_owned(), 1),
+            ("Anna".to_owned(), 3)
+        ]
+    );
+    // Out of range, or for someone who is not a member: refused by name, nothing written.
+    let refused = put(json!({"user_ids": [carl, bert], "weights": {bert.as_str(): 0}})).await;
+    assert_eq!(refused.failing_fields(), [format!("weights.{bert}")]);
+    assert_eq!(refused.body["errors"][0]["code"], "out-of-range");
+    let refused = put(json!({"user_ids": [carl, bert], "weights": {anna.as_str(): 5}})).await;
+    assert_eq!(refused.failing_fields(), [format!("weights.{anna}")]);
+    assert_eq!(refused.body["errors"][0]["code"], "not-a-member");
+    let shown = t.get(&format!("/api/v1/groups/{hunt}"), &t.fx.admin).await;
+    assert_eq!(weights(&shown.body).len(), 3, "nothing written");
+    // A pickup group has no weights.
+    let pickup = id(&group(
+        &t,
+        &t.fx.admin,
+        json!({"site_id": t.fx.berlin.to_string(), "kind": "pickup", "name": "Floor"}),
+    )
+    .await
+    .body);
+    let refused = t
+        .call(
+            reqwest::Method::PUT,
+            &format!("/api/v1/groups/{pickup}/members"),
+            &t.fx.admin,
+            Some(json!({"user_ids": [anna], "weights": {anna.as_str(): 2}})),
+            None,
+        )
+        .await;
+    assert_eq!(refused.body["errors"][0]["code"], "not-applicable");
 }

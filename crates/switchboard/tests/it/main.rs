@@ -19,6 +19,7 @@ mod groups;
 mod jobs;
 mod lifecycle;
 mod matrix;
+mod number_holders;
 mod pictures;
 mod pool;
 mod portal_admin;

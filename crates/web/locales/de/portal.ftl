@@ -840,3 +840,18 @@ picture-saved = Das Bild wurde gespeichert.
 picture-removed = Das Bild wurde entfernt.
 picture-too-large = Diese Datei ist größer als 5 MB. Wählen Sie ein kleineres Bild.
 picture-not-image = Das ist kein lesbares PNG-, JPEG- oder WebP-Bild. Wählen Sie eine andere Datei.
+
+# G-1, S-6: Rufnummern von Gruppen und Standorten
+group-number = Rufnummer (optional)
+group-number-hint = Eine freie Rufnummer aus dem Pool, unter der Anrufer die Gruppe von außen erreichen, neben der Durchwahl. Leer: keine.
+main-numbers = Hauptrufnummern der Standorte
+main-numbers-hint = Die Hauptrufnummer eines Standorts stammt aus dem Pool; seine Benutzer können sie Angerufenen statt ihrer eigenen anzeigen. Leeren Sie das Feld, um sie zurückzugeben.
+main-number-remove = Hauptrufnummer zurückgeben
+main-number-saved = Die Hauptrufnummer wurde gespeichert.
+main-number-removed = Die Hauptrufnummer ist zurück im Pool; Benutzer, die sie anzeigten, zeigen wieder ihre eigene Rufnummer.
+numbers-pool = Rufnummernpool
+number-usage-group = (Gruppenrufnummer)
+number-usage-site-main = (Hauptrufnummer des Standorts)
+services-caller-id-site = Die Hauptrufnummer des Standorts
+group-weight = Gewichtung
+group-weight-save = Gewichtung speichern

@@ -840,3 +840,18 @@ picture-saved = The picture was saved.
 picture-removed = The picture was removed.
 picture-too-large = That file is larger than 5 MB. Choose a smaller image.
 picture-not-image = That is not a PNG, JPEG or WebP image that can be read. Choose another file.
+
+# G-1, S-6: numbers held by groups and sites
+group-number = Number (optional)
+group-number-hint = A free number of the pool that callers dial to reach it from outside, besides its extension. Empty: none.
+main-numbers = Sites' main numbers
+main-numbers-hint = A site's main number comes from the pool; its users may show it to the people they call instead of their own. Empty the field to give it back.
+main-number-remove = Give the main number back
+main-number-saved = The main number was saved.
+main-number-removed = The main number went back to the pool; users who showed it show their own number again.
+numbers-pool = Number pool
+number-usage-group = (group number)
+number-usage-site-main = (main number of the site)
+services-caller-id-site = The site's main number
+group-weight = Weight
+group-weight-save = Save weight

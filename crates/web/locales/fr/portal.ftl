@@ -840,3 +840,18 @@ picture-saved = La photo a été enregistrée.
 picture-removed = La photo a été supprimée.
 picture-too-large = Ce fichier dépasse 5 Mo. Choisissez une image plus petite.
 picture-not-image = Ce n’est pas une image PNG, JPEG ou WebP lisible. Choisissez un autre fichier.
+
+# G-1, S-6 : numéros des groupes et des sites
+group-number = Numéro (facultatif)
+group-number-hint = Un numéro libre du pool que les appelants composent pour le joindre de l’extérieur, en plus de son poste. Vide : aucun.
+main-numbers = Numéros principaux des sites
+main-numbers-hint = Le numéro principal d’un site vient du pool ; ses utilisateurs peuvent le présenter à leurs correspondants à la place du leur. Videz le champ pour le rendre.
+main-number-remove = Rendre le numéro principal
+main-number-saved = Le numéro principal a été enregistré.
+main-number-removed = Le numéro principal est revenu dans le pool ; les utilisateurs qui le présentaient présentent de nouveau leur propre numéro.
+numbers-pool = Pool de numéros
+number-usage-group = (numéro de groupe)
+number-usage-site-main = (numéro principal du site)
+services-caller-id-site = Le numéro principal du site
+group-weight = Pondération
+group-weight-save = Enregistrer la pondération

@@ -300,19 +300,33 @@ pub struct NumberDto {
     pub status: String,
     pub user_id: Option<String>,
     pub user_name: Option<String>,
-    /// `primary` or `alternative` when assigned.
+    /// `primary` or `alternative` when assigned to a user.
     pub usage: Option<String>,
+    /// G-1: the hunt group, call centre or auto attendant callers reach by it.
+    pub group_id: Option<String>,
+    pub group_name: Option<String>,
+    /// S-6: the site it is the main number of.
+    pub main_number_of_site_id: Option<String>,
+    pub main_number_of_site_name: Option<String>,
 }
 
 impl From<PoolNumber> for NumberDto {
     fn from(n: PoolNumber) -> Self {
+        let held = n.usage.is_some() || n.group.is_some() || n.main_of_site.is_some();
+        let (group_id, group_name) = n
+            .group
+            .map(|(id, name)| (Some(id.to_string()), Some(name)))
+            .unwrap_or_default();
+        let (site_id, site_name) = n
+            .main_of_site
+            .map(|(id, name)| (Some(id.to_string()), Some(name)))
+            .unwrap_or_default();
         Self {
-            status: if n.usage.is_some() {
-                "assigned"
-            } else {
-                "free"
-            }
-            .into(),
+            status: if held { "assigned" } else { "free" }.into(),
+            group_id,
+            group_name,
+            main_number_of_site_id: site_id,
+            main_number_of_site_name: site_name,
             number: n.number.to_string(),
             user_id: n.user_id.map(|u| u.to_string()),
             user_name: n.user_name,

@@ -46,6 +46,9 @@ pub struct CreateGroup {
     /// Auto attendants: business hours and menus (default: Monday to Friday 08:00–18:00, no
     /// keys).
     pub menu: Option<MenuDto>,
+    /// Hunt groups, call centres, auto attendants: a free number of the enterprise's pool that
+    /// callers dial to reach it (besides its extension).
+    pub number: Option<String>,
 }
 
 /// G-6: an auto attendant's business hours and its two menus. Each destination is an
@@ -140,6 +143,8 @@ pub struct UpdateGroup {
     pub queue_length: Option<i64>,
     /// Replaces the business hours and both menus.
     pub menu: Option<MenuDto>,
+    /// A free number of the pool; empty gives the one it has back to the pool.
+    pub number: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -148,6 +153,10 @@ pub struct SetMembers {
     /// The members in ring order (at most 200): users of the group's site; a hunt group's
     /// members and a call centre's agents must be active (L-2).
     pub user_ids: Option<Vec<String>>,
+    /// G-1, hunt groups and call centres: members' shares of calls under the `weighted` ring
+    /// policy, 1–100, by user id. A member not named keeps theirs (a new member: 1).
+    #[serde(default)]
+    pub weights: std::collections::BTreeMap<String, i64>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -205,6 +214,9 @@ pub struct MemberDto {
     pub last_name: String,
     pub extension: String,
     pub state: String,
+    /// A member's share of calls under the weighted ring policy (hunt groups and call centres).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i64>,
 }
 
 impl From<Member> for MemberDto {
@@ -215,6 +227,7 @@ impl From<Member> for MemberDto {
             last_name: m.last_name,
             extension: m.extension,
             state: m.state.as_str().to_owned(),
+            weight: None,
         }
     }
 }
@@ -240,6 +253,9 @@ pub struct GroupDto {
     pub queue_length: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub menu: Option<MenuDto>,
+    /// The number of the pool callers dial to reach it, if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     /// In lists: how many members it has.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member_count: Option<i64>,
@@ -270,6 +286,7 @@ impl From<Group> for GroupDto {
             recall_seconds: g.recall_seconds,
             queue_length: g.queue_length,
             menu: g.menu.map(Into::into),
+            number: g.number.map(|n| n.to_string()),
             member_count: None,
             members: None,
             supervisors: None,
@@ -283,11 +300,16 @@ impl From<GroupView> for GroupDto {
     fn from(v: GroupView) -> Self {
         let call_centre = v.group.kind == GroupKind::CallCentre;
         Self {
-            members: v
-                .group
-                .kind
-                .has_members()
-                .then(|| v.members.into_iter().map(Into::into).collect()),
+            members: v.group.kind.has_members().then(|| {
+                let weighted = v.group.kind.rings_members();
+                v.members
+                    .into_iter()
+                    .map(|m| MemberDto {
+                        weight: weighted.then_some(m.weight),
+                        ..m.into()
+                    })
+                    .collect()
+            }),
             supervisors: call_centre.then(|| v.supervisors.into_iter().map(Into::into).collect()),
             campaigns: call_centre.then(|| v.campaigns.into_iter().map(Into::into).collect()),
             ..v.group.into()
@@ -322,7 +344,7 @@ fn group_id(raw: &str) -> Result<GroupId, crate::problem::ApiError> {
 
 /// Create a hunt group, call centre, call pickup or call park group in a site (G-1, G-2, G-3).
 #[utoipa::path(post, path = "/enterprises/{id}/groups", tag = "groups", request_body = CreateGroup,
-    responses((status = 201, body = GroupDto), (status = 409, description = "extension-taken, name-taken", body = Problem),
+    responses((status = 201, body = GroupDto), (status = 409, description = "extension-taken, name-taken, number-taken", body = Problem),
         (status = 422, body = Problem)))]
 pub async fn create_group(
     State(s): State<AppState>,
@@ -341,6 +363,7 @@ pub async fn create_group(
         recall_seconds: b.recall_seconds,
         queue_length: b.queue_length,
         menu: b.menu.map(Into::into),
+        number: b.number,
     };
     let group = s
         .app
@@ -410,6 +433,7 @@ pub async fn update_group(
         recall_seconds: b.recall_seconds,
         queue_length: b.queue_length,
         menu: b.menu.map(Into::into),
+        number: b.number,
     };
     let group = s.app.groups().update(&actor, id, version, changes).await?;
     Ok((etag_header(group.version), Json(group.into())))
@@ -429,7 +453,12 @@ pub async fn set_members(
     let view = s
         .app
         .groups()
-        .set_members(&actor, group_id(&id)?, b.user_ids.unwrap_or_default())
+        .set_members(
+            &actor,
+            group_id(&id)?,
+            b.user_ids.unwrap_or_default(),
+            &b.weights.into_iter().collect::<Vec<_>>(),
+        )
         .await?;
     Ok(Json(view.into()))
 }

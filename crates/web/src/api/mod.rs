@@ -73,6 +73,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(tenancy::create_site, tenancy::list_sites))
         .routes(routes!(tenancy::get_site))
         .routes(routes!(
+            tenancy::get_main_number,
+            tenancy::put_main_number,
+            tenancy::delete_main_number
+        ))
+        .routes(routes!(
             tenancy::create_department,
             tenancy::list_departments
         ))

@@ -34,8 +34,11 @@ pub struct CallServicesDto {
     pub voicemail_email: Option<String>,
     /// Whether a voicemail PIN is set (the PIN is never shown).
     pub voicemail_pin_set: bool,
-    /// S-6: the number callers see: absent = the user's own, `withheld`, or a number they hold.
+    /// S-6: the number callers see: absent = the user's own, `withheld`, `site` (the site's
+    /// main number), or a number they hold.
     pub caller_id: Option<String>,
+    /// S-6: the main number of the user's site, if it has one (shown with `caller_id` `site`).
+    pub site_main_number: Option<String>,
     /// S-2 (set by administrators only): the carrier mobile rings with the desk phone.
     pub mobility: bool,
     pub mobility_number: Option<String>,
@@ -81,6 +84,7 @@ impl From<ServicesView> for CallServicesDto {
             voicemail_email: s.voicemail_email,
             voicemail_pin_set: v.voicemail_pin_set,
             caller_id: s.caller_id,
+            site_main_number: v.site_main_number.map(|n| n.to_string()),
             mobility: s.mobility,
             mobility_number: s.mobility_number,
             override_site_forwarding: s.override_site_forwarding,
@@ -119,7 +123,8 @@ pub struct UpdateCallServices {
     pub voicemail_email: Option<String>,
     /// 4–8 digits, not trivial (0000, 1234, the extension); required to turn voicemail on.
     pub voicemail_pin: Option<String>,
-    /// S-6: `own`, `withheld`, or one of the user's numbers (primary or alternative).
+    /// S-6: `own`, `withheld`, `site` (the site's main number; `no-main-number` without one), or
+    /// one of the user's numbers (primary or alternative).
     pub caller_id: Option<String>,
     /// S-2, administrators only (a user's own change: `admin-only`): mobility on or off; it
     /// needs `mobility_number` (E.164).

@@ -143,6 +143,87 @@ pub async fn get_site(
     Ok(Json(s.app.tenancy().site(&actor, site_id).await?.into()))
 }
 
+/// S-6: a site's main number, which its users may show callers as their caller ID.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct MainNumberDto {
+    pub site_id: String,
+    /// None: the site has no main number.
+    pub number: Option<String>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetMainNumber {
+    /// A free number of the enterprise's pool.
+    pub number: Option<String>,
+}
+
+/// A site's main number (S-6).
+#[utoipa::path(get, path = "/sites/{id}/main-number", tag = "enterprises",
+    responses((status = 200, body = MainNumberDto), (status = 404, body = Problem)))]
+pub async fn get_main_number(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<MainNumberDto>> {
+    let (site, number) = s
+        .app
+        .numbers()
+        .site_main(&actor, path_id(&id, "site")?)
+        .await?;
+    Ok(Json(MainNumberDto {
+        site_id: site.id.to_string(),
+        number: number.map(|n| n.to_string()),
+    }))
+}
+
+/// Make a free number of the pool the site's main number (administrators of the site); the
+/// one it had goes back to the pool. Its users may then show it as their caller ID.
+#[utoipa::path(put, path = "/sites/{id}/main-number", tag = "enterprises", request_body = SetMainNumber,
+    responses((status = 200, body = MainNumberDto), (status = 409, description = "number-taken", body = Problem),
+        (status = 422, description = "unknown-number, invalid number", body = Problem)))]
+pub async fn put_main_number(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<SetMainNumber>,
+) -> ApiResult<Json<MainNumberDto>> {
+    let site: SiteId = path_id(&id, "site")?;
+    let Some(wanted) = body.number.filter(|n| !n.trim().is_empty()) else {
+        return Err(switchboard_app::AppError::invalid(
+            "number",
+            "required",
+            "Give the number, or DELETE the main number to remove it.",
+        )
+        .into());
+    };
+    let number = s
+        .app
+        .numbers()
+        .set_site_main(&actor, site, Some(&wanted))
+        .await?;
+    Ok(Json(MainNumberDto {
+        site_id: site.to_string(),
+        number: number.map(|n| n.to_string()),
+    }))
+}
+
+/// The site has no main number any more: it goes back to the pool, and users who showed it
+/// show their own number again.
+#[utoipa::path(delete, path = "/sites/{id}/main-number", tag = "enterprises",
+    responses((status = 204), (status = 404, body = Problem)))]
+pub async fn delete_main_number(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    s.app
+        .numbers()
+        .set_site_main(&actor, path_id(&id, "site")?, None)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Add a department (G-4: it must exist before users are put in it).
 #[utoipa::path(post, path = "/enterprises/{id}/departments", tag = "enterprises", request_body = CreateNamed,
     responses((status = 201, body = UnitDto), (status = 409, body = Problem)))]

@@ -268,6 +268,8 @@ pub const FLASH_KEYS: &[&str] = &[
     "picture-removed",
     "picture-too-large",
     "picture-not-image",
+    "main-number-saved",
+    "main-number-removed",
     "inbox-read",
     "broadcast-scheduled",
     "services-saved",

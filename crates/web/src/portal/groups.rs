@@ -186,6 +186,10 @@ fn settings_of(view: &GroupView) -> Fields {
                 .unwrap_or_default(),
         ),
         (
+            "number".into(),
+            g.number.as_ref().map(|n| n.to_string()).unwrap_or_default(),
+        ),
+        (
             "ring_policy".into(),
             g.ring_policy
                 .map(|p| p.as_str().to_owned())
@@ -282,6 +286,7 @@ fn member_row(tr: &super::i18n::Tr, m: &switchboard_store::groups::Member) -> Me
         extension: m.extension.clone(),
         state: m.state.as_str(),
         state_label: tr.t(&format!("state-{}", m.state.as_str())),
+        weight: m.weight,
     }
 }
 
@@ -328,6 +333,7 @@ fn group_page(
             kind_label: tr.t(&format!("group-kind-{}", view.group.kind.as_str())),
             kind_meaning: tr.t(&format!("group-kind-{}-meaning", view.group.kind.as_str())),
             site: ws.site_name(view.group.site_id),
+            weighted: view.group.ring_policy == Some(RingPolicy::Weighted),
             policies: RingPolicy::ALL
                 .iter()
                 .map(|p| (p.as_str(), tr.t(&format!("ring-policy-{}", p.as_str()))))
@@ -463,6 +469,9 @@ pub async fn update(
             .then(|| seconds("queue_length"))
             .flatten(),
         menu: (kind == GroupKind::AutoAttendant).then(|| menu_input(&fields)),
+        number: kind
+            .is_virtual_user()
+            .then(|| fields.get("number").to_owned()),
     };
     let version = fields.get("version").parse().ok();
     match visit
@@ -508,7 +517,19 @@ pub async fn members(
     };
     let mut order: Vec<String> = view.members.iter().map(|m| m.user_id.to_string()).collect();
     let tr = visit.tr();
+    let mut weights = Vec::new();
     let (flash, field) = match (fields.opt("add"), fields.opt("up"), fields.opt("remove")) {
+        // G-1: a member's weight, typed in their row.
+        _ if fields.opt("weigh").is_some() => {
+            let member = fields.get("weigh").to_owned();
+            let weight = fields
+                .get(&format!("weight-{member}"))
+                .trim()
+                .parse()
+                .unwrap_or(0);
+            weights.push((member, weight));
+            ("group-members-saved", "members")
+        }
         (Some(extension), _, _) => {
             match user_by_extension(&visit, &ws, Some(view.group.site_id), &extension).await {
                 Ok(Some(user)) => order.push(user.to_string()),
@@ -539,7 +560,7 @@ pub async fn members(
         .state
         .app
         .groups()
-        .set_members(&ws.actor, view.group.id, order)
+        .set_members(&ws.actor, view.group.id, order, &weights)
         .await;
     // Said at the member field, in words (L-2: "not possible while the user is pending").
     people_changed(&visit, jar, (&ws, &view), &back, done, (flash, field))

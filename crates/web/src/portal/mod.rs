@@ -201,6 +201,7 @@ pub fn routes() -> Router<AppState> {
         .route("/licences/purchases", post(pools::purchase))
         .route("/numbers", get(pools::numbers))
         .route("/numbers/free", get(pools::free_numbers))
+        .route("/numbers/main", post(pools::set_main_number))
         .route("/audit", get(audit::list))
         .route("/language/{code}", get(language))
         .route("/static/portal.css", get(stylesheet))

@@ -339,6 +339,18 @@ pub struct NumberRow {
     pub usage: String,
     /// (user id, name) of the holder, when visible to this administrator.
     pub user: Option<(String, String)>,
+    /// G-1: (group id, name) of the group callers reach by it.
+    pub group: Option<(String, String)>,
+    /// S-6: the name of the site it is the main number of.
+    pub main_of_site: Option<String>,
+}
+
+/// S-6: a site's main number form: the number (or what was typed), and whether it has one.
+pub struct MainNumberRow {
+    pub site_id: String,
+    pub site_name: String,
+    pub number: String,
+    pub set: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -346,6 +358,7 @@ pub struct NumberRow {
 pub struct NumbersPage {
     pub c: Chrome,
     pub rows: Vec<NumberRow>,
+    pub mains: Vec<MainNumberRow>,
     pub show: String,
     pub prefix: String,
     pub next: Option<String>,
@@ -467,6 +480,8 @@ pub struct MemberRow {
     pub extension: String,
     pub state: &'static str,
     pub state_label: String,
+    /// G-1: their share of calls under the weighted ring policy.
+    pub weight: i64,
 }
 
 #[derive(Template, WebTemplate)]
@@ -481,6 +496,8 @@ pub struct GroupPage {
     pub site: String,
     pub policies: Vec<(&'static str, String)>,
     pub members: Vec<MemberRow>,
+    /// G-1: the ring policy is weighted, so members' weights are shown and set.
+    pub weighted: bool,
     /// Call centres (G-2): supervisors, campaigns, and the campaign directions to choose from.
     pub supervisors: Vec<MemberRow>,
     pub campaigns: Vec<CampaignBlock>,
@@ -614,6 +631,8 @@ pub struct ServicesPage {
     pub pin_set: bool,
     /// S-6: the user's alternative numbers, which callers may be shown instead.
     pub numbers: Vec<String>,
+    /// S-6: the main number of the user's site, if it has one.
+    pub site_main: Option<String>,
     /// S-5: the soft clients set up, as (kind, SIP user name, since).
     pub soft_clients: Vec<(String, String, String)>,
     /// S-2: administrators edit the services only they set; the user reads them.

@@ -12,7 +12,9 @@ use switchboard_store::numbers::Availability;
 
 use super::context::{Visit, errors_of};
 use super::directory::{Directory, Fields, next_after};
-use super::pages::{LicenceRow, LicencesPage, NumberRow, NumbersPage, internal_error};
+use super::pages::{
+    LicenceRow, LicencesPage, MainNumberRow, NumberRow, NumbersPage, internal_error,
+};
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
 
@@ -149,15 +151,82 @@ pub async fn numbers(
         Ok(ws) => ws,
         Err(answer) => return answer,
     };
+    match numbers_page(&visit, &ws, Fields(pairs), None, Vec::new()).await {
+        Ok(page) => (clear_flash(jar, &visit), page).into_response(),
+        Err(e) => internal_error(&visit, &e),
+    }
+}
+
+/// S-6: gives a site a main number from the pool, or (empty) gives it back.
+pub async fn set_main_number(
+    visit: Visit,
+    jar: CookieJar,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
     let fields = Fields(pairs);
+    let ws = match super::admin_form(&visit, &jar, fields.get("csrf"), "/numbers").await {
+        Ok(ws) => ws,
+        Err(answer) => return answer,
+    };
+    let Some(site) = ws
+        .sites
+        .iter()
+        .find(|s| s.id.to_string() == fields.get("site_id"))
+        .map(|s| s.id)
+    else {
+        return super::pages::not_found_page(&visit);
+    };
+    let number = fields.get("number").trim().to_owned();
+    match visit
+        .state
+        .app
+        .numbers()
+        .set_site_main(&ws.actor, site, Some(&number))
+        .await
+    {
+        Ok(Some(_)) => redirect_with_flash(jar, "/numbers", "main-number-saved"),
+        Ok(None) => redirect_with_flash(jar, "/numbers", "main-number-removed"),
+        Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
+        Err(e) => {
+            // The refusal belongs to this site's field of the page's forms.
+            let errors = errors_of(&visit.tr(), &e)
+                .into_iter()
+                .map(|(_, message)| (format!("main-{site}"), message))
+                .collect();
+            match numbers_page(
+                &visit,
+                &ws,
+                Fields(Vec::new()),
+                Some((site, number)),
+                errors,
+            )
+            .await
+            {
+                Ok(page) => page,
+                Err(e) => internal_error(&visit, &e),
+            }
+        }
+    }
+}
+
+/// The numbers page: the sites' main numbers (with `typed` kept in its site's field after a
+/// refusal) and a page of the pool.
+async fn numbers_page(
+    visit: &Visit,
+    ws: &Workspace,
+    fields: Fields,
+    typed: Option<(switchboard_domain::SiteId, String)>,
+    errors: Vec<(String, String)>,
+) -> Result<Response, AppError> {
     let availability = match fields.get("show") {
         "free" => Availability::Free,
         "assigned" => Availability::Assigned,
         _ => Availability::Any,
     };
-    let c = ws.chrome(&visit, "numbers-title", "/numbers");
+    let c = ws.chrome(visit, "numbers-title", "/numbers");
     let prefix = fields.opt("prefix");
     let after = fields.opt("after");
+    let mut errors = errors;
     let result = visit
         .state
         .app
@@ -171,42 +240,69 @@ pub async fn numbers(
             NUMBERS_PAGE + 1,
         )
         .await;
-    let (mut list, errors) = match result {
-        Ok(list) => (list, Vec::new()),
-        Err(e) if e.is_refusal() => (Vec::new(), errors_of(&c.tr, &e)),
-        Err(e) => return internal_error(&visit, &e),
+    let mut list = match result {
+        Ok(list) => list,
+        Err(e) if e.is_refusal() => {
+            errors.extend(errors_of(&c.tr, &e));
+            Vec::new()
+        }
+        Err(e) => return Err(e),
     };
+    let mut mains = Vec::with_capacity(ws.sites.len());
+    for site in &ws.sites {
+        let (_, number) = visit
+            .state
+            .app
+            .numbers()
+            .site_main(&ws.actor, site.id)
+            .await?;
+        mains.push(MainNumberRow {
+            site_id: site.id.to_string(),
+            site_name: site.name.clone(),
+            number: match &typed {
+                Some((id, typed)) if *id == site.id => typed.clone(),
+                _ => number.as_ref().map(|n| n.to_string()).unwrap_or_default(),
+            },
+            set: number.is_some(),
+        });
+    }
     let next = next_after(&mut list, NUMBERS_PAGE as usize)
         .map(|n| fields.link("/numbers", &["after"], &[("after", n.number.as_str())]));
     let tr = c.tr;
     let rows = list
         .into_iter()
-        .map(|n| NumberRow {
-            number: n.number.to_string(),
-            status: tr.t(if n.usage.is_some() {
-                "number-assigned"
-            } else {
-                "number-free"
-            }),
-            free: n.usage.is_none(),
-            usage: n
-                .usage
-                .map(|u| tr.t(&format!("number-usage-{}", u.as_str())))
-                .unwrap_or_default(),
-            user: n
-                .user_id
-                .map(|id| (id.to_string(), n.user_name.clone().unwrap_or_default())),
+        .map(|n| {
+            let free = n.usage.is_none() && n.group.is_none() && n.main_of_site.is_none();
+            NumberRow {
+                number: n.number.to_string(),
+                status: tr.t(if free {
+                    "number-free"
+                } else {
+                    "number-assigned"
+                }),
+                free,
+                usage: n
+                    .usage
+                    .map(|u| tr.t(&format!("number-usage-{}", u.as_str())))
+                    .unwrap_or_default(),
+                user: n
+                    .user_id
+                    .map(|id| (id.to_string(), n.user_name.clone().unwrap_or_default())),
+                group: n.group.map(|(id, name)| (id.to_string(), name)),
+                main_of_site: n.main_of_site.map(|(_, name)| name),
+            }
         })
         .collect();
     let page = NumbersPage {
-        c: c.with_errors(errors),
+        c: c.with_errors(errors.clone()),
         rows,
+        mains,
         show: fields.get("show").to_owned(),
         prefix: prefix.unwrap_or_default(),
         next,
         first: after.map(|_| fields.link("/numbers", &["after"], &[])),
     };
-    (clear_flash(jar, &visit), page).into_response()
+    Ok((super::pages::status_for(&errors), page).into_response())
 }
 
 /// The number pickers' suggestions: free numbers starting with what was typed (JSON).

@@ -144,6 +144,11 @@ async fn render(
         ),
         Err(_) => (String::new(), Vec::new()),
     };
+    // S-6: the site's main number, if it has one, is a caller ID choice.
+    let site_main = match visit.state.app.call_services().get(&actor, user).await {
+        Ok(view) => view.site_main_number.map(|n| n.to_string()),
+        Err(_) => None,
+    };
     let path = page_of(as_admin.then(|| user.to_string()).as_deref());
     let mut c = visit.chrome("services-title").at(&path);
     if as_admin {
@@ -212,6 +217,7 @@ async fn render(
     (
         status,
         ServicesPage {
+            site_main,
             picture: (!as_admin).then(|| super::pages::PictureForm {
                 src: visit.picture.clone(),
                 action: "/picture".to_owned(),
