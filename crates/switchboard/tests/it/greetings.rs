@@ -34,7 +34,8 @@ pub fn mp3() -> Vec<u8> {
     bytes
 }
 
-async fn put(t: &TestApp, path: &str, token: &str, body: Vec<u8>) -> crate::support::Response {
+/// PUTs `body` as a file (greetings, pictures).
+pub async fn put(t: &TestApp, path: &str, token: &str, body: Vec<u8>) -> crate::support::Response {
     let response = t
         .http
         .put(format!("{}{path}", t.base))

@@ -162,20 +162,8 @@ async fn s6_a_site_main_number_is_a_caller_id_choice(t: TestApp) {
     assert!(shown.body["site_main_number"].is_null());
 
     // both changes audited against the site.
-    let audit = t
-        .get(
-            &format!("/api/v1/audit?target_id={}&limit=10", t.fx.berlin),
-            &t.fx.operator,
-        )
-        .await;
-    let actions: Vec<&str> = audit.body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        actions,
+        t.audit_actions(&t.fx.berlin.to_string()).await,
         [
             "site.main_number.changed",
             "site.main_number.changed",

@@ -7,6 +7,7 @@ use std::io::Cursor;
 use image::{ImageFormat, Rgb, RgbImage};
 use serde_json::json;
 
+use crate::greetings::put;
 use crate::support::{Kind, TestApp};
 use crate::web_client::WebClient;
 use crate::{on_both_databases, on_both_kinds};
@@ -42,26 +43,6 @@ async fn fetch(t: &TestApp, path: &str, token: &str, if_none_match: Option<&str>
         status: response.status().as_u16(),
         headers: response.headers().clone(),
         bytes: response.bytes().await.unwrap().to_vec(),
-    }
-}
-
-async fn put(t: &TestApp, path: &str, token: &str, body: Vec<u8>) -> crate::support::Response {
-    let response = t
-        .http
-        .put(format!("{}{path}", t.base))
-        .bearer_auth(token)
-        .header("content-type", "application/octet-stream")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    crate::support::Response {
-        status,
-        headers,
-        body: serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
     }
 }
 
@@ -148,20 +129,9 @@ async fn u9_a_picture_is_kept_as_a_small_square_and_removed(t: TestApp) {
     .problem(404, "not-found");
 
     // audited.
-    let audit = t
-        .get(
-            &format!("/api/v1/audit?target_id={id}&limit=100"),
-            &t.fx.operator,
-        )
-        .await;
-    let actions: Vec<&str> = audit.body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
+    let actions = t.audit_actions(&id).await;
     assert_eq!(
-        actions.iter().filter(|a| **a == "user.picture_set").count(),
+        actions.iter().filter(|a| *a == "user.picture_set").count(),
         3,
         "{actions:?}"
     );

@@ -371,6 +371,22 @@ impl TestApp {
             .expect("licence in pool")
     }
 
+    /// The audit log's actions about `target_id`, newest first, as the operator reads them.
+    pub async fn audit_actions(&self, target_id: &str) -> Vec<String> {
+        let audit = self
+            .get(
+                &format!("/api/v1/audit?target_id={target_id}&limit=100"),
+                &self.fx.operator,
+            )
+            .await;
+        audit.body["items"]
+            .as_array()
+            .expect("an audit page")
+            .iter()
+            .map(|e| e["action"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
     /// The pool entry of a number.
     pub async fn number(&self, number: &str) -> Value {
         let path = format!(

@@ -146,6 +146,13 @@ impl Visit {
         self.session.as_ref().filter(|s| s.is_full())
     }
 
+    /// The signed-in person's own user, when they are one of an enterprise (not an operator).
+    pub fn own_user(&self) -> Option<switchboard_domain::UserId> {
+        self.full_session()
+            .filter(|s| s.identity.enterprise_id.is_some())
+            .and_then(|s| s.identity.subject_id.parse().ok())
+    }
+
     pub fn actor(&self) -> Option<Actor> {
         self.session
             .as_ref()

@@ -31,11 +31,7 @@ impl Place {
 
     fn owner(&self, visit: &Visit) -> Option<GreetingOwner> {
         match self {
-            Place::OwnServices => visit
-                .full_session()
-                .filter(|s| s.identity.enterprise_id.is_some())
-                .and_then(|s| s.identity.subject_id.parse().ok())
-                .map(GreetingOwner::User),
+            Place::OwnServices => visit.own_user().map(GreetingOwner::User),
             Place::UserServices(id) => id.parse().ok().map(GreetingOwner::User),
             Place::Group(id) => id.parse().ok().map(GreetingOwner::Group),
         }

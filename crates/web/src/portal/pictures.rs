@@ -32,10 +32,7 @@ impl Place {
 
     fn user(&self, visit: &Visit) -> Option<UserId> {
         match self {
-            Place::Own => visit
-                .full_session()
-                .filter(|s| s.identity.enterprise_id.is_some())
-                .and_then(|s| s.identity.subject_id.parse().ok()),
+            Place::Own => visit.own_user(),
             Place::User(id) => id.parse().ok(),
         }
     }

@@ -23,10 +23,7 @@ use super::{clear_flash, redirect_with_flash, signed_in_form};
 fn subject(visit: &Visit, raw: Option<&str>) -> Option<UserId> {
     match raw {
         Some(raw) => raw.parse().ok(),
-        None => visit
-            .full_session()
-            .filter(|s| s.identity.enterprise_id.is_some())
-            .and_then(|s| s.identity.subject_id.parse().ok()),
+        None => visit.own_user(),
     }
 }
 
