@@ -1,5 +1,6 @@
 //! The administration portal in a real headless Chromium, on both databases (issue 5): the
-//! keyboard-only add user with the one-time login page, the user page's lifecycle actions, search
+//! keyboard-only add user with the one-time login page and the user page's lifecycle actions in
+//! English, German and French, editing, duplicating and new login details in French, search
 //! as you type, and every administration page in English, German and French — screenshots of
 //! each in `target/browser-screenshots/`, labelled inputs, and an axe-core accessibility check
 //! (WCAG 2 A/AA rules) when axe-core is installed (`.ci/run` installs it from npm).
@@ -34,6 +35,7 @@ mod chromium {
         l5_l6_l4_deactivate_reactivate_and_delete_from_the_user_page,
         l5_l6_l4_deactivate_reactivate_and_delete_in_german,
         l5_l6_l4_deactivate_reactivate_and_delete_in_french,
+        l3_u7_u4_edit_duplicate_and_new_login_details_in_french,
         u6_search_as_you_type_replaces_the_results_in_place,
         i2_every_administration_page_in_three_languages_is_labelled_and_accessible,
         b1_b2_l8_import_a_file_act_on_a_selection_and_renew_device_passwords,
@@ -329,6 +331,85 @@ async fn user_lifecycle(kind: Kind, w: &Words, test: &'static str) {
     b.click("#confirm").await;
     assert_eq!(b.path().await, "/users");
     assert!(b.page_text().await.contains(w.deleted));
+    b.quit().await;
+}
+
+/// Seeds 000 and 003 in French: change a user's details, duplicate them into a prefilled add-user
+/// form, and give their desk phone new login details (shown once).
+async fn l3_u7_u4_edit_duplicate_and_new_login_details_in_french(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let lea = t
+        .create_active_user(
+            "+493012345602",
+            json!({ "first_name": "Léa", "last_name": "Dubois" }),
+        )
+        .await;
+    let Some(mut b) = signed_in_admin(&t, "edit-duplicate-login-fr").await else {
+        return;
+    };
+    b.open("/language/fr?back=/").await;
+    let id = lea["id"].as_str().unwrap();
+    b.open(&format!("/users/{id}")).await;
+    b.click("#edit").await;
+    assert_eq!(b.path().await, format!("/users/{id}/edit"));
+    b.client
+        .execute("document.getElementById('last_name').value = ''", vec![])
+        .await
+        .unwrap();
+    b.fill("last_name", "Martin").await;
+    b.screenshot("edit-form").await;
+    b.click("#save").await;
+    assert_eq!(b.path().await, format!("/users/{id}"));
+    let text = b.page_text().await;
+    assert!(
+        text.contains("Les modifications sont enregistrées."),
+        "{text}"
+    );
+    assert!(text.contains("Léa Martin"), "{text}");
+
+    // U-7: a prefilled add-user form, in French, with her site and licence.
+    b.click("#duplicate").await;
+    assert_eq!(b.path().await, "/users/new");
+    assert_eq!(b.h1().await, "Ajouter un utilisateur");
+    let licence: Value = b
+        .client
+        .execute(
+            "return document.getElementById('package_licence').value",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        licence,
+        json!("voice-basic"),
+        "her licence, where a new form has none chosen"
+    );
+    b.screenshot("duplicate-form").await;
+
+    // U-4: new login details after a confirmation that says what happens; shown once.
+    b.open(&format!("/users/{id}")).await;
+    b.click("#sip-login").await;
+    assert!(b.page_text().await.contains(
+        "Le mot de passe actuel du téléphone de bureau cesse immédiatement de fonctionner"
+    ));
+    b.click("#confirm").await;
+    let text = b.page_text().await;
+    assert!(
+        text.contains("Nouveaux identifiants pour Léa Martin."),
+        "{text}"
+    );
+    let password = b
+        .client
+        .find(Locator::Id("sip-password"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(password.len() >= 16);
+    b.screenshot("new-login-details").await;
     b.quit().await;
 }
 
