@@ -47,3 +47,46 @@ CREATE TABLE IF NOT EXISTS switchboard_devices (
     PRIMARY KEY (domain, username)
 );
 CREATE INDEX IF NOT EXISTS switchboard_devices_user_idx ON switchboard_devices (user_id);
+
+-- S-1, S-6: what a call to an active line does before and after it rings, and what callers of
+-- the line are shown. One row per line whose user set a call service; none: plain ringing.
+-- Destinations are an extension or a number's digits (without `+`), resolved like a dialled one.
+CREATE TABLE IF NOT EXISTS switchboard_call_services (
+    user_id VARCHAR(36) PRIMARY KEY NOT NULL,
+    do_not_disturb SMALLINT DEFAULT 0 NOT NULL,
+    reject_anonymous SMALLINT DEFAULT 0 NOT NULL,
+    forward_always VARCHAR(16),
+    forward_busy VARCHAR(16),
+    forward_no_answer VARCHAR(16),
+    no_answer_seconds INTEGER DEFAULT 20 NOT NULL,
+    forward_unreachable VARCHAR(16),
+    -- `withheld`, or the digits of the number callers see; none: the line's own number.
+    caller_id VARCHAR(16)
+);
+
+-- G-1, G-2, G-6: the virtual users callers reach by extension or number — hunt groups and
+-- call centres ring their members by the ring policy; an auto attendant needs a media server.
+CREATE TABLE IF NOT EXISTS switchboard_groups (
+    group_id VARCHAR(36) PRIMARY KEY NOT NULL,
+    domain VARCHAR(64) NOT NULL,
+    kind VARCHAR(16) NOT NULL,
+    extension VARCHAR(16) NOT NULL,
+    number VARCHAR(16),
+    ring_policy VARCHAR(16),
+    -- How long a member rings (in turn, or all at once) before the call moves on.
+    no_answer_seconds INTEGER DEFAULT 20 NOT NULL,
+    -- Where the call goes when no member answers; none: 480.
+    forward_to VARCHAR(16),
+    updated_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS switchboard_groups_extension_idx ON switchboard_groups (domain, extension);
+CREATE INDEX IF NOT EXISTS switchboard_groups_number_idx ON switchboard_groups (domain, number);
+
+CREATE TABLE IF NOT EXISTS switchboard_group_members (
+    group_id VARCHAR(36) NOT NULL,
+    user_id VARCHAR(36) NOT NULL,
+    position INTEGER NOT NULL,
+    weight INTEGER DEFAULT 1 NOT NULL,
+    PRIMARY KEY (group_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS switchboard_group_members_user_idx ON switchboard_group_members (user_id);

@@ -11,11 +11,11 @@ use switchboard_domain::services::{
 use switchboard_domain::{E164Number, Email, FieldError, UserId, Violations};
 use switchboard_store::services::{self, SharedLine, Stored};
 
+use crate::App;
 use crate::actor::Actor;
 use crate::audit::{self, Change};
 use crate::error::{AppError, AppResult};
 use crate::tenancy::load_enterprise;
-use crate::{App, commit};
 
 /// A user's call services. Absent destinations: that forwarding is off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -448,7 +448,10 @@ impl Services<'_> {
             },
         )
         .await?;
-        commit(tx).await?;
+        // T-1: the SIP server forwards, refuses or shows the new caller ID from the next call.
+        let sync = crate::jobs::sync_job_of(self.0, id, user.enterprise_id);
+        switchboard_store::jobs::enqueue(&mut tx, &sync, now).await?;
+        self.0.commit_with_jobs(tx).await?;
         Ok(ServicesView {
             user_id: id,
             services: after,

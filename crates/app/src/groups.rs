@@ -21,6 +21,7 @@ use switchboard_store::{Conn, Tx, numbers, users};
 use crate::actor::Actor;
 use crate::audit::{self, Change, snapshot};
 use crate::error::{AppError, AppResult};
+use crate::jobs::enqueue_group_sync;
 use crate::tenancy::load_enterprise;
 use crate::users::not_active;
 use crate::{App, commit};
@@ -276,7 +277,8 @@ impl Groups<'_> {
             },
         )
         .await?;
-        commit(tx).await?;
+        sync_if_reached(&mut tx, self.0, &group).await?;
+        self.0.commit_with_jobs(tx).await?;
         Ok(group)
     }
 
@@ -359,7 +361,8 @@ impl Groups<'_> {
             },
         )
         .await?;
-        commit(tx).await?;
+        sync_if_reached(&mut tx, self.0, &after).await?;
+        self.0.commit_with_jobs(tx).await?;
         Ok(after)
     }
 
@@ -468,8 +471,9 @@ impl Groups<'_> {
             },
         )
         .await?;
+        sync_if_reached(&mut tx, self.0, &group).await?;
         let view = GroupView::load(&mut tx, group).await?;
-        commit(tx).await?;
+        self.0.commit_with_jobs(tx).await?;
         Ok(view)
     }
 
@@ -552,7 +556,8 @@ impl Groups<'_> {
             },
         )
         .await?;
-        commit(tx).await
+        sync_if_reached(&mut tx, self.0, &group).await?;
+        self.0.commit_with_jobs(tx).await
     }
 
     /// The names of the groups each of `users` is in (U-6: the users list's column), for users
@@ -1057,4 +1062,13 @@ pub(crate) async fn in_reach(conn: &mut Conn, actor: &Actor, id: GroupId) -> App
         })?;
     actor.can_reach_site(group.enterprise_id, group.site_id, "group")?;
     Ok(group)
+}
+
+/// T-1: the SIP server learns of a change to a group callers reach (a hunt group, call centre
+/// or auto attendant), in the change's transaction. Pickup and park groups are not dialled.
+pub(crate) async fn sync_if_reached(tx: &mut Tx, app: &App, group: &Group) -> AppResult<()> {
+    if group.kind.is_virtual_user() {
+        enqueue_group_sync(tx, app, group.id, group.enterprise_id).await?;
+    }
+    Ok(())
 }

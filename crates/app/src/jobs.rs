@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use serde::Deserialize;
-use switchboard_domain::{EnterpriseId, JobId, MailId, Timestamp, UserId, UserState};
+use switchboard_domain::{EnterpriseId, GroupId, JobId, MailId, Timestamp, UserId, UserState};
 use switchboard_store::Tx;
 use switchboard_store::jobs::{self, Job, JobQuery, JobStatus, NewJob};
 use switchboard_store::outbox;
@@ -19,10 +19,16 @@ use crate::{App, commit, mail};
 const ACTIVATE: &str = "user.activate";
 pub(crate) const SYNC: &str = "user.sync";
 const REMOVE: &str = "user.remove";
+const GROUP_SYNC: &str = "group.sync";
 
 #[derive(Deserialize)]
 struct UserPayload {
     user_id: UserId,
+}
+
+#[derive(Deserialize)]
+struct GroupPayload {
+    group_id: GroupId,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +102,25 @@ pub(crate) async fn enqueue_removal(
         max_attempts: app.job_settings().max_attempts,
         enterprise_id: Some(enterprise),
         subject_id: Some(removed.user_id.to_string()),
+    };
+    Ok(jobs::enqueue(tx, &job, app.now()).await?)
+}
+
+/// G-1, G-2, G-6 (T-3): the telephony side learns of a created, changed or deleted group that
+/// callers reach. The job reads the group when it runs, so one job serves every change.
+pub(crate) async fn enqueue_group_sync(
+    tx: &mut Tx,
+    app: &App,
+    group: GroupId,
+    enterprise: EnterpriseId,
+) -> AppResult<JobId> {
+    let job = NewJob {
+        kind: GROUP_SYNC,
+        payload: serde_json::json!({ "group_id": group }),
+        run_at: app.now(),
+        max_attempts: app.job_settings().max_attempts,
+        enterprise_id: Some(enterprise),
+        subject_id: Some(group.to_string()),
     };
     Ok(jobs::enqueue(tx, &job, app.now()).await?)
 }
@@ -246,11 +271,12 @@ impl Jobs<'_> {
         actor.require_operator("resync provisioning")?;
         let mut conn = self.0.db().read().await?;
         let expected = users::provisioning_all(&mut conn).await?;
+        let groups = switchboard_store::groups::routing_all(&mut conn).await?;
         drop(conn);
         let report = self
             .0
             .provisioner()
-            .resync(&expected)
+            .resync(&expected, &groups)
             .await
             .map_err(|e| AppError::Internal(anyhow::anyhow!("resync failed: {e}")))?;
         if report.changed() > 0 {
@@ -334,6 +360,20 @@ impl Jobs<'_> {
                 drop(conn);
                 Ok(provision_outcome(
                     self.0.provisioner().update(&target).await,
+                ))
+            }
+            GROUP_SYNC => {
+                let payload: GroupPayload =
+                    serde_json::from_value(job.payload.clone()).map_err(anyhow::Error::from)?;
+                let mut conn = self.0.db().read().await?;
+                let routing =
+                    switchboard_store::groups::routing(&mut conn, payload.group_id).await?;
+                drop(conn);
+                Ok(provision_outcome(
+                    self.0
+                        .provisioner()
+                        .update_group(payload.group_id, routing.as_ref())
+                        .await,
                 ))
             }
             REMOVE => {

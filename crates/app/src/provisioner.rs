@@ -4,10 +4,15 @@
 pub mod kamailio;
 
 use async_trait::async_trait;
-use switchboard_domain::UserId;
+use switchboard_domain::{GroupId, UserId};
 
-/// What the telephony side needs to know of a user: their line, state, intercept and digests.
+/// What the telephony side needs to know of a user: their line, state, intercept, digests and
+/// call services.
 pub use switchboard_store::users::Provisioning as ProvisionedUser;
+
+/// What the telephony side needs to know of a group callers reach: its extension and number,
+/// how it rings, and its members.
+pub use switchboard_store::groups::Routing as ProvisionedGroup;
 
 /// A deleted user, as the telephony side knew them (the row is gone when the job runs).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -45,11 +50,25 @@ pub trait Provisioner: Send + Sync + 'static {
     /// L-4: the user is gone; their credentials must stop working.
     async fn remove(&self, user: &RemovedUser) -> Result<(), ProvisionError>;
 
-    /// Brings the telephony side in step with `expected` (every user there is) and says what it
-    /// changed. The simulated side holds nothing that could drift.
-    async fn resync(&self, expected: &[ProvisionedUser]) -> Result<ResyncReport, ProvisionError> {
+    /// G-1, G-2, G-6: bring the telephony side in step with a group callers reach, or make it
+    /// forget the group (`None`: deleted).
+    async fn update_group(
+        &self,
+        _group: GroupId,
+        _routing: Option<&ProvisionedGroup>,
+    ) -> Result<(), ProvisionError> {
+        Ok(())
+    }
+
+    /// Brings the telephony side in step with `users` and `groups` (every one there is) and
+    /// says what it changed. The simulated side holds nothing that could drift.
+    async fn resync(
+        &self,
+        users: &[ProvisionedUser],
+        groups: &[ProvisionedGroup],
+    ) -> Result<ResyncReport, ProvisionError> {
         Ok(ResyncReport {
-            unchanged: expected.len(),
+            unchanged: users.len() + groups.len(),
             ..ResyncReport::default()
         })
     }

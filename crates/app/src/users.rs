@@ -1240,7 +1240,12 @@ impl Users<'_> {
             )
             .await?;
         }
+        // T-1: the groups they rang in stop ringing them in the SIP server too.
+        let left = groups::of_user(&mut tx, user.id).await?;
         users::delete(&mut tx, user.id).await?;
+        for group in &left {
+            crate::groups::sync_if_reached(&mut tx, self.0, group).await?;
+        }
         enqueue_removal(
             &mut tx,
             self.0,

@@ -89,6 +89,9 @@ pub fn voicemail_rings(value: i64) -> Result<i64, FieldError> {
 
 pub const DEFAULT_VOICEMAIL_RINGS: i64 = 4;
 pub const DEFAULT_FORWARD_RINGS: i64 = 4;
+/// One ring cycle (one second of ringing, four of silence, as in most of Europe): how rings
+/// become seconds for the SIP server's no-answer timer.
+pub const RING_SECONDS: i64 = 5;
 /// S-1: simultaneous ring rings at most this many destinations along.
 pub const MAX_SIMULTANEOUS: usize = 10;
 

@@ -429,3 +429,60 @@ pub async fn auto_attendants(conn: &mut Conn, enterprise: EnterpriseId) -> Resul
     .await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
+
+/// T-1: what the telephony side needs of a group callers reach — a hunt group, call centre or
+/// auto attendant: the group, its enterprise's SIP domain, and its members (a call centre's
+/// agents) in ring order with their weights.
+#[derive(Debug, Clone)]
+pub struct Routing {
+    pub group: Group,
+    pub sip_domain: String,
+    pub members: Vec<(UserId, i64)>,
+}
+
+/// The routing of one group; none when it is gone or is not reached by callers.
+pub async fn routing(conn: &mut Conn, id: GroupId) -> Result<Option<Routing>> {
+    let Some(group) = get(&mut *conn, id).await? else {
+        return Ok(None);
+    };
+    if !group.kind.is_virtual_user() {
+        return Ok(None);
+    }
+    let sip_domain: String = sqlx::query_scalar("SELECT sip_domain FROM enterprises WHERE id = $1")
+        .bind(group.enterprise_id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT user_id, COALESCE(weight, 1) FROM call_group_members WHERE group_id = $1 ORDER BY position",
+    )
+    .bind(id.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    let members = rows
+        .into_iter()
+        .map(|(user, weight)| (user.parse().expect("stored ids are UUIDs"), weight))
+        .collect();
+    Ok(Some(Routing {
+        group,
+        sip_domain,
+        members,
+    }))
+}
+
+/// The routing of every group callers reach, in id order (what a resync compares against).
+pub async fn routing_all(conn: &mut Conn) -> Result<Vec<Routing>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM call_groups WHERE kind IN ('hunt', 'call_centre', 'auto_attendant') ORDER BY id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut all = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(routing) =
+            routing(&mut *conn, id.parse().expect("stored ids are UUIDs")).await?
+        {
+            all.push(routing);
+        }
+    }
+    Ok(all)
+}

@@ -1,7 +1,9 @@
 //! Kamailio's database as Switchboard writes it (T-1): the digests in Kamailio's own
-//! `subscriber` table, and what a call to the line does in `switchboard_lines`. Kamailio reads
-//! both on every request (deploy/kamailio/kamailio.cfg), so a write here is in force on the next
-//! SIP request. This is a different database from Switchboard's own; [`Db`] serves both.
+//! `subscriber` table, what a call to the line does in `switchboard_lines` and
+//! `switchboard_call_services`, and the groups that ring their members in `switchboard_groups`.
+//! Kamailio reads them on every request (deploy/kamailio/kamailio.cfg), so a write here is in
+//! force on the next SIP request. This is a different database from Switchboard's own; [`Db`]
+//! serves both.
 
 use sqlx::Executor;
 
@@ -23,6 +25,40 @@ pub struct Line {
     pub state: String,
     pub intercept_user_id: Option<String>,
     pub intercept_action: Option<String>,
+    /// S-1, S-6: the call services Kamailio applies; none when the user set none.
+    #[sqlx(skip)]
+    pub services: Option<LineServices>,
+}
+
+/// What Kamailio does with a call to an active line before and after it rings (S-1), and what
+/// the line's callers are shown (S-6). Destinations are extensions or a number's digits.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LineServices {
+    pub do_not_disturb: bool,
+    pub reject_anonymous: bool,
+    pub forward_always: Option<String>,
+    pub forward_busy: Option<String>,
+    pub forward_no_answer: Option<String>,
+    pub no_answer_seconds: i32,
+    pub forward_unreachable: Option<String>,
+    /// `withheld`, or the digits of the number shown; none: the line's own number.
+    pub caller_id: Option<String>,
+}
+
+/// A hunt group or call centre that rings its members, or an auto attendant (G-1, G-2, G-6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RingGroup {
+    pub group_id: String,
+    pub domain: String,
+    pub kind: String,
+    pub extension: String,
+    /// The digits of the pool number that reaches the group, without `+`.
+    pub number: Option<String>,
+    pub ring_policy: Option<String>,
+    pub no_answer_seconds: i32,
+    pub forward_to: Option<String>,
+    /// Members (a call centre's agents) in ring order, with their weights.
+    pub members: Vec<(String, i32)>,
 }
 
 impl std::fmt::Debug for Line {
@@ -37,6 +73,7 @@ impl std::fmt::Debug for Line {
             .field("state", &self.state)
             .field("intercept_user_id", &self.intercept_user_id)
             .field("intercept_action", &self.intercept_action)
+            .field("services", &self.services)
             .finish_non_exhaustive()
     }
 }
@@ -188,6 +225,37 @@ pub async fn put(conn: &mut Conn, line: &Line, now_millis: i64) -> Result<()> {
     .bind(now_millis)
     .execute(&mut *conn)
     .await?;
+    put_services(conn, &line.user_id, line.services.as_ref()).await
+}
+
+async fn put_services(
+    conn: &mut Conn,
+    user_id: &str,
+    services: Option<&LineServices>,
+) -> Result<()> {
+    sqlx::query("DELETE FROM switchboard_call_services WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    let Some(services) = services else {
+        return Ok(());
+    };
+    sqlx::query(
+        "INSERT INTO switchboard_call_services (user_id, do_not_disturb, reject_anonymous, \
+         forward_always, forward_busy, forward_no_answer, no_answer_seconds, forward_unreachable, caller_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(user_id)
+    .bind(i16::from(services.do_not_disturb))
+    .bind(i16::from(services.reject_anonymous))
+    .bind(&services.forward_always)
+    .bind(&services.forward_busy)
+    .bind(&services.forward_no_answer)
+    .bind(services.no_answer_seconds)
+    .bind(&services.forward_unreachable)
+    .bind(&services.caller_id)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -195,6 +263,7 @@ pub async fn put(conn: &mut Conn, line: &Line, now_millis: i64) -> Result<()> {
 /// True when there was something to forget.
 pub async fn remove(conn: &mut Conn, user_id: &str, domain: &str, username: &str) -> Result<bool> {
     let devices = put_devices(conn, user_id, domain, &[]).await?;
+    put_services(conn, user_id, None).await?;
     let lines = sqlx::query("DELETE FROM switchboard_lines WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *conn)
@@ -213,16 +282,172 @@ pub async fn remove(conn: &mut Conn, user_id: &str, domain: &str, username: &str
     Ok(devices || lines + digests > 0)
 }
 
-/// Every line with its digests, in user id order (for the resync).
+/// Every line with its digests and call services, in user id order (for the resync).
 pub async fn lines(conn: &mut Conn) -> Result<Vec<Line>> {
-    Ok(sqlx::query_as(
+    let mut lines: Vec<Line> = sqlx::query_as(
         "SELECT l.user_id, l.domain, l.username, COALESCE(s.ha1, '') AS ha1, COALESCE(s.ha1b, '') AS ha1b, \
          l.extension, l.number, l.state, l.intercept_user_id, l.intercept_action \
          FROM switchboard_lines l LEFT JOIN subscriber s ON s.domain = l.domain AND s.username = l.username \
          ORDER BY l.user_id",
     )
     .fetch_all(&mut *conn)
+    .await?;
+    let rows: Vec<ServicesRow> = sqlx::query_as(
+        "SELECT user_id, do_not_disturb, reject_anonymous, forward_always, forward_busy, \
+         forward_no_answer, no_answer_seconds, forward_unreachable, caller_id FROM switchboard_call_services",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut services: std::collections::HashMap<String, LineServices> = rows
+        .into_iter()
+        .map(|r| {
+            let services = LineServices {
+                do_not_disturb: r.do_not_disturb != 0,
+                reject_anonymous: r.reject_anonymous != 0,
+                forward_always: r.forward_always,
+                forward_busy: r.forward_busy,
+                forward_no_answer: r.forward_no_answer,
+                no_answer_seconds: r.no_answer_seconds,
+                forward_unreachable: r.forward_unreachable,
+                caller_id: r.caller_id,
+            };
+            (r.user_id, services)
+        })
+        .collect();
+    for line in &mut lines {
+        line.services = services.remove(&line.user_id);
+    }
+    Ok(lines)
+}
+
+/// A row of `switchboard_call_services`; Kamailio reads its flags as 0 or 1.
+#[derive(sqlx::FromRow)]
+struct ServicesRow {
+    user_id: String,
+    do_not_disturb: i16,
+    reject_anonymous: i16,
+    forward_always: Option<String>,
+    forward_busy: Option<String>,
+    forward_no_answer: Option<String>,
+    no_answer_seconds: i32,
+    forward_unreachable: Option<String>,
+    caller_id: Option<String>,
+}
+
+/// Call services whose line is gone: left behind by a lost write, or written by hand.
+pub async fn orphan_services(conn: &mut Conn) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT c.user_id FROM switchboard_call_services c WHERE NOT EXISTS \
+         (SELECT 1 FROM switchboard_lines l WHERE l.user_id = c.user_id) ORDER BY c.user_id",
+    )
+    .fetch_all(&mut *conn)
     .await?)
+}
+
+pub async fn remove_services(conn: &mut Conn, user_id: &str) -> Result<()> {
+    put_services(conn, user_id, None).await
+}
+
+/// Writes the group and its members, replacing what Kamailio knew of it.
+pub async fn put_group(conn: &mut Conn, group: &RingGroup, now_millis: i64) -> Result<()> {
+    remove_group(conn, &group.group_id).await?;
+    sqlx::query(
+        "INSERT INTO switchboard_groups (group_id, domain, kind, extension, number, ring_policy, \
+         no_answer_seconds, forward_to, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&group.group_id)
+    .bind(&group.domain)
+    .bind(&group.kind)
+    .bind(&group.extension)
+    .bind(&group.number)
+    .bind(&group.ring_policy)
+    .bind(group.no_answer_seconds)
+    .bind(&group.forward_to)
+    .bind(now_millis)
+    .execute(&mut *conn)
+    .await?;
+    for (position, (user_id, weight)) in group.members.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO switchboard_group_members (group_id, user_id, position, weight) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&group.group_id)
+        .bind(user_id)
+        .bind(position as i32)
+        .bind(*weight)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Forgets the group: its extension and number reach no one. True when it was there.
+pub async fn remove_group(conn: &mut Conn, group_id: &str) -> Result<bool> {
+    sqlx::query("DELETE FROM switchboard_group_members WHERE group_id = $1")
+        .bind(group_id)
+        .execute(&mut *conn)
+        .await?;
+    let removed = sqlx::query("DELETE FROM switchboard_groups WHERE group_id = $1")
+        .bind(group_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(removed > 0)
+}
+
+/// Every group with its members, in group id order (for the resync).
+pub async fn groups(conn: &mut Conn) -> Result<Vec<RingGroup>> {
+    type GroupRow = (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        i32,
+        Option<String>,
+    );
+    let rows: Vec<GroupRow> = sqlx::query_as(
+        "SELECT group_id, domain, kind, extension, number, ring_policy, no_answer_seconds, forward_to \
+         FROM switchboard_groups ORDER BY group_id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let members: Vec<(String, String, i32)> = sqlx::query_as(
+        "SELECT group_id, user_id, weight FROM switchboard_group_members ORDER BY group_id, position",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_group: std::collections::HashMap<String, Vec<(String, i32)>> = Default::default();
+    for (group, user, weight) in members {
+        by_group.entry(group).or_default().push((user, weight));
+    }
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                group_id,
+                domain,
+                kind,
+                extension,
+                number,
+                ring_policy,
+                no_answer_seconds,
+                forward_to,
+            )| {
+                RingGroup {
+                    members: by_group.remove(&group_id).unwrap_or_default(),
+                    group_id,
+                    domain,
+                    kind,
+                    extension,
+                    number,
+                    ring_policy,
+                    no_answer_seconds,
+                    forward_to,
+                }
+            },
+        )
+        .collect())
 }
 
 /// Digests of neither a line nor a soft client: left behind by a lost write, or written by hand.

@@ -1,7 +1,7 @@
 //! Each user's call services (S-1) and each virtual user's (S-3), stored as one document per
 //! holder; a user's shared lines (S-2).
 
-use switchboard_domain::{EnterpriseId, GroupId, Timestamp, UserId};
+use switchboard_domain::{EnterpriseId, GroupId, SiteId, Timestamp, UserId};
 
 use crate::{Conn, Result};
 
@@ -164,6 +164,21 @@ pub async fn phones_showing(conn: &mut Conn, line_user: UserId) -> Result<Vec<Us
     .fetch_all(conn)
     .await?;
     Ok(rows
+        .into_iter()
+        .map(|id| id.parse().expect("stored ids are UUIDs"))
+        .collect())
+}
+
+/// S-6: the users of a site who show callers its main number (their caller ID is `site`).
+pub async fn showing_site_number(conn: &mut Conn, site: SiteId) -> Result<Vec<UserId>> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT u.id FROM users u JOIN call_services s ON s.user_id = u.id \
+         WHERE u.site_id = $1 AND s.settings_json LIKE '%\"caller_id\":\"site\"%' ORDER BY u.id",
+    )
+    .bind(site.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(ids
         .into_iter()
         .map(|id| id.parse().expect("stored ids are UUIDs"))
         .collect())

@@ -682,6 +682,10 @@ pub struct Provisioning {
     pub sip: Option<SipDigests>,
     /// S-5: the user's soft clients, each with a login of its own, by user name.
     pub soft_clients: Vec<SipDigests>,
+    /// S-1: the user's call services document, as the services use case stores it.
+    pub services_json: Option<String>,
+    /// S-6: the main number of the user's site, for users who show it as their caller ID.
+    pub site_main_number: Option<E164Number>,
 }
 
 /// A login's user name and digests; they are password equivalents, so never printed.
@@ -705,8 +709,10 @@ impl std::fmt::Debug for Provisioning {
 }
 
 const PROVISIONING: &str = "SELECT u.id, u.enterprise_id, e.sip_domain, u.state, u.primary_number, u.extension, \
-    u.intercept_action, u.intercept_destination_user_id, c.username, c.ha1, c.ha1b \
-    FROM users u JOIN enterprises e ON e.id = u.enterprise_id LEFT JOIN sip_credentials c ON c.user_id = u.id";
+    u.intercept_action, u.intercept_destination_user_id, c.username, c.ha1, c.ha1b, s.settings_json, \
+    (SELECT n.number FROM numbers n WHERE n.site_id = u.site_id) AS site_number \
+    FROM users u JOIN enterprises e ON e.id = u.enterprise_id LEFT JOIN sip_credentials c ON c.user_id = u.id \
+    LEFT JOIN call_services s ON s.user_id = u.id";
 
 type ProvisioningRow = (
     String,
@@ -720,11 +726,26 @@ type ProvisioningRow = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<String>,
+    Option<String>,
 );
 
 fn provisioning_of(r: ProvisioningRow) -> Provisioning {
-    let (user, enterprise, domain, state, number, extension, action, destination, name, ha1, ha1b) =
-        r;
+    let (
+        user,
+        enterprise,
+        domain,
+        state,
+        number,
+        extension,
+        action,
+        destination,
+        name,
+        ha1,
+        ha1b,
+        services_json,
+        site_number,
+    ) = r;
     Provisioning {
         user_id: id(user),
         enterprise_id: id(enterprise),
@@ -751,6 +772,8 @@ fn provisioning_of(r: ProvisioningRow) -> Provisioning {
             _ => None,
         },
         soft_clients: Vec::new(),
+        services_json,
+        site_main_number: site_number.map(E164Number::from_trusted),
     }
 }
 

@@ -7,12 +7,17 @@
 use std::collections::BTreeMap;
 
 use async_trait::async_trait;
+use switchboard_domain::GroupId;
+use switchboard_domain::group::DEFAULT_NO_ANSWER_SECONDS;
+use switchboard_domain::services::{Destination, RING_SECONDS};
 use switchboard_store::Db;
-use switchboard_store::kamailio::{self, Device, Line};
+use switchboard_store::kamailio::{self, Device, Line, LineServices, RingGroup};
 
 use super::{
-    ProvisionError, ProvisionedUser, Provisioner, RemovedUser, ResyncReport, SimulatedProvisioner,
+    ProvisionError, ProvisionedGroup, ProvisionedUser, Provisioner, RemovedUser, ResyncReport,
+    SimulatedProvisioner,
 };
+use crate::call_services::CallServices;
 
 pub struct KamailioProvisioner {
     carrier: SimulatedProvisioner,
@@ -20,6 +25,44 @@ pub struct KamailioProvisioner {
 }
 
 impl KamailioProvisioner {
+    async fn resync_groups(
+        &self,
+        tx: &mut switchboard_store::Tx,
+        groups: &[ProvisionedGroup],
+        report: &mut ResyncReport,
+    ) -> switchboard_store::Result<()> {
+        let wanted: BTreeMap<String, RingGroup> = groups
+            .iter()
+            .filter_map(group_of)
+            .map(|group| (group.group_id.clone(), group))
+            .collect();
+        let held: BTreeMap<String, RingGroup> = kamailio::groups(tx)
+            .await?
+            .into_iter()
+            .map(|group| (group.group_id.clone(), group))
+            .collect();
+        let now = now_millis();
+        for (id, group) in &held {
+            if !wanted.contains_key(id) {
+                kamailio::remove_group(tx, id).await?;
+                report.removed.push(group_label(group));
+            }
+        }
+        for (id, group) in &wanted {
+            match held.get(id) {
+                Some(current) if current == group => report.unchanged += 1,
+                current => {
+                    kamailio::put_group(tx, group, now).await?;
+                    match current {
+                        Some(_) => report.updated.push(group_label(group)),
+                        None => report.added.push(group_label(group)),
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Connects to Kamailio's database (`sqlite://PATH` or `postgres://…`) and creates the
     /// tables Kamailio reads where they are missing.
     pub async fn connect(
@@ -91,7 +134,64 @@ pub fn line_of(user: &ProvisionedUser) -> Option<Line> {
             .intercept
             .as_ref()
             .map(|i| i.action.as_str().to_owned()),
+        services: services_of(user),
     })
+}
+
+/// S-1, S-6: the call services Kamailio applies to the user's line; none when every one is
+/// at its default (plain ringing, the own number shown).
+pub fn services_of(user: &ProvisionedUser) -> Option<LineServices> {
+    let services: CallServices = serde_json::from_str(user.services_json.as_deref()?).ok()?;
+    let caller_id = match services.caller_id.as_deref() {
+        None => None,
+        Some("withheld") => Some("withheld".to_owned()),
+        Some("site") => user.site_main_number.as_ref().map(|n| digits(n.as_str())),
+        Some(number) => Some(digits(number)),
+    };
+    let line = LineServices {
+        do_not_disturb: services.do_not_disturb,
+        reject_anonymous: services.reject_anonymous,
+        forward_always: services.forward_always.as_ref().map(dialled),
+        forward_busy: services.forward_busy.as_ref().map(dialled),
+        forward_no_answer: services.forward_no_answer.as_ref().map(dialled),
+        no_answer_seconds: (services.forward_no_answer_rings * RING_SECONDS) as i32,
+        forward_unreachable: services.forward_unreachable.as_ref().map(dialled),
+        caller_id,
+    };
+    let plain = LineServices {
+        no_answer_seconds: line.no_answer_seconds,
+        ..LineServices::default()
+    };
+    (line != plain).then_some(line)
+}
+
+/// G-1, G-2, G-6: the group as Kamailio should hold it.
+pub fn group_of(routing: &ProvisionedGroup) -> Option<RingGroup> {
+    let group = &routing.group;
+    Some(RingGroup {
+        group_id: group.id.to_string(),
+        domain: routing.sip_domain.clone(),
+        kind: group.kind.as_str().to_owned(),
+        extension: group.extension.as_ref()?.to_string(),
+        number: group.number.as_ref().map(|n| digits(n.as_str())),
+        ring_policy: group.ring_policy.map(|p| p.as_str().to_owned()),
+        no_answer_seconds: group.no_answer_seconds.unwrap_or(DEFAULT_NO_ANSWER_SECONDS) as i32,
+        forward_to: group.forward_to.as_deref().map(digits),
+        members: routing
+            .members
+            .iter()
+            .map(|(user, weight)| (user.to_string(), *weight as i32))
+            .collect(),
+    })
+}
+
+/// What Kamailio dials for a destination: an extension as typed, a number without `+`.
+fn dialled(destination: &Destination) -> String {
+    digits(destination.as_str())
+}
+
+fn digits(number: &str) -> String {
+    number.trim_start_matches('+').to_owned()
 }
 
 fn unavailable(e: switchboard_store::StoreError) -> ProvisionError {
@@ -107,6 +207,10 @@ fn now_millis() -> i64 {
 
 fn label(line: &Line) -> String {
     format!("{}@{}", line.username, line.domain)
+}
+
+fn group_label(group: &RingGroup) -> String {
+    format!("group {}@{}", group.extension, group.domain)
 }
 
 #[async_trait]
@@ -143,9 +247,30 @@ impl Provisioner for KamailioProvisioner {
         tx.commit().await.map_err(|e| unavailable(e.into()))
     }
 
-    /// One transaction: lines that should be there and are not, differ, or should not be there
-    /// are written or removed, and digests that belong to no line are dropped.
-    async fn resync(&self, expected: &[ProvisionedUser]) -> Result<ResyncReport, ProvisionError> {
+    async fn update_group(
+        &self,
+        group: GroupId,
+        routing: Option<&ProvisionedGroup>,
+    ) -> Result<(), ProvisionError> {
+        let mut tx = self.db.begin().await.map_err(unavailable)?;
+        match routing.and_then(group_of) {
+            Some(ring_group) => kamailio::put_group(&mut tx, &ring_group, now_millis()).await,
+            None => kamailio::remove_group(&mut tx, &group.to_string())
+                .await
+                .map(|_| ()),
+        }
+        .map_err(unavailable)?;
+        tx.commit().await.map_err(|e| unavailable(e.into()))
+    }
+
+    /// One transaction: lines and groups that should be there and are not, differ, or should
+    /// not be there are written or removed, and digests and call services that belong to no
+    /// line are dropped.
+    async fn resync(
+        &self,
+        expected: &[ProvisionedUser],
+        groups: &[ProvisionedGroup],
+    ) -> Result<ResyncReport, ProvisionError> {
         let wanted: BTreeMap<String, Line> = expected
             .iter()
             .filter_map(line_of)
@@ -200,6 +325,18 @@ impl Provisioner for KamailioProvisioner {
                 .map_err(unavailable)?;
             report.removed.push(format!("{username}@{domain}"));
         }
+        for user_id in kamailio::orphan_services(&mut tx)
+            .await
+            .map_err(unavailable)?
+        {
+            kamailio::remove_services(&mut tx, &user_id)
+                .await
+                .map_err(unavailable)?;
+            report.removed.push(format!("call services of {user_id}"));
+        }
+        self.resync_groups(&mut tx, groups, &mut report)
+            .await
+            .map_err(unavailable)?;
         tx.commit().await.map_err(|e| unavailable(e.into()))?;
         Ok(report)
     }

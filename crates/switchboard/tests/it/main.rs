@@ -27,6 +27,7 @@ mod portal_bulk;
 mod portal_groups;
 mod services;
 mod sip;
+mod sip_routing;
 mod soft_clients;
 mod tenancy;
 mod validation;

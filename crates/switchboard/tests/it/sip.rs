@@ -29,18 +29,18 @@ const STRONG: &str = "copper kettle drifts north";
 const ACTIVATION_DELAY_MS: i64 = 60_000;
 
 /// A Switchboard server, the Kamailio it provisions, and the phones of one test.
-struct SipLab {
-    t: TestApp,
+pub(crate) struct SipLab {
+    pub(crate) t: TestApp,
     clock: ManualClock,
     kamailio: Kamailio,
-    provisioner_db: Arc<TestDatabase>,
+    pub(crate) provisioner_db: Arc<TestDatabase>,
     dir: PathBuf,
     phones: Vec<Child>,
 }
 
 /// What Switchboard showed once: the desk-phone login.
 #[derive(Debug, Clone)]
-struct Login {
+pub(crate) struct Login {
     username: String,
     password: String,
     domain: String,
@@ -93,7 +93,7 @@ fn scenario(name: &str) -> PathBuf {
 }
 
 impl SipLab {
-    async fn start(kind: Kind) -> Option<Self> {
+    pub(crate) async fn start(kind: Kind) -> Option<Self> {
         if let Some(missing) = tools_missing() {
             assert!(
                 std::env::var("SWITCHBOARD_TEST_SIP").as_deref() != Ok("required"),
@@ -146,17 +146,17 @@ impl SipLab {
     }
 
     /// Runs the queued provisioning jobs, as the worker would.
-    async fn sync(&self) {
+    pub(crate) async fn sync(&self) {
         self.t.drain_jobs().await;
     }
 
     /// The carrier's delay passes: pending users are activated and Kamailio learns of it.
-    async fn activation_passes(&self) {
+    pub(crate) async fn activation_passes(&self) {
         self.clock.advance_millis(ACTIVATION_DELAY_MS + 1);
         self.sync().await;
     }
 
-    async fn create(&self, number: &str) -> (String, Login) {
+    pub(crate) async fn create(&self, number: &str) -> (String, Login) {
         let digits = number.trim_start_matches('+');
         let created = self
             .t
@@ -191,12 +191,23 @@ impl SipLab {
         Login::of(&renewed.body)
     }
 
+    /// The end of Kamailio's log, for an assertion's message.
+    pub(crate) fn kamailio_log(&self, lines: usize) -> String {
+        self.kamailio.log_tail(lines)
+    }
+
     /// A desk phone on a port of its own that answers every call.
-    fn phone(&mut self) -> u16 {
+    pub(crate) fn phone(&mut self) -> u16 {
+        self.phone_playing("answer.xml")
+    }
+
+    /// A desk phone that answers every call as `scenario_file` says: `answer.xml`, `busy.xml`
+    /// (486) or `ring.xml` (rings until cancelled).
+    pub(crate) fn phone_playing(&mut self, scenario_file: &str) -> u16 {
         let port = free_udp_port();
         let child = Command::new("sipp")
             .arg("-sf")
-            .arg(scenario("answer.xml"))
+            .arg(scenario(scenario_file))
             .args(["-i", "127.0.0.1", "-p", &port.to_string(), "-nostdin"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -256,7 +267,7 @@ impl SipLab {
     }
 
     /// REGISTERs the login with its phone's port as contact; the final status code.
-    async fn register(&self, login: &Login, phone: u16) -> u16 {
+    pub(crate) async fn register(&self, login: &Login, phone: u16) -> u16 {
         let logged = self
             .sipp("register.xml", &[register_row(login, phone)], 10)
             .await;
@@ -265,7 +276,7 @@ impl SipLab {
 
     /// Calls `dialled` from the login's phone: the final status and, when answered, the port
     /// of the phone that answered.
-    async fn call(&self, caller: &Login, dialled: &str) -> (u16, Option<u16>) {
+    pub(crate) async fn call(&self, caller: &Login, dialled: &str) -> (u16, Option<u16>) {
         let row = format!(
             "{};{};[authentication username={} password={}];{dialled}",
             caller.username, caller.domain, caller.username, caller.password
@@ -307,7 +318,7 @@ impl SipLab {
         }
     }
 
-    async fn stop(mut self) {
+    pub(crate) async fn stop(mut self) {
         for phone in &mut self.phones {
             let _ = phone.start_kill();
         }
