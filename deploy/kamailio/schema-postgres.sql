@@ -61,7 +61,21 @@ CREATE TABLE IF NOT EXISTS switchboard_call_services (
     no_answer_seconds INTEGER DEFAULT 20 NOT NULL,
     forward_unreachable VARCHAR(16),
     -- `withheld`, or the digits of the number callers see; none: the line's own number.
-    caller_id VARCHAR(16)
+    caller_id VARCHAR(16),
+    -- S-2: which numbers outside the enterprise calls dialled or forwarded by the user may
+    -- reach (internal_only, national: those starting with `country_code`, international,
+    -- unrestricted).
+    network_class VARCHAR(16) DEFAULT 'international' NOT NULL,
+    country_code VARCHAR(4)
+);
+
+-- S-1, S-2: who rings along when the line is called — the simultaneous ring destinations, the
+-- phones the line is shared on (their extensions), the user's mobile (mobility) — in order.
+CREATE TABLE IF NOT EXISTS switchboard_ring_along (
+    user_id VARCHAR(36) NOT NULL,
+    position INTEGER NOT NULL,
+    destination VARCHAR(16) NOT NULL,
+    PRIMARY KEY (user_id, position)
 );
 
 -- G-1, G-2, G-6: the virtual users callers reach by extension or number — hunt groups and

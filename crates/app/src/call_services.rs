@@ -448,9 +448,24 @@ impl Services<'_> {
             },
         )
         .await?;
-        // T-1: the SIP server forwards, refuses or shows the new caller ID from the next call.
-        let sync = crate::jobs::sync_job_of(self.0, id, user.enterprise_id);
-        switchboard_store::jobs::enqueue(&mut tx, &sync, now).await?;
+        // T-1: the SIP server forwards, refuses or shows the new caller ID from the next call;
+        // a line newly shown on (or taken off) this phone rings it (or stops) from then on.
+        let mut changed = vec![id];
+        for line in before_lines.iter().chain(&lines_after) {
+            let on_both = before_lines
+                .iter()
+                .any(|l| l.line_user_id == line.line_user_id)
+                && lines_after
+                    .iter()
+                    .any(|l| l.line_user_id == line.line_user_id);
+            if !on_both && !changed.contains(&line.line_user_id) {
+                changed.push(line.line_user_id);
+            }
+        }
+        for user_id in changed {
+            let sync = crate::jobs::sync_job_of(self.0, user_id, user.enterprise_id);
+            switchboard_store::jobs::enqueue(&mut tx, &sync, now).await?;
+        }
         self.0.commit_with_jobs(tx).await?;
         Ok(ServicesView {
             user_id: id,

@@ -1151,6 +1151,13 @@ impl Users<'_> {
         if configuration_changed || sip_login.is_some() {
             enqueue_sync(&mut *tx, self.0, &after).await?;
         }
+        // S-2: the lines shown on this phone ring it by its extension.
+        if after.extension != before.extension {
+            for line in switchboard_store::services::shared_lines(&mut *tx, after.id).await? {
+                let sync = crate::jobs::sync_job_of(self.0, line.line_user_id, after.enterprise_id);
+                switchboard_store::jobs::enqueue(&mut *tx, &sync, now).await?;
+            }
+        }
         audit::record(
             &mut *tx,
             actor,
@@ -1240,11 +1247,17 @@ impl Users<'_> {
             )
             .await?;
         }
-        // T-1: the groups they rang in stop ringing them in the SIP server too.
+        // T-1: the groups they rang in, and the lines shown on their phone, stop ringing them
+        // in the SIP server too.
         let left = groups::of_user(&mut tx, user.id).await?;
+        let lines_shown = switchboard_store::services::shared_lines(&mut tx, user.id).await?;
         users::delete(&mut tx, user.id).await?;
         for group in &left {
             crate::groups::sync_if_reached(&mut tx, self.0, group).await?;
+        }
+        for line in lines_shown {
+            let sync = crate::jobs::sync_job_of(self.0, line.line_user_id, user.enterprise_id);
+            switchboard_store::jobs::enqueue(&mut tx, &sync, now).await?;
         }
         enqueue_removal(
             &mut tx,

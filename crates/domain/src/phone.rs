@@ -53,6 +53,14 @@ impl E164Number {
         &self.0
     }
 
+    /// The country calling code's digits (`49` for `+4930…`): S-2's national class lets a
+    /// user call the numbers that start with it.
+    pub fn country_code(&self) -> Option<String> {
+        phonenumber::parse(None, &self.0)
+            .ok()
+            .map(|parsed| parsed.code().value().to_string())
+    }
+
     /// The national significant digits' tail: the default extension is taken from here (U-2).
     pub fn last_digits(&self, count: usize) -> &str {
         let digits = &self.0[1..];
@@ -131,6 +139,14 @@ impl NumberRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn s2_the_country_code_of_a_number_decides_what_is_national() {
+        let berlin = E164Number::parse("+49 30 1234 5600").unwrap();
+        assert_eq!(berlin.country_code().as_deref(), Some("49"));
+        let lyon = E164Number::parse("+33 4 78 00 00 01").unwrap();
+        assert_eq!(lyon.country_code().as_deref(), Some("33"));
+    }
 
     #[test]
     fn n4_accepts_typed_numbers_and_stores_e164() {

@@ -43,6 +43,11 @@ pub struct LineServices {
     pub forward_unreachable: Option<String>,
     /// `withheld`, or the digits of the number shown; none: the line's own number.
     pub caller_id: Option<String>,
+    /// S-2: the network class, and the country code its `national` is about.
+    pub network_class: String,
+    pub country_code: Option<String>,
+    /// S-1, S-2: extensions or numbers' digits that ring along, in order.
+    pub ring_along: Vec<String>,
 }
 
 /// A hunt group or call centre that rings its members, or an auto attendant (G-1, G-2, G-6).
@@ -233,17 +238,31 @@ async fn put_services(
     user_id: &str,
     services: Option<&LineServices>,
 ) -> Result<()> {
-    sqlx::query("DELETE FROM switchboard_call_services WHERE user_id = $1")
+    for table in ["switchboard_call_services", "switchboard_ring_along"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE user_id = $1"
+        )))
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
+    }
     let Some(services) = services else {
         return Ok(());
     };
+    for (position, destination) in services.ring_along.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO switchboard_ring_along (user_id, position, destination) VALUES ($1, $2, $3)",
+        )
+        .bind(user_id)
+        .bind(position as i32)
+        .bind(destination)
+        .execute(&mut *conn)
+        .await?;
+    }
     sqlx::query(
         "INSERT INTO switchboard_call_services (user_id, do_not_disturb, reject_anonymous, \
-         forward_always, forward_busy, forward_no_answer, no_answer_seconds, forward_unreachable, caller_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         forward_always, forward_busy, forward_no_answer, no_answer_seconds, forward_unreachable, caller_id, \
+         network_class, country_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(user_id)
     .bind(i16::from(services.do_not_disturb))
@@ -254,6 +273,8 @@ async fn put_services(
     .bind(services.no_answer_seconds)
     .bind(&services.forward_unreachable)
     .bind(&services.caller_id)
+    .bind(&services.network_class)
+    .bind(&services.country_code)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -294,10 +315,20 @@ pub async fn lines(conn: &mut Conn) -> Result<Vec<Line>> {
     .await?;
     let rows: Vec<ServicesRow> = sqlx::query_as(
         "SELECT user_id, do_not_disturb, reject_anonymous, forward_always, forward_busy, \
-         forward_no_answer, no_answer_seconds, forward_unreachable, caller_id FROM switchboard_call_services",
+         forward_no_answer, no_answer_seconds, forward_unreachable, caller_id, network_class, country_code \
+         FROM switchboard_call_services",
     )
     .fetch_all(&mut *conn)
     .await?;
+    let along: Vec<(String, String)> = sqlx::query_as(
+        "SELECT user_id, destination FROM switchboard_ring_along ORDER BY user_id, position",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut ring_along: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for (user, destination) in along {
+        ring_along.entry(user).or_default().push(destination);
+    }
     let mut services: std::collections::HashMap<String, LineServices> = rows
         .into_iter()
         .map(|r| {
@@ -310,6 +341,9 @@ pub async fn lines(conn: &mut Conn) -> Result<Vec<Line>> {
                 no_answer_seconds: r.no_answer_seconds,
                 forward_unreachable: r.forward_unreachable,
                 caller_id: r.caller_id,
+                network_class: r.network_class,
+                country_code: r.country_code,
+                ring_along: ring_along.remove(&r.user_id).unwrap_or_default(),
             };
             (r.user_id, services)
         })
@@ -332,13 +366,17 @@ struct ServicesRow {
     no_answer_seconds: i32,
     forward_unreachable: Option<String>,
     caller_id: Option<String>,
+    network_class: String,
+    country_code: Option<String>,
 }
 
 /// Call services whose line is gone: left behind by a lost write, or written by hand.
 pub async fn orphan_services(conn: &mut Conn) -> Result<Vec<String>> {
     Ok(sqlx::query_scalar(
         "SELECT c.user_id FROM switchboard_call_services c WHERE NOT EXISTS \
-         (SELECT 1 FROM switchboard_lines l WHERE l.user_id = c.user_id) ORDER BY c.user_id",
+         (SELECT 1 FROM switchboard_lines l WHERE l.user_id = c.user_id) \
+         UNION SELECT r.user_id FROM switchboard_ring_along r WHERE NOT EXISTS \
+         (SELECT 1 FROM switchboard_lines l WHERE l.user_id = r.user_id) ORDER BY 1",
     )
     .fetch_all(&mut *conn)
     .await?)

@@ -686,6 +686,8 @@ pub struct Provisioning {
     pub services_json: Option<String>,
     /// S-6: the main number of the user's site, for users who show it as their caller ID.
     pub site_main_number: Option<E164Number>,
+    /// S-2: the extensions of the users whose phones show this user's line, in their order.
+    pub shared_on: Vec<String>,
 }
 
 /// A login's user name and digests; they are password equivalents, so never printed.
@@ -774,8 +776,12 @@ fn provisioning_of(r: ProvisioningRow) -> Provisioning {
         soft_clients: Vec::new(),
         services_json,
         site_main_number: site_number.map(E164Number::from_trusted),
+        shared_on: Vec::new(),
     }
 }
+
+const SHARED_ON: &str =
+    "SELECT s.line_user_id, h.extension FROM shared_lines s JOIN users h ON h.id = s.user_id";
 
 const SOFT_CLIENTS: &str = "SELECT user_id, username, ha1, ha1b FROM soft_client_credentials";
 
@@ -805,9 +811,19 @@ pub async fn provisioning(conn: &mut Conn, user: UserId) -> Result<Option<Provis
         "{SOFT_CLIENTS} WHERE user_id = $1 ORDER BY username"
     )))
     .bind(user.to_string())
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
     found.soft_clients = rows.into_iter().map(|r| soft_client_of(r).1).collect();
+    let holders: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SHARED_ON} WHERE s.line_user_id = $1 ORDER BY s.position, h.extension"
+    )))
+    .bind(user.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    found.shared_on = holders
+        .into_iter()
+        .map(|(_, extension)| extension)
+        .collect();
     Ok(Some(found))
 }
 
@@ -821,8 +837,17 @@ pub async fn provisioning_all(conn: &mut Conn) -> Result<Vec<Provisioning>> {
     let soft: Vec<(String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SOFT_CLIENTS} ORDER BY user_id, username"
     )))
+    .fetch_all(&mut *conn)
+    .await?;
+    let holders: Vec<(String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SHARED_ON} ORDER BY s.line_user_id, s.position, h.extension"
+    )))
     .fetch_all(conn)
     .await?;
+    let mut shared_on: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for (line, extension) in holders {
+        shared_on.entry(line).or_default().push(extension);
+    }
     let mut by_user: std::collections::HashMap<String, Vec<SipDigests>> = Default::default();
     for row in soft {
         let (user, digests) = soft_client_of(row);
@@ -831,6 +856,9 @@ pub async fn provisioning_all(conn: &mut Conn) -> Result<Vec<Provisioning>> {
     for p in &mut all {
         if let Some(clients) = by_user.remove(&p.user_id.to_string()) {
             p.soft_clients = clients;
+        }
+        if let Some(holders) = shared_on.remove(&p.user_id.to_string()) {
+            p.shared_on = holders;
         }
     }
     Ok(all)

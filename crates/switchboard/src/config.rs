@@ -114,6 +114,10 @@ pub struct KamailioSettings {
     pub run_dir: String,
     /// Kamailio's debug level: 1 errors and warnings, 2 notices, 3 every request.
     pub log_level: u8,
+    /// The provider's trunk, `HOST:PORT`: numbers outside the enterprise (dialled, forwarded
+    /// to, ringing along) are sent there. None: such numbers are not found (404).
+    #[serde(default)]
+    pub pstn_gateway: Option<String>,
 }
 
 const DEFAULTS: &str = r#"

@@ -24,6 +24,8 @@ pub struct KamailioOptions {
     pub log_level: u8,
     /// SIP worker processes.
     pub children: u32,
+    /// The provider's trunk (`HOST:PORT`) for numbers outside the enterprise; none: no trunk.
+    pub pstn_gateway: Option<String>,
 }
 
 /// A running Kamailio in a process group of its own (its main process and the SIP workers it
@@ -84,6 +86,15 @@ impl Kamailio {
             .arg(format!("LOG_LEVEL={}", options.log_level));
         if url.starts_with("postgres") {
             command.arg("-A").arg("WITH_POSTGRES");
+        }
+        if let Some(gateway) = &options.pstn_gateway {
+            if !gateway
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+            {
+                bail!("kamailio.pstn_gateway must be HOST:PORT, not '{gateway}'");
+            }
+            command.arg("-A").arg(format!("PSTN_GATEWAY=\"{gateway}\""));
         }
         command
             .stdin(Stdio::null())

@@ -73,6 +73,7 @@ async fn start_kamailio(settings: &Settings) -> anyhow::Result<Kamailio> {
         database_url: settings.provisioner.kamailio_database_url.clone(),
         log_level: k.log_level,
         children: 4,
+        pstn_gateway: k.pstn_gateway.clone(),
     })
     .await
 }

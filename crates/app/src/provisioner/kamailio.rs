@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use async_trait::async_trait;
 use switchboard_domain::GroupId;
 use switchboard_domain::group::DEFAULT_NO_ANSWER_SECONDS;
-use switchboard_domain::services::{Destination, RING_SECONDS};
+use switchboard_domain::services::{DEFAULT_NETWORK_CLASS, Destination, RING_SECONDS};
 use switchboard_store::Db;
 use switchboard_store::kamailio::{self, Device, Line, LineServices, RingGroup};
 
@@ -138,16 +138,29 @@ pub fn line_of(user: &ProvisionedUser) -> Option<Line> {
     })
 }
 
-/// S-1, S-6: the call services Kamailio applies to the user's line; none when every one is
-/// at its default (plain ringing, the own number shown).
+/// S-1, S-2, S-6: the call services Kamailio applies to the user's line; none when every one
+/// is at its default (plain ringing, the own number shown, every network reached).
 pub fn services_of(user: &ProvisionedUser) -> Option<LineServices> {
-    let services: CallServices = serde_json::from_str(user.services_json.as_deref()?).ok()?;
+    let services: CallServices = match user.services_json.as_deref() {
+        Some(json) => serde_json::from_str(json).ok()?,
+        None => CallServices::default(),
+    };
     let caller_id = match services.caller_id.as_deref() {
         None => None,
         Some("withheld") => Some("withheld".to_owned()),
         Some("site") => user.site_main_number.as_ref().map(|n| digits(n.as_str())),
         Some(number) => Some(digits(number)),
     };
+    let mut ring_along: Vec<String> = Vec::new();
+    if services.simultaneous_ring {
+        ring_along.extend(services.simultaneous_destinations.iter().map(dialled));
+    }
+    ring_along.extend(user.shared_on.iter().cloned());
+    if services.mobility
+        && let Some(mobile) = &services.mobility_number
+    {
+        ring_along.push(digits(mobile));
+    }
     let line = LineServices {
         do_not_disturb: services.do_not_disturb,
         reject_anonymous: services.reject_anonymous,
@@ -157,9 +170,18 @@ pub fn services_of(user: &ProvisionedUser) -> Option<LineServices> {
         no_answer_seconds: (services.forward_no_answer_rings * RING_SECONDS) as i32,
         forward_unreachable: services.forward_unreachable.as_ref().map(dialled),
         caller_id,
+        network_class: services.network_class.as_str().to_owned(),
+        country_code: user
+            .primary_number
+            .as_ref()
+            .or(user.site_main_number.as_ref())
+            .and_then(|n| n.country_code()),
+        ring_along,
     };
     let plain = LineServices {
         no_answer_seconds: line.no_answer_seconds,
+        network_class: DEFAULT_NETWORK_CLASS.as_str().to_owned(),
+        country_code: line.country_code.clone(),
         ..LineServices::default()
     };
     (line != plain).then_some(line)

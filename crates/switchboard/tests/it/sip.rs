@@ -94,6 +94,19 @@ fn scenario(name: &str) -> PathBuf {
 
 impl SipLab {
     pub(crate) async fn start(kind: Kind) -> Option<Self> {
+        Self::launch(kind, None).await
+    }
+
+    /// A lab whose Kamailio sends numbers outside the enterprise to a trunk: a sipp phone
+    /// that answers every call, on the port returned.
+    pub(crate) async fn start_with_trunk(kind: Kind) -> Option<(Self, u16)> {
+        let trunk = free_udp_port();
+        let mut lab = Self::launch(kind, Some(format!("127.0.0.1:{trunk}"))).await?;
+        lab.phone_on(trunk, "answer.xml");
+        Some((lab, trunk))
+    }
+
+    async fn launch(kind: Kind, pstn_gateway: Option<String>) -> Option<Self> {
         if let Some(missing) = tools_missing() {
             assert!(
                 std::env::var("SWITCHBOARD_TEST_SIP").as_deref() != Ok("required"),
@@ -132,6 +145,7 @@ impl SipLab {
             database_url: provisioner_db.url.clone(),
             log_level: 2,
             children: 2,
+            pstn_gateway,
         })
         .await
         .expect("Kamailio starts");
@@ -205,6 +219,11 @@ impl SipLab {
     /// (486) or `ring.xml` (rings until cancelled).
     pub(crate) fn phone_playing(&mut self, scenario_file: &str) -> u16 {
         let port = free_udp_port();
+        self.phone_on(port, scenario_file);
+        port
+    }
+
+    fn phone_on(&mut self, port: u16, scenario_file: &str) {
         let child = Command::new("sipp")
             .arg("-sf")
             .arg(scenario(scenario_file))
@@ -216,7 +235,6 @@ impl SipLab {
             .spawn()
             .expect("sipp starts");
         self.phones.push(child);
-        port
     }
 
     /// Runs a sipp scenario once per CSV row and returns what it logged, one line per call.

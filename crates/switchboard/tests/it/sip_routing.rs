@@ -12,6 +12,7 @@ use crate::support::Kind;
 
 on_both_kinds!(
     s1_s6_call_services_forward_refuse_and_withhold_in_kamailio,
+    s1_s2_phones_ring_along_and_the_trunk_takes_numbers_outside_by_network_class,
     g1_g2_g6_groups_ring_their_members_by_policy_in_kamailio,
 );
 
@@ -157,6 +158,112 @@ async fn s1_s6_call_services_forward_refuse_and_withhold_in_kamailio(kind: Kind)
         lab.call(&dave_login, "5650").await,
         (482, None),
         "S-1: a circle of forwards ends with a clear answer, not a ringing loop"
+    );
+    lab.stop().await;
+}
+
+/// S-1 simultaneous ring and S-2 shared lines and mobility ring other phones along with the
+/// line; numbers outside the enterprise go to the provider's trunk, within the network class
+/// (S-2) of whoever dialled or forwarded them.
+async fn s1_s2_phones_ring_along_and_the_trunk_takes_numbers_outside_by_network_class(kind: Kind) {
+    let Some((mut lab, trunk)) = SipLab::start_with_trunk(kind).await else {
+        return;
+    };
+    let (ann, ann_login, ann_phone) = with_phone(&mut lab, "+493012345670", "ring.xml").await;
+    let (bob, bob_login, bob_phone) = with_phone(&mut lab, "+493012345671", "answer.xml").await;
+    let (carol, carol_login, carol_phone) =
+        with_phone(&mut lab, "+493012345672", "answer.xml").await;
+    let (dave, _) = lab.create("+493012345673").await;
+    lab.activation_passes().await;
+    register(&lab, &ann_login, ann_phone).await;
+    register(&lab, &bob_login, bob_phone).await;
+    register(&lab, &carol_login, carol_phone).await;
+
+    services(
+        &lab,
+        &ann,
+        json!({"simultaneous_ring": true, "simultaneous_destinations": ["5671"]}),
+    )
+    .await;
+    let started = Instant::now();
+    assert_eq!(
+        lab.call(&carol_login, "5670").await,
+        (200, Some(bob_phone)),
+        "S-1: Bob's phone rings along with Ann's and he answers"
+    );
+    assert!(started.elapsed() < Duration::from_secs(4));
+
+    services(&lab, &ann, json!({"simultaneous_ring": false})).await;
+    services(&lab, &carol, json!({"shared_lines": [&ann]})).await;
+    assert_eq!(
+        lab.call(&bob_login, "5670").await,
+        (200, Some(carol_phone)),
+        "S-2: Ann's line is on Carol's phone, which rings with hers"
+    );
+    services(&lab, &carol, json!({"shared_lines": []})).await;
+    let started = Instant::now();
+    services(
+        &lab,
+        &ann,
+        json!({"forward_no_answer": "5671", "forward_no_answer_rings": 1}),
+    )
+    .await;
+    assert_eq!(
+        lab.call(&carol_login, "5670").await,
+        (200, Some(bob_phone)),
+        "taken off Carol's phone, Ann's line rings hers alone, then forwards"
+    );
+    assert!(started.elapsed() >= Duration::from_secs(4));
+
+    // Dave has no desk phone registered; his mobile rings through the trunk.
+    services(
+        &lab,
+        &dave,
+        json!({"mobility": true, "mobility_number": "+491701234567"}),
+    )
+    .await;
+    assert_eq!(
+        lab.call(&bob_login, "5673").await,
+        (200, Some(trunk)),
+        "S-2: mobility rings the mobile through the provider's trunk"
+    );
+
+    assert_eq!(
+        lab.call(&bob_login, "+33478000001").await,
+        (200, Some(trunk)),
+        "a number outside the enterprise goes to the trunk"
+    );
+    services(&lab, &bob, json!({"network_class": "national"})).await;
+    assert_eq!(
+        lab.call(&bob_login, "+33478000001").await,
+        (403, None),
+        "S-2 national: a number abroad is refused"
+    );
+    assert_eq!(
+        lab.call(&bob_login, "+491709999999").await,
+        (200, Some(trunk)),
+        "S-2 national: a number of the country goes through"
+    );
+    services(
+        &lab,
+        &bob,
+        json!({"network_class": "internal_only", "forward_always": "+491709999999"}),
+    )
+    .await;
+    assert_eq!(
+        lab.call(&bob_login, "+491709999999").await,
+        (403, None),
+        "S-2 internal only: no number outside"
+    );
+    assert_eq!(
+        lab.call(&carol_login, "5671").await,
+        (403, None),
+        "S-2: Bob's class keeps his forwarding inside the enterprise too"
+    );
+    assert_eq!(
+        lab.call(&bob_login, "5672").await,
+        (200, Some(carol_phone)),
+        "internal calls are always allowed"
     );
     lab.stop().await;
 }
