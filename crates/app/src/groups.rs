@@ -541,6 +541,12 @@ impl Groups<'_> {
             )
             .await?;
         }
+        let group_id = id.to_string();
+        let greeting_files = switchboard_store::greetings::files_of(
+            &mut tx,
+            switchboard_store::greetings::Owner::Group(&group_id),
+        )
+        .await?;
         groups::delete(&mut tx, id).await?;
         audit::record(
             &mut tx,
@@ -557,7 +563,9 @@ impl Groups<'_> {
         )
         .await?;
         sync_if_reached(&mut tx, self.0, &group).await?;
-        self.0.commit_with_jobs(tx).await
+        self.0.commit_with_jobs(tx).await?;
+        crate::greetings::forget_files(self.0, greeting_files).await;
+        Ok(())
     }
 
     /// The names of the groups each of `users` is in (U-6: the users list's column), for users

@@ -76,6 +76,8 @@ struct Inner {
     jobs: JobSettings,
     accounts: accounts::AccountSettings,
     mailer: Arc<dyn mail::Mailer>,
+    /// S-1: where new greetings' audio goes — files in this directory, or (none) the database.
+    greetings_directory: Option<std::path::PathBuf>,
     /// Wakes this process's worker when a use case enqueued a job.
     job_added: tokio::sync::Notify,
 }
@@ -95,6 +97,7 @@ impl App {
                 jobs,
                 accounts: accounts::AccountSettings::default(),
                 mailer: Arc::new(mail::OutboxMailer),
+                greetings_directory: None,
                 job_added: tokio::sync::Notify::new(),
             }),
         }
@@ -110,6 +113,29 @@ impl App {
         inner.accounts = settings;
         inner.mailer = mailer;
         self
+    }
+
+    /// Keeps new greetings' audio in files of `directory` instead of the database (S-1); it is
+    /// created if missing. Called once, before the app is shared.
+    pub fn with_greetings_directory(
+        mut self,
+        directory: Option<std::path::PathBuf>,
+    ) -> anyhow::Result<Self> {
+        if let Some(directory) = &directory {
+            std::fs::create_dir_all(directory).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot create the greetings directory {}: {e}",
+                    directory.display()
+                )
+            })?;
+        }
+        let inner = Arc::get_mut(&mut self.inner).expect("configure the app before sharing it");
+        inner.greetings_directory = directory;
+        Ok(self)
+    }
+
+    pub(crate) fn greetings_directory(&self) -> Option<&std::path::Path> {
+        self.inner.greetings_directory.as_deref()
     }
 
     pub fn account_settings(&self) -> &accounts::AccountSettings {

@@ -1251,6 +1251,12 @@ impl Users<'_> {
         // in the SIP server too.
         let left = groups::of_user(&mut tx, user.id).await?;
         let lines_shown = switchboard_store::services::shared_lines(&mut tx, user.id).await?;
+        let user_id = user.id.to_string();
+        let greeting_files = switchboard_store::greetings::files_of(
+            &mut tx,
+            switchboard_store::greetings::Owner::User(&user_id),
+        )
+        .await?;
         users::delete(&mut tx, user.id).await?;
         for group in &left {
             crate::groups::sync_if_reached(&mut tx, self.0, group).await?;
@@ -1284,7 +1290,9 @@ impl Users<'_> {
             },
         )
         .await?;
-        self.0.commit_with_jobs(tx).await
+        self.0.commit_with_jobs(tx).await?;
+        crate::greetings::forget_files(self.0, greeting_files).await;
+        Ok(())
     }
 
     /// A user who receives other users' intercepted calls cannot go away unnoticed (L-5).

@@ -22,6 +22,14 @@ impl AudioKind {
         }
     }
 
+    /// The file name extension a greeting of this kind is stored under.
+    pub fn extension(self) -> &'static str {
+        match self {
+            AudioKind::Wav => "wav",
+            AudioKind::Mp3 => "mp3",
+        }
+    }
+
     pub fn from_content_type(value: &str) -> Option<Self> {
         match value {
             "audio/wav" => Some(AudioKind::Wav),

@@ -162,6 +162,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "member weights",
         sql: Sql::Both(include_str!("../migrations/0024_member_weights.sql")),
     },
+    Migration {
+        version: 25,
+        name: "greeting files",
+        sql: Sql::Both(include_str!("../migrations/0025_greeting_files.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -19,6 +19,16 @@ pub struct Settings {
     pub kamailio: KamailioSettings,
     pub portal: PortalSettings,
     pub mail: MailSettings,
+    #[serde(default)]
+    pub greetings: GreetingSettings,
+}
+
+/// S-1: where greetings' audio is kept.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct GreetingSettings {
+    /// A directory for greeting files (created if missing); none: in the database.
+    #[serde(default)]
+    pub directory: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -38,8 +38,16 @@ pub async fn build_app(settings: &Settings, db: Db, clock: Arc<dyn Clock>) -> an
         backoff_base_ms: settings.worker.backoff_base_ms,
         lease_ms: settings.worker.lease_ms,
     };
-    Ok(App::new(db, clock, provisioner, jobs)
-        .with_accounts(account_settings(settings), mailer(settings)?))
+    App::new(db, clock, provisioner, jobs)
+        .with_accounts(account_settings(settings), mailer(settings)?)
+        .with_greetings_directory(
+            settings
+                .greetings
+                .directory
+                .as_deref()
+                .filter(|d| !d.trim().is_empty())
+                .map(Into::into),
+        )
 }
 
 /// T-3: `simulated`, or `kamailio` over the simulated carrier (there is no real carrier).

@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use crate::support::{Kind, TestApp};
+use crate::support::{Kind, Options, TestApp};
 use crate::web_client::WebClient;
 use crate::{on_both_databases, on_both_kinds};
 
@@ -18,7 +18,10 @@ on_both_databases!(
     s1_voicemail_messages_are_recorded_by_the_media_server_and_listed,
 );
 
-on_both_kinds!(s1_g6_greetings_are_uploaded_and_played_in_the_portal);
+on_both_kinds!(
+    s1_g6_greetings_are_uploaded_and_played_in_the_portal,
+    s1_greetings_live_in_the_configured_directory_and_go_with_their_owner,
+);
 
 /// A short WAV file: a RIFF header and a little silence.
 pub fn wav() -> Vec<u8> {
@@ -478,4 +481,124 @@ async fn s1_voicemail_messages_are_recorded_by_the_media_server_and_listed(t: Te
             .len(),
         1
     );
+}
+
+/// The files of a greetings directory, by name (partial writes excluded).
+fn files_in(directory: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(directory)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().path())
+                .map(|p| {
+                    (
+                        p.file_name().unwrap().to_string_lossy().into_owned(),
+                        std::fs::read(&p).unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// S-1: with `greetings.directory` set, a greeting's audio is a file there (the row keeps none):
+/// played back from it, replaced by a new file (the old one deleted), removed with it, and gone
+/// with its owner when the user or group is deleted.
+async fn s1_greetings_live_in_the_configured_directory_and_go_with_their_owner(kind: Kind) {
+    let directory =
+        std::env::temp_dir().join(format!("switchboard-greetings-{}", uuid::Uuid::now_v7()));
+    let Some(mut t) = TestApp::spawn_with(
+        kind,
+        Options {
+            greetings_directory: Some(directory.clone()),
+            ..Options::default()
+        },
+    )
+    .await
+    else {
+        return;
+    };
+    let user = t
+        .create_active_user("+493012345602", json!({ "extension": "602" }))
+        .await;
+    let user_id = user["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/users/{user_id}/greetings/voicemail");
+
+    let uploaded = put(&t, &path, &t.fx.admin, wav()).await;
+    assert_eq!(uploaded.status, 200, "{}", uploaded.body);
+    let files = files_in(&directory);
+    assert_eq!(files.len(), 1, "one file: {files:?}");
+    assert!(files[0].0.ends_with(".wav"), "{}", files[0].0);
+    assert_eq!(files[0].1, wav(), "the file holds the upload");
+    let stored: (i64, Option<String>) = {
+        let db = switchboard_store::Db::connect(t.database_url())
+            .await
+            .unwrap();
+        let mut conn = db.read().await.unwrap();
+        sqlx::query_as("SELECT LENGTH(audio), file_name FROM greetings WHERE user_id = $1")
+            .bind(&user_id)
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap()
+    };
+    assert_eq!(
+        stored,
+        (0, Some(files[0].0.clone())),
+        "the row names the file and keeps no audio"
+    );
+    assert_eq!(audio(&t, &path).await, (200, "audio/wav".into(), wav()));
+
+    let replaced = put(&t, &path, &t.fx.admin, mp3()).await;
+    assert_eq!(replaced.status, 200, "{}", replaced.body);
+    let files = files_in(&directory);
+    assert_eq!(files.len(), 1, "the replaced file is deleted: {files:?}");
+    assert!(files[0].0.ends_with(".mp3"));
+    assert_eq!(audio(&t, &path).await, (200, "audio/mpeg".into(), mp3()));
+
+    let refused = put(&t, &path, &t.fx.admin, b"not audio at all".to_vec()).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(
+        files_in(&directory).len(),
+        1,
+        "a refused upload writes no file"
+    );
+
+    let removed = t.delete(&path, &t.fx.admin).await;
+    assert_eq!(removed.status, 204, "{}", removed.body);
+    assert!(files_in(&directory).is_empty(), "removed with its greeting");
+
+    // Deleting the owner deletes its files too.
+    assert_eq!(put(&t, &path, &t.fx.admin, wav()).await.status, 200);
+    let group = t
+        .post(
+            &format!("/api/v1/enterprises/{}/groups", t.fx.enterprise),
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "kind": "auto_attendant",
+                   "name": "Reception", "extension": "900",
+                   "menu": {"business": {"keys": {"1": "602"}}}}),
+        )
+        .await;
+    assert_eq!(group.status, 201, "{}", group.body);
+    let group_id = group.body["id"].as_str().unwrap().to_owned();
+    let group_path = format!("/api/v1/groups/{group_id}/greetings/business");
+    assert_eq!(put(&t, &group_path, &t.fx.admin, mp3()).await.status, 200);
+    assert_eq!(files_in(&directory).len(), 2);
+    let deleted = t
+        .delete(&format!("/api/v1/groups/{group_id}"), &t.fx.admin)
+        .await;
+    assert_eq!(deleted.status, 204, "{}", deleted.body);
+    let left = files_in(&directory);
+    assert_eq!(left.len(), 1, "the group's file went with it: {left:?}");
+    assert!(left[0].0.ends_with(".wav"));
+    let deleted = t
+        .delete(&format!("/api/v1/users/{user_id}"), &t.fx.admin)
+        .await;
+    assert_eq!(deleted.status, 204, "{}", deleted.body);
+    assert!(
+        files_in(&directory).is_empty(),
+        "the user's file went with them"
+    );
+    t.stop().await;
+    let _ = std::fs::remove_dir_all(&directory);
 }

@@ -35,6 +35,8 @@ pub struct Options {
     pub jobs: JobSettings,
     pub accounts: AccountSettings,
     pub mailer: Arc<dyn Mailer>,
+    /// S-1: greetings kept in files of this directory instead of the database.
+    pub greetings_directory: Option<std::path::PathBuf>,
 }
 
 impl Default for Options {
@@ -56,6 +58,7 @@ impl Default for Options {
                 ..AccountSettings::default()
             },
             mailer: Arc::new(OutboxMailer),
+            greetings_directory: None,
         }
     }
 }
@@ -208,7 +211,9 @@ impl TestApp {
             .expect("connect test database");
         db.migrate().await.expect("migrate test database");
         let app = App::new(db, options.clock, options.provisioner, options.jobs)
-            .with_accounts(options.accounts, options.mailer);
+            .with_accounts(options.accounts, options.mailer)
+            .with_greetings_directory(options.greetings_directory)
+            .expect("the greetings directory can be created");
         let running = server::start(
             app.clone(),
             "127.0.0.1:0",
