@@ -238,7 +238,23 @@ impl SipLab {
     }
 
     /// Runs a sipp scenario once per CSV row and returns what it logged, one line per call.
-    async fn sipp(&self, scenario_file: &str, rows: &[String], rate: usize) -> Vec<String> {
+    pub(crate) async fn sipp(
+        &self,
+        scenario_file: &str,
+        rows: &[String],
+        rate: usize,
+    ) -> Vec<String> {
+        self.sipp_with(scenario_file, rows, rate, &[]).await
+    }
+
+    /// [`Self::sipp`] with more of sipp's options.
+    pub(crate) async fn sipp_with(
+        &self,
+        scenario_file: &str,
+        rows: &[String],
+        rate: usize,
+        options: &[&str],
+    ) -> Vec<String> {
         let run = uuid::Uuid::now_v7();
         std::fs::create_dir_all(&self.dir).unwrap();
         let csv = self.dir.join(format!("{run}.csv"));
@@ -261,6 +277,7 @@ impl SipLab {
             .arg("-error_file")
             .arg(&errors)
             .args(["-nostdin", "-timeout", "60s", "-timeout_error"])
+            .args(options)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -295,11 +312,9 @@ impl SipLab {
     /// Calls `dialled` from the login's phone: the final status and, when answered, the port
     /// of the phone that answered.
     pub(crate) async fn call(&self, caller: &Login, dialled: &str) -> (u16, Option<u16>) {
-        let row = format!(
-            "{};{};[authentication username={} password={}];{dialled}",
-            caller.username, caller.domain, caller.username, caller.password
-        );
-        let logged = self.sipp("call.xml", &[row], 10).await;
+        let logged = self
+            .sipp("call.xml", &[call_row(caller, dialled)], 10)
+            .await;
         let line = &logged[0];
         let answered_by = line
             .split("127.0.0.1:")
@@ -345,6 +360,14 @@ impl SipLab {
         let _ = std::fs::remove_dir_all(&self.dir);
         drop(self.provisioner_db);
     }
+}
+
+/// A row of `call.xml`: the caller calls `dialled`.
+pub(crate) fn call_row(caller: &Login, dialled: &str) -> String {
+    format!(
+        "{};{};[authentication username={} password={}];{dialled}",
+        caller.username, caller.domain, caller.username, caller.password
+    )
 }
 
 fn register_row(login: &Login, phone: u16) -> String {
