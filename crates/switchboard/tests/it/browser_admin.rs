@@ -1,6 +1,8 @@
 //! The administration portal in a real headless Chromium, on both databases (issue 5): the
 //! keyboard-only add user with the one-time login page and the user page's lifecycle actions in
-//! English, German and French, editing, duplicating and new login details in French, search
+//! English, German and French, editing, duplicating and new login details in French, the
+//! columns, filters, a user without a desk phone, role, department, numbers, groups and a
+//! password reset of seeds 002 and 003 in German, search
 //! as you type, and every administration page in English, German and French — screenshots of
 //! each in `target/browser-screenshots/`, labelled inputs, and an axe-core accessibility check
 //! (WCAG 2 A/AA rules) when axe-core is installed (`.ci/run` installs it from npm).
@@ -36,6 +38,7 @@ mod chromium {
         l5_l6_l4_deactivate_reactivate_and_delete_in_german,
         l5_l6_l4_deactivate_reactivate_and_delete_in_french,
         l3_u7_u4_edit_duplicate_and_new_login_details_in_french,
+        u6_u1_l3_n5_g1_seeds_002_and_003_in_german,
         u6_search_as_you_type_replaces_the_results_in_place,
         i2_every_administration_page_in_three_languages_is_labelled_and_accessible,
         b1_b2_l8_import_a_file_act_on_a_selection_and_renew_device_passwords,
@@ -410,6 +413,251 @@ async fn l3_u7_u4_edit_duplicate_and_new_login_details_in_french(kind: Kind) {
         .unwrap();
     assert!(password.len() >= 16);
     b.screenshot("new-login-details").await;
+    b.quit().await;
+}
+
+/// Sets a field's value as a choice in the page would (selects, inputs), with its events.
+async fn choose(b: &Browser, id: &str, value: &str) {
+    let done = b
+        .client
+        .execute(
+            "const f = document.getElementById(arguments[0]);\
+             if (!f) { return false; }\
+             f.value = arguments[1];\
+             f.dispatchEvent(new Event('input', { bubbles: true }));\
+             f.dispatchEvent(new Event('change', { bubbles: true }));\
+             return f.value === arguments[1];",
+            vec![json!(id), json!(value)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(done, json!(true), "#{id} takes '{value}'");
+}
+
+async fn count(b: &Browser, css: &str) -> u64 {
+    b.client
+        .execute(
+            "return document.querySelectorAll(arguments[0]).length",
+            vec![json!(css)],
+        )
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap_or(0)
+}
+
+/// Seeds 002 and 003 in German, in the browser: the users list's columns (remembered), a
+/// filter shown as a removable chip, refresh; a user added without a desk phone, with a
+/// password set now and two-step sign-in required; role, department and email changed; an
+/// alternative number (N-5); a hunt group member (G-1); a portal password reset for a selection.
+async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    let department = t
+        .post(
+            &format!("/api/v1/enterprises/{}/departments", t.fx.enterprise),
+            &t.fx.admin,
+            json!({ "name": "Vertrieb" }),
+        )
+        .await;
+    assert_eq!(department.status, 201, "{}", department.body);
+    let department = department.body["id"].as_str().unwrap().to_owned();
+    let bob = t
+        .create_active_user(
+            "+493012345602",
+            json!({ "first_name": "Bob", "last_name": "Becker" }),
+        )
+        .await;
+    let bob = bob["id"].as_str().unwrap().to_owned();
+    let hotline = t
+        .post(
+            &format!("/api/v1/enterprises/{}/groups", t.fx.enterprise),
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "kind": "hunt", "name": "Hotline",
+                   "extension": "700"}),
+        )
+        .await;
+    assert_eq!(hotline.status, 201, "{}", hotline.body);
+    let hotline = hotline.body["id"].as_str().unwrap().to_owned();
+    let Some(mut b) = signed_in_admin(&t, "seeds-002-003-de").await else {
+        return;
+    };
+    b.open("/language/de?back=/users").await;
+
+    // Seed 003: the columns the administrator chooses, remembered.
+    b.open("/users").await;
+    b.click("details.columns-chooser summary").await;
+    for column in ["email", "department"] {
+        let on: Value = b
+            .client
+            .execute(
+                &format!("return document.getElementById('column-{column}').checked"),
+                vec![],
+            )
+            .await
+            .unwrap();
+        if on != json!(true) {
+            b.click(&format!("#column-{column}")).await;
+        }
+    }
+    b.click("details.columns-chooser button[type=submit]").await;
+    assert!(
+        b.page_text()
+            .await
+            .contains("Ihre Spaltenauswahl ist gespeichert."),
+        "{}",
+        b.page_text().await
+    );
+    b.open("/users").await;
+    assert!(count(&b, "[data-column=email]").await > 0, "remembered");
+    assert!(count(&b, "[data-column=department]").await > 0);
+    b.screenshot("users-columns").await;
+
+    // A filter, shown as a chip that removes it; refresh keeps the list.
+    choose(&b, "filter-state", "active").await;
+    b.click("#users-filter button[type=submit]").await;
+    assert_eq!(count(&b, "ul.chips li").await, 1, "the filter as a chip");
+    b.screenshot("users-filter-chip").await;
+    b.click("ul.chips a").await;
+    assert_eq!(count(&b, "ul.chips li").await, 0, "removed");
+    b.click("#refresh").await;
+    assert_eq!(b.path().await, "/users");
+
+    // Seed 000/003: without a desk phone (mobile and contract number then needed), the
+    // password set now, two-step sign-in required.
+    b.open("/users/new").await;
+    assert_eq!(b.h1().await, "Benutzer hinzufügen");
+    choose(&b, "site_id", &t.fx.berlin.to_string()).await;
+    b.fill("first_name", "Greta").await;
+    b.fill("last_name", "Ohne").await;
+    b.fill("email", "greta.ohne@example.de").await;
+    choose(&b, "package_licence", "voice-basic").await;
+    choose(&b, "primary_number", "+493012345660").await;
+    choose(&b, "device_type", "no-desk-phone").await;
+    b.click("#create-user").await;
+    assert_eq!(b.path().await, "/users/new", "refused, on the same form");
+    let refused = b.page_text().await;
+    assert!(
+        count(&b, ".error-summary a").await >= 2,
+        "the mobile and the contract number are named: {refused}"
+    );
+    let kept: Value = b
+        .client
+        .execute("return document.getElementById('first_name').value", vec![])
+        .await
+        .unwrap();
+    assert_eq!(kept, json!("Greta"), "what was typed is kept");
+    b.fill("mobile_number", "+491701234567").await;
+    b.fill("contract_number", "V-2024-17").await;
+    b.click("#password_mode-set").await;
+    b.fill("password", "tinned pears glow softly").await;
+    b.click("#two_step_required").await;
+    b.click("#create-user").await;
+    assert!(
+        b.page_text()
+            .await
+            .contains("Persönlicher Kontakt: Dieses Feld ist erforderlich."),
+        "two-step sign-in needs somewhere to send codes: {}",
+        b.page_text().await
+    );
+    b.fill("personal_contact", "+491701234567").await;
+    // A refused form keeps what was typed, except the password, which is never sent back.
+    b.fill("password", "tinned pears glow softly").await;
+    b.screenshot("add-user-no-desk-phone").await;
+    b.click("#create-user").await;
+    let text = b.page_text().await;
+    assert!(text.contains("Greta Ohne wurde hinzugefügt"), "{text}");
+    b.click("#continue").await;
+    let greta = b.path().await.trim_start_matches("/users/").to_owned();
+    let user = t.get(&format!("/api/v1/users/{greta}"), &t.fx.admin).await;
+    assert_eq!(user.body["mobile_number"], "+491701234567", "{}", user.body);
+    assert_eq!(user.body["contract_number"], "V-2024-17");
+    let account = t
+        .get(&format!("/api/v1/users/{greta}/account"), &t.fx.admin)
+        .await;
+    assert_eq!(account.body["two_step_required"], true, "{}", account.body);
+
+    // Seed 002: role, department and email of Bob.
+    b.open(&format!("/users/{bob}/edit")).await;
+    choose(&b, "role", "team_lead").await;
+    choose(&b, "department_id", &department).await;
+    b.client
+        .execute("document.getElementById('email').value = ''", vec![])
+        .await
+        .unwrap();
+    b.fill("email", "bob.becker@example.de").await;
+    b.click("#save").await;
+    assert_eq!(b.path().await, format!("/users/{bob}"));
+    let text = b.page_text().await;
+    assert!(text.contains("Die Änderungen sind gespeichert."), "{text}");
+    assert!(text.contains("bob.becker@example.de"), "{text}");
+    assert!(text.contains("Vertrieb"), "{text}");
+    assert!(text.contains("Teamleiter"), "{text}");
+
+    // N-5: an alternative number on Bob.
+    b.fill("number", "+493012345661").await;
+    b.click("form[action$='/numbers'] button[type=submit]")
+        .await;
+    assert!(
+        b.client
+            .find(Locator::Id("alternative-numbers"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            .contains("+493012345661")
+    );
+
+    // G-1: Bob joins the hotline; his page lists it.
+    b.open(&format!("/groups/{hotline}")).await;
+    b.fill("add", "5602").await;
+    b.click("#add-member").await;
+    let text = b.page_text().await;
+    assert!(text.contains("Das Mitglied wurde hinzugefügt."), "{text}");
+    b.open(&format!("/users/{bob}")).await;
+    assert!(
+        b.client
+            .find(Locator::Id("user-groups"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            .contains("Hotline")
+    );
+    b.screenshot("user-page-groups-numbers").await;
+
+    // Seed 003: reset Greta's portal password from the list.
+    b.open("/users").await;
+    let checkbox: Value = b
+        .client
+        .execute(
+            "return document.querySelector('#users tbody input[name=user_id][value=\"' + arguments[0] + '\"]').id",
+            vec![json!(greta)],
+        )
+        .await
+        .unwrap();
+    b.click(&format!("#{}", checkbox.as_str().unwrap())).await;
+    choose(&b, "bulk-action", "reset_passwords").await;
+    b.click("#bulk-apply").await;
+    assert_eq!(b.h1().await, "Portal-Kennwort eines Benutzers zurücksetzen");
+    b.click("#confirm").await;
+    let text = b.page_text().await;
+    assert!(
+        text.contains("Erledigt für 1.") && text.contains("Abgelehnt für 0."),
+        "{text}"
+    );
+
+    // Seed 002: the licences, purchased, assigned and free.
+    b.open("/licences").await;
+    let text = b.page_text().await;
+    assert!(
+        text.contains("Gekauft") && text.contains("Zugewiesen") && text.contains("Frei"),
+        "{text}"
+    );
+    b.screenshot("licences").await;
     b.quit().await;
 }
 
