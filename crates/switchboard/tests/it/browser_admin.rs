@@ -2,7 +2,7 @@
 //! keyboard-only add user with the one-time login page and the user page's lifecycle actions in
 //! English, German and French, editing, duplicating and new login details in French, the
 //! columns, filters, a user without a desk phone, role, department, numbers, groups and a
-//! password reset of seeds 002 and 003 in German, search
+//! password reset of seeds 002 and 003 in English, German and French, search
 //! as you type, and every administration page in English, German and French — screenshots of
 //! each in `target/browser-screenshots/`, labelled inputs, and an axe-core accessibility check
 //! (WCAG 2 A/AA rules) when axe-core is installed (`.ci/run` installs it from npm).
@@ -38,7 +38,9 @@ mod chromium {
         l5_l6_l4_deactivate_reactivate_and_delete_in_german,
         l5_l6_l4_deactivate_reactivate_and_delete_in_french,
         l3_u7_u4_edit_duplicate_and_new_login_details_in_french,
+        u6_u1_l3_n5_g1_seeds_002_and_003_in_english,
         u6_u1_l3_n5_g1_seeds_002_and_003_in_german,
+        u6_u1_l3_n5_g1_seeds_002_and_003_in_french,
         u6_search_as_you_type_replaces_the_results_in_place,
         i2_every_administration_page_in_three_languages_is_labelled_and_accessible,
         b1_b2_l8_import_a_file_act_on_a_selection_and_renew_device_passwords,
@@ -446,11 +448,84 @@ async fn count(b: &Browser, css: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// Seeds 002 and 003 in German, in the browser: the users list's columns (remembered), a
-/// filter shown as a removable chip, refresh; a user added without a desk phone, with a
-/// password set now and two-step sign-in required; role, department and email changed; an
-/// alternative number (N-5); a hunt group member (G-1); a portal password reset for a selection.
+/// What the seeds 002 and 003 workflow reads on the pages, in each language.
+struct SeedWords {
+    lang: &'static str,
+    add_user: &'static str,
+    columns_saved: &'static str,
+    contact_required: &'static str,
+    added: &'static str,
+    saved: &'static str,
+    team_lead: &'static str,
+    member_added: &'static str,
+    reset_one: &'static str,
+    done_one: &'static str,
+    refused_none: &'static str,
+    licence_columns: [&'static str; 3],
+}
+
+const SEEDS_ENGLISH: SeedWords = SeedWords {
+    lang: "en",
+    add_user: "Add user",
+    columns_saved: "Your choice of columns is saved.",
+    contact_required: "Personal contact: This field is required.",
+    added: "Greta Ohne was added",
+    saved: "The changes are saved.",
+    team_lead: "Team lead",
+    member_added: "The member was added.",
+    reset_one: "Reset the portal password of one user",
+    done_one: "Done for 1.",
+    refused_none: "Refused for 0.",
+    licence_columns: ["Purchased", "Assigned", "Free"],
+};
+
+const SEEDS_GERMAN: SeedWords = SeedWords {
+    lang: "de",
+    add_user: "Benutzer hinzufügen",
+    columns_saved: "Ihre Spaltenauswahl ist gespeichert.",
+    contact_required: "Persönlicher Kontakt: Dieses Feld ist erforderlich.",
+    added: "Greta Ohne wurde hinzugefügt",
+    saved: "Die Änderungen sind gespeichert.",
+    team_lead: "Teamleiter",
+    member_added: "Das Mitglied wurde hinzugefügt.",
+    reset_one: "Portal-Kennwort eines Benutzers zurücksetzen",
+    done_one: "Erledigt für 1.",
+    refused_none: "Abgelehnt für 0.",
+    licence_columns: ["Gekauft", "Zugewiesen", "Frei"],
+};
+
+const SEEDS_FRENCH: SeedWords = SeedWords {
+    lang: "fr",
+    add_user: "Ajouter un utilisateur",
+    columns_saved: "Votre choix de colonnes est enregistré.",
+    contact_required: "Contact personnel\u{202f}: Ce champ est obligatoire.",
+    added: "Greta Ohne a été ajouté",
+    saved: "Les modifications sont enregistrées.",
+    team_lead: "Chef d’équipe",
+    member_added: "Le membre a été ajouté.",
+    reset_one: "Réinitialiser le mot de passe du portail d'un utilisateur",
+    done_one: "Fait pour 1.",
+    refused_none: "Refusé pour 0.",
+    licence_columns: ["Achetées", "Attribuées", "Libres"],
+};
+
+async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_english(kind: Kind) {
+    seeds_002_and_003(kind, &SEEDS_ENGLISH, "seeds-002-003-en").await;
+}
+
 async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
+    seeds_002_and_003(kind, &SEEDS_GERMAN, "seeds-002-003-de").await;
+}
+
+async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_french(kind: Kind) {
+    seeds_002_and_003(kind, &SEEDS_FRENCH, "seeds-002-003-fr").await;
+}
+
+/// Seeds 002 and 003 in the browser: the users list's columns (remembered), a filter shown as
+/// a removable chip, refresh; a user added without a desk phone, with a password set now and
+/// two-step sign-in required; role, department and email changed; an alternative number
+/// (N-5); a hunt group member (G-1); a portal password reset for a selection; the licences.
+async fn seeds_002_and_003(kind: Kind, w: &SeedWords, test: &'static str) {
     let Some(t) = TestApp::spawn(kind).await else {
         return;
     };
@@ -480,10 +555,10 @@ async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
         .await;
     assert_eq!(hotline.status, 201, "{}", hotline.body);
     let hotline = hotline.body["id"].as_str().unwrap().to_owned();
-    let Some(mut b) = signed_in_admin(&t, "seeds-002-003-de").await else {
+    let Some(mut b) = signed_in_admin(&t, test).await else {
         return;
     };
-    b.open("/language/de?back=/users").await;
+    b.open(&format!("/language/{}?back=/users", w.lang)).await;
 
     // Seed 003: the columns the administrator chooses, remembered.
     b.open("/users").await;
@@ -503,9 +578,7 @@ async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
     }
     b.click("details.columns-chooser button[type=submit]").await;
     assert!(
-        b.page_text()
-            .await
-            .contains("Ihre Spaltenauswahl ist gespeichert."),
+        b.page_text().await.contains(w.columns_saved),
         "{}",
         b.page_text().await
     );
@@ -527,7 +600,7 @@ async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
     // Seed 000/003: without a desk phone (mobile and contract number then needed), the
     // password set now, two-step sign-in required.
     b.open("/users/new").await;
-    assert_eq!(b.h1().await, "Benutzer hinzufügen");
+    assert_eq!(b.h1().await, w.add_user);
     choose(&b, "site_id", &t.fx.berlin.to_string()).await;
     b.fill("first_name", "Greta").await;
     b.fill("last_name", "Ohne").await;
@@ -555,9 +628,7 @@ async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
     b.click("#two_step_required").await;
     b.click("#create-user").await;
     assert!(
-        b.page_text()
-            .await
-            .contains("Persönlicher Kontakt: Dieses Feld ist erforderlich."),
+        b.page_text().await.contains(w.contact_required),
         "two-step sign-in needs somewhere to send codes: {}",
         b.page_text().await
     );
@@ -567,7 +638,7 @@ async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
     b.screenshot("add-user-no-desk-phone").await;
     b.click("#create-user").await;
     let text = b.page_text().await;
-    assert!(text.contains("Greta Ohne wurde hinzugefügt"), "{text}");
+    assert!(text.contains(w.added), "{text}");
     b.click("#continue").await;
     let greta = b.path().await.trim_start_matches("/users/").to_owned();
     let user = t.get(&format!("/api/v1/users/{greta}"), &t.fx.admin).await;
@@ -590,10 +661,10 @@ async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
     b.click("#save").await;
     assert_eq!(b.path().await, format!("/users/{bob}"));
     let text = b.page_text().await;
-    assert!(text.contains("Die Änderungen sind gespeichert."), "{text}");
+    assert!(text.contains(w.saved), "{text}");
     assert!(text.contains("bob.becker@example.de"), "{text}");
     assert!(text.contains("Vertrieb"), "{text}");
-    assert!(text.contains("Teamleiter"), "{text}");
+    assert!(text.contains(w.team_lead), "{text}");
 
     // N-5: an alternative number on Bob.
     b.fill("number", "+493012345661").await;
@@ -615,7 +686,7 @@ async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
     b.fill("add", "5602").await;
     b.click("#add-member").await;
     let text = b.page_text().await;
-    assert!(text.contains("Das Mitglied wurde hinzugefügt."), "{text}");
+    assert!(text.contains(w.member_added), "{text}");
     b.open(&format!("/users/{bob}")).await;
     assert!(
         b.client
@@ -642,21 +713,18 @@ async fn u6_u1_l3_n5_g1_seeds_002_and_003_in_german(kind: Kind) {
     b.click(&format!("#{}", checkbox.as_str().unwrap())).await;
     choose(&b, "bulk-action", "reset_passwords").await;
     b.click("#bulk-apply").await;
-    assert_eq!(b.h1().await, "Portal-Kennwort eines Benutzers zurücksetzen");
+    assert_eq!(b.h1().await, w.reset_one);
     b.click("#confirm").await;
     let text = b.page_text().await;
     assert!(
-        text.contains("Erledigt für 1.") && text.contains("Abgelehnt für 0."),
+        text.contains(w.done_one) && text.contains(w.refused_none),
         "{text}"
     );
 
     // Seed 002: the licences, purchased, assigned and free.
     b.open("/licences").await;
     let text = b.page_text().await;
-    assert!(
-        text.contains("Gekauft") && text.contains("Zugewiesen") && text.contains("Frei"),
-        "{text}"
-    );
+    assert!(w.licence_columns.iter().all(|c| text.contains(c)), "{text}");
     b.screenshot("licences").await;
     b.quit().await;
 }

@@ -5,6 +5,8 @@ nav-security = Sicherheit
 language = Sprache
 sign-out = Abmelden
 errors-summary = Es gibt ein Problem
+# Zwischen dem Namen eines Feldes und dem Fehler.
+label-separator = {":"}{" "}
 continue = Weiter
 
 sign-in-title = Anmelden

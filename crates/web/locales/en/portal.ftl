@@ -5,6 +5,8 @@ nav-security = Security
 language = Language
 sign-out = Sign out
 errors-summary = There is a problem
+# Between a field's name and what is wrong with it (French sets a narrow space before the colon).
+label-separator = {":"}{" "}
 continue = Continue
 
 sign-in-title = Sign in

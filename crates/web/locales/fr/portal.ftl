@@ -5,6 +5,8 @@ nav-security = Sécurité
 language = Langue
 sign-out = Se déconnecter
 errors-summary = Il y a un problème
+# Entre le nom d’un champ et l’erreur : espace fine insécable avant les deux-points.
+label-separator = {"\u202F"}:{" "}
 continue = Continuer
 
 sign-in-title = Se connecter
