@@ -608,6 +608,12 @@ async fn seeds_002_and_003(kind: Kind, w: &SeedWords, test: &'static str) {
     choose(&b, "package_licence", "voice-basic").await;
     choose(&b, "primary_number", "+493012345660").await;
     choose(&b, "device_type", "no-desk-phone").await;
+    // Seed 004: the default extension (U-2) is editable, two to four digits here.
+    b.client
+        .execute("document.getElementById('extension').value = ''", vec![])
+        .await
+        .unwrap();
+    b.fill("extension", "66").await;
     b.click("#create-user").await;
     assert_eq!(b.path().await, "/users/new", "refused, on the same form");
     let refused = b.page_text().await;
@@ -642,12 +648,22 @@ async fn seeds_002_and_003(kind: Kind, w: &SeedWords, test: &'static str) {
     b.click("#continue").await;
     let greta = b.path().await.trim_start_matches("/users/").to_owned();
     let user = t.get(&format!("/api/v1/users/{greta}"), &t.fx.admin).await;
+    assert_eq!(user.body["extension"], "66", "{}", user.body);
     assert_eq!(user.body["mobile_number"], "+491701234567", "{}", user.body);
     assert_eq!(user.body["contract_number"], "V-2024-17");
     let account = t
         .get(&format!("/api/v1/users/{greta}/account"), &t.fx.admin)
         .await;
     assert_eq!(account.body["two_step_required"], true, "{}", account.body);
+
+    // Seed 004: found by extension, and by name.
+    for (typed, found) in [("66", "Ohne"), ("Beck", "Becker")] {
+        b.open("/users").await;
+        b.fill("q", typed).await;
+        b.click("#users-filter button[type=submit]").await;
+        assert_eq!(count(&b, "#users tbody tr").await, 1, "'{typed}' finds one");
+        assert!(b.page_text().await.contains(found));
+    }
 
     // Seed 002: role, department and email of Bob.
     b.open(&format!("/users/{bob}/edit")).await;
