@@ -432,18 +432,21 @@ pub async fn remove_group(conn: &mut Conn, group_id: &str) -> Result<bool> {
     Ok(removed > 0)
 }
 
+/// A row of `switchboard_groups`.
+#[derive(sqlx::FromRow)]
+struct GroupRow {
+    group_id: String,
+    domain: String,
+    kind: String,
+    extension: String,
+    number: Option<String>,
+    ring_policy: Option<String>,
+    no_answer_seconds: i32,
+    forward_to: Option<String>,
+}
+
 /// Every group with its members, in group id order (for the resync).
 pub async fn groups(conn: &mut Conn) -> Result<Vec<RingGroup>> {
-    type GroupRow = (
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        i32,
-        Option<String>,
-    );
     let rows: Vec<GroupRow> = sqlx::query_as(
         "SELECT group_id, domain, kind, extension, number, ring_policy, no_answer_seconds, forward_to \
          FROM switchboard_groups ORDER BY group_id",
@@ -461,30 +464,17 @@ pub async fn groups(conn: &mut Conn) -> Result<Vec<RingGroup>> {
     }
     Ok(rows
         .into_iter()
-        .map(
-            |(
-                group_id,
-                domain,
-                kind,
-                extension,
-                number,
-                ring_policy,
-                no_answer_seconds,
-                forward_to,
-            )| {
-                RingGroup {
-                    members: by_group.remove(&group_id).unwrap_or_default(),
-                    group_id,
-                    domain,
-                    kind,
-                    extension,
-                    number,
-                    ring_policy,
-                    no_answer_seconds,
-                    forward_to,
-                }
-            },
-        )
+        .map(|r| RingGroup {
+            members: by_group.remove(&r.group_id).unwrap_or_default(),
+            group_id: r.group_id,
+            domain: r.domain,
+            kind: r.kind,
+            extension: r.extension,
+            number: r.number,
+            ring_policy: r.ring_policy,
+            no_answer_seconds: r.no_answer_seconds,
+            forward_to: r.forward_to,
+        })
         .collect())
 }
 

@@ -38,6 +38,13 @@ pub(crate) struct SipLab {
     phones: Vec<Child>,
 }
 
+/// How a sipp run went: its exit status, one logged line per call, its error file.
+pub(crate) struct SippRun {
+    pub(crate) status: std::process::ExitStatus,
+    pub(crate) logged: Vec<String>,
+    pub(crate) errors: String,
+}
+
 /// What Switchboard showed once: the desk-phone login.
 #[derive(Debug, Clone)]
 pub(crate) struct Login {
@@ -244,17 +251,28 @@ impl SipLab {
         rows: &[String],
         rate: usize,
     ) -> Vec<String> {
-        self.sipp_with(scenario_file, rows, rate, &[]).await
+        let run = self.sipp_run(scenario_file, rows, rate, &[]).await;
+        assert!(
+            run.status.success() && run.logged.len() == rows.len(),
+            "sipp {scenario_file}: {}, {} of {} calls logged\n{}\nKamailio:\n{}",
+            run.status,
+            run.logged.len(),
+            rows.len(),
+            run.errors,
+            self.kamailio.log_tail(20)
+        );
+        run.logged
     }
 
-    /// [`Self::sipp`] with more of sipp's options.
-    pub(crate) async fn sipp_with(
+    /// Runs a sipp scenario once per CSV row, with more of sipp's options, and says how it
+    /// went without judging it (for load, where some calls may fail).
+    pub(crate) async fn sipp_run(
         &self,
         scenario_file: &str,
         rows: &[String],
         rate: usize,
         options: &[&str],
-    ) -> Vec<String> {
+    ) -> SippRun {
         let run = uuid::Uuid::now_v7();
         std::fs::create_dir_all(&self.dir).unwrap();
         let csv = self.dir.join(format!("{run}.csv"));
@@ -284,21 +302,16 @@ impl SipLab {
             .status()
             .await
             .expect("sipp runs");
-        let logged: Vec<String> = std::fs::read_to_string(&log)
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| l.starts_with("REGISTER ") || l.starts_with("CALL "))
-            .map(str::to_owned)
-            .collect();
-        assert!(
-            status.success() && logged.len() == rows.len(),
-            "sipp {scenario_file}: {status}, {} of {} calls logged\n{}\nKamailio:\n{}",
-            logged.len(),
-            rows.len(),
-            std::fs::read_to_string(&errors).unwrap_or_default(),
-            self.kamailio.log_tail(20)
-        );
-        logged
+        SippRun {
+            status,
+            logged: std::fs::read_to_string(&log)
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| l.starts_with("REGISTER ") || l.starts_with("CALL "))
+                .map(str::to_owned)
+                .collect(),
+            errors: std::fs::read_to_string(&errors).unwrap_or_default(),
+        }
     }
 
     /// REGISTERs the login with its phone's port as contact; the final status code.
