@@ -91,6 +91,8 @@ CREATE TABLE IF NOT EXISTS switchboard_groups (
     no_answer_seconds INTEGER DEFAULT 20 NOT NULL,
     -- Where the call goes when no member answers; none: 480.
     forward_to VARCHAR(16),
+    -- S-3: where every call goes instead (holidays, an emergency); none: the members ring.
+    forward_always VARCHAR(16),
     updated_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS switchboard_groups_extension_idx ON switchboard_groups (domain, extension);

@@ -8,12 +8,12 @@ use switchboard_domain::services::{Destination, voicemail_pin};
 use switchboard_domain::{Email, FieldError, GroupId, GroupKind, Violations};
 use switchboard_store::services::{self, Holder, Stored};
 
+use crate::App;
 use crate::actor::Actor;
 use crate::audit::{self, Change};
 use crate::error::{AppError, AppResult};
 use crate::groups::in_reach;
 use crate::tenancy::load_enterprise;
-use crate::{App, commit};
 
 /// A virtual user's services. Absent destination: calls are not forwarded.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,7 +183,9 @@ impl GroupServices<'_> {
             },
         )
         .await?;
-        commit(tx).await?;
+        // T-1: the SIP server forwards the group's calls from the next one.
+        crate::groups::sync_if_reached(&mut tx, self.0, &group).await?;
+        self.0.commit_with_jobs(tx).await?;
         Ok(VirtualServicesView {
             group_id: id,
             services: after,

@@ -438,6 +438,8 @@ pub struct Routing {
     pub group: Group,
     pub sip_domain: String,
     pub members: Vec<(UserId, i64)>,
+    /// S-3: the group's call services document, as the services use case stores it.
+    pub services_json: Option<String>,
 }
 
 /// The routing of one group; none when it is gone or is not reached by callers.
@@ -462,10 +464,14 @@ pub async fn routing(conn: &mut Conn, id: GroupId) -> Result<Option<Routing>> {
         .into_iter()
         .map(|(user, weight)| (user.parse().expect("stored ids are UUIDs"), weight))
         .collect();
+    let services_json = crate::services::get_of(&mut *conn, crate::services::Holder::Group(id))
+        .await?
+        .map(|stored| stored.settings_json);
     Ok(Some(Routing {
         group,
         sip_domain,
         members,
+        services_json,
     }))
 }
 

@@ -62,6 +62,8 @@ pub struct RingGroup {
     pub ring_policy: Option<String>,
     pub no_answer_seconds: i32,
     pub forward_to: Option<String>,
+    /// S-3: every call forwarded there instead.
+    pub forward_always: Option<String>,
     /// Members (a call centre's agents) in ring order, with their weights.
     pub members: Vec<(String, i32)>,
 }
@@ -391,7 +393,8 @@ pub async fn put_group(conn: &mut Conn, group: &RingGroup, now_millis: i64) -> R
     remove_group(conn, &group.group_id).await?;
     sqlx::query(
         "INSERT INTO switchboard_groups (group_id, domain, kind, extension, number, ring_policy, \
-         no_answer_seconds, forward_to, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         no_answer_seconds, forward_to, forward_always, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&group.group_id)
     .bind(&group.domain)
@@ -401,6 +404,7 @@ pub async fn put_group(conn: &mut Conn, group: &RingGroup, now_millis: i64) -> R
     .bind(&group.ring_policy)
     .bind(group.no_answer_seconds)
     .bind(&group.forward_to)
+    .bind(&group.forward_always)
     .bind(now_millis)
     .execute(&mut *conn)
     .await?;
@@ -443,13 +447,14 @@ struct GroupRow {
     ring_policy: Option<String>,
     no_answer_seconds: i32,
     forward_to: Option<String>,
+    forward_always: Option<String>,
 }
 
 /// Every group with its members, in group id order (for the resync).
 pub async fn groups(conn: &mut Conn) -> Result<Vec<RingGroup>> {
     let rows: Vec<GroupRow> = sqlx::query_as(
-        "SELECT group_id, domain, kind, extension, number, ring_policy, no_answer_seconds, forward_to \
-         FROM switchboard_groups ORDER BY group_id",
+        "SELECT group_id, domain, kind, extension, number, ring_policy, no_answer_seconds, forward_to, \
+         forward_always FROM switchboard_groups ORDER BY group_id",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -474,6 +479,7 @@ pub async fn groups(conn: &mut Conn) -> Result<Vec<RingGroup>> {
             ring_policy: r.ring_policy,
             no_answer_seconds: r.no_answer_seconds,
             forward_to: r.forward_to,
+            forward_always: r.forward_always,
         })
         .collect())
 }

@@ -18,6 +18,7 @@ use super::{
     SimulatedProvisioner,
 };
 use crate::call_services::CallServices;
+use crate::group_services::VirtualServices;
 
 pub struct KamailioProvisioner {
     carrier: SimulatedProvisioner,
@@ -199,6 +200,13 @@ pub fn group_of(routing: &ProvisionedGroup) -> Option<RingGroup> {
         ring_policy: group.ring_policy.map(|p| p.as_str().to_owned()),
         no_answer_seconds: group.no_answer_seconds.unwrap_or(DEFAULT_NO_ANSWER_SECONDS) as i32,
         forward_to: group.forward_to.as_deref().map(digits),
+        forward_always: routing
+            .services_json
+            .as_deref()
+            .and_then(|json| serde_json::from_str::<VirtualServices>(json).ok())
+            .and_then(|services| services.forward_always)
+            .as_ref()
+            .map(dialled),
         members: routing
             .members
             .iter()

@@ -451,6 +451,33 @@ async fn g1_g2_g6_groups_ring_their_members_by_policy_in_kamailio(kind: Kind) {
         (200, Some(ben_phone)),
         "G-2: a call centre rings its agents"
     );
+    let forwarded = lab
+        .t
+        .patch(
+            &format!("/api/v1/groups/{centre}/call-services"),
+            &lab.t.fx.admin,
+            None,
+            json!({"forward_always": "5662"}),
+        )
+        .await;
+    assert_eq!(forwarded.status.as_u16(), 200, "{}", forwarded.body);
+    lab.sync().await;
+    assert_eq!(
+        lab.call(&caller, "800").await,
+        (200, Some(amy_phone)),
+        "S-3: the call centre forwards every call while it is set"
+    );
+    let back = lab
+        .t
+        .patch(
+            &format!("/api/v1/groups/{centre}/call-services"),
+            &lab.t.fx.admin,
+            None,
+            json!({"forward_always": ""}),
+        )
+        .await;
+    assert_eq!(back.status.as_u16(), 200, "{}", back.body);
+    lab.sync().await;
 
     let attendant = lab
         .t
