@@ -1,6 +1,7 @@
 //! The administration portal in a real headless Chromium, on both databases (issue 5): the
 //! keyboard-only add user with the one-time login page and the user page's lifecycle actions in
-//! English, German and French, editing, duplicating and new login details in French, the
+//! English, German and French, editing (profile and configuration), duplicating and new login
+//! details in English, German and French, the
 //! columns, filters, a user without a desk phone, role, department, numbers, groups and a
 //! password reset of seeds 002 and 003 in English, German and French, search
 //! as you type, and every administration page in English, German and French — screenshots of
@@ -37,6 +38,8 @@ mod chromium {
         l5_l6_l4_deactivate_reactivate_and_delete_from_the_user_page,
         l5_l6_l4_deactivate_reactivate_and_delete_in_german,
         l5_l6_l4_deactivate_reactivate_and_delete_in_french,
+        l3_u7_u4_edit_duplicate_and_new_login_details_in_english,
+        l3_u7_u4_edit_duplicate_and_new_login_details_in_german,
         l3_u7_u4_edit_duplicate_and_new_login_details_in_french,
         u6_u1_l3_n5_g1_seeds_002_and_003_in_english,
         u6_u1_l3_n5_g1_seeds_002_and_003_in_german,
@@ -341,7 +344,52 @@ async fn user_lifecycle(kind: Kind, w: &Words, test: &'static str) {
 
 /// Seeds 000 and 003 in French: change a user's details, duplicate them into a prefilled add-user
 /// form, and give their desk phone new login details (shown once).
+/// What editing, duplicating and new login details read on the pages, in each language.
+struct EditWords {
+    lang: &'static str,
+    saved: &'static str,
+    add_user: &'static str,
+    consequence: &'static str,
+    renewed: &'static str,
+}
+
+async fn l3_u7_u4_edit_duplicate_and_new_login_details_in_english(kind: Kind) {
+    let w = EditWords {
+        lang: "en",
+        saved: "The changes are saved.",
+        add_user: "Add user",
+        consequence: "The desk phone's current password stops working at once",
+        renewed: "New login details for Léa Martin.",
+    };
+    edit_duplicate_and_new_login(kind, &w, "edit-duplicate-login-en").await;
+}
+
+async fn l3_u7_u4_edit_duplicate_and_new_login_details_in_german(kind: Kind) {
+    let w = EditWords {
+        lang: "de",
+        saved: "Die Änderungen sind gespeichert.",
+        add_user: "Benutzer hinzufügen",
+        consequence: "Das aktuelle Kennwort des Tischtelefons funktioniert sofort nicht mehr",
+        renewed: "Neue Anmeldedaten für Léa Martin.",
+    };
+    edit_duplicate_and_new_login(kind, &w, "edit-duplicate-login-de").await;
+}
+
 async fn l3_u7_u4_edit_duplicate_and_new_login_details_in_french(kind: Kind) {
+    let w = EditWords {
+        lang: "fr",
+        saved: "Les modifications sont enregistrées.",
+        add_user: "Ajouter un utilisateur",
+        consequence: "Le mot de passe actuel du téléphone de bureau cesse immédiatement de fonctionner",
+        renewed: "Nouveaux identifiants pour Léa Martin.",
+    };
+    edit_duplicate_and_new_login(kind, &w, "edit-duplicate-login-fr").await;
+}
+
+/// Seeds 000/003/004: the profile and (the user being active, L-3) the configuration edited —
+/// a new number and extension —, the user duplicated into a prefilled form (U-7), and new
+/// login details after a confirmation, shown once (U-4).
+async fn edit_duplicate_and_new_login(kind: Kind, w: &EditWords, test: &'static str) {
     let Some(t) = TestApp::spawn(kind).await else {
         return;
     };
@@ -351,10 +399,10 @@ async fn l3_u7_u4_edit_duplicate_and_new_login_details_in_french(kind: Kind) {
             json!({ "first_name": "Léa", "last_name": "Dubois" }),
         )
         .await;
-    let Some(mut b) = signed_in_admin(&t, "edit-duplicate-login-fr").await else {
+    let Some(mut b) = signed_in_admin(&t, test).await else {
         return;
     };
-    b.open("/language/fr?back=/").await;
+    b.open(&format!("/language/{}?back=/", w.lang)).await;
     let id = lea["id"].as_str().unwrap();
     b.open(&format!("/users/{id}")).await;
     b.click("#edit").await;
@@ -364,20 +412,33 @@ async fn l3_u7_u4_edit_duplicate_and_new_login_details_in_french(kind: Kind) {
         .await
         .unwrap();
     b.fill("last_name", "Martin").await;
+    // L-3: active, so the configuration can change too: another number, another extension.
+    for (field, value) in [("primary_number", "+493012345640"), ("extension", "40")] {
+        b.client
+            .execute(
+                "document.getElementById(arguments[0]).value = ''",
+                vec![json!(field)],
+            )
+            .await
+            .unwrap();
+        b.fill(field, value).await;
+    }
     b.screenshot("edit-form").await;
     b.click("#save").await;
     assert_eq!(b.path().await, format!("/users/{id}"));
     let text = b.page_text().await;
-    assert!(
-        text.contains("Les modifications sont enregistrées."),
-        "{text}"
-    );
+    assert!(text.contains(w.saved), "{text}");
     assert!(text.contains("Léa Martin"), "{text}");
+    assert!(text.contains("+493012345640"), "{text}");
+    assert!(
+        t.number("+493012345602").await["user_id"].is_null(),
+        "N-6: the old number is free again"
+    );
 
     // U-7: a prefilled add-user form, in French, with her site and licence.
     b.click("#duplicate").await;
     assert_eq!(b.path().await, "/users/new");
-    assert_eq!(b.h1().await, "Ajouter un utilisateur");
+    assert_eq!(b.h1().await, w.add_user);
     let licence: Value = b
         .client
         .execute(
@@ -396,15 +457,10 @@ async fn l3_u7_u4_edit_duplicate_and_new_login_details_in_french(kind: Kind) {
     // U-4: new login details after a confirmation that says what happens; shown once.
     b.open(&format!("/users/{id}")).await;
     b.click("#sip-login").await;
-    assert!(b.page_text().await.contains(
-        "Le mot de passe actuel du téléphone de bureau cesse immédiatement de fonctionner"
-    ));
+    assert!(b.page_text().await.contains(w.consequence));
     b.click("#confirm").await;
     let text = b.page_text().await;
-    assert!(
-        text.contains("Nouveaux identifiants pour Léa Martin."),
-        "{text}"
-    );
+    assert!(text.contains(w.renewed), "{text}");
     let password = b
         .client
         .find(Locator::Id("sip-password"))
