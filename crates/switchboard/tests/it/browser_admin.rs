@@ -1,10 +1,9 @@
-//! The administration portal in a real headless Chromium, on both databases (issue 5): the
-//! keyboard-only add user with the one-time login page and the user page's lifecycle actions in
-//! English, German and French, editing (profile and configuration), duplicating and new login
-//! details in English, German and French, the
-//! columns, filters, a user without a desk phone, role, department, numbers, groups and a
-//! password reset of seeds 002 and 003 in English, German and French, search
-//! as you type, and every administration page in English, German and French — screenshots of
+//! The administration portal in a real headless Chromium, on both databases (issue 5), each
+//! workflow in English, German and French: the keyboard-only add user with the one-time login
+//! page; the user page's lifecycle actions; editing (profile and configuration), duplicating
+//! and new login details; the columns, filters, a user without a desk phone, role, department,
+//! numbers, groups and a password reset of seeds 002 and 003. Also search as you type, imports
+//! and bulk actions, and every administration page in the three languages — screenshots of
 //! each in `target/browser-screenshots/`, labelled inputs, and an axe-core accessibility check
 //! (WCAG 2 A/AA rules) when axe-core is installed (`.ci/run` installs it from npm).
 
