@@ -544,7 +544,7 @@ async fn g1_g2_g6_groups_ring_their_members_by_policy_in_kamailio(kind: Kind) {
 /// switchboard --test it sip_routing::g1 -- --nocapture`): printed, never asserted. 1,000 calls
 /// each to a line and to a call centre, sipp sending at most 2,000 a second, 200 at a time.
 /// Under load a phone's 180 may overtake its 200 through Kamailio's workers; sipp is told to
-/// let that be, a call that hears nothing for 5 s fails, and the failures are counted.
+/// let that be, a call that hears nothing for 1 s fails, and the failures are counted.
 async fn routing_figures(lab: &SipLab, caller: &Login, kind: Kind) {
     for (what, dialled) in [("a line", "5663"), ("a call centre", "800")] {
         let rows: Vec<String> = (0..1000).map(|_| call_row(caller, dialled)).collect();
