@@ -463,8 +463,7 @@ impl Services<'_> {
             }
         }
         for user_id in changed {
-            let sync = crate::jobs::sync_job_of(self.0, user_id, user.enterprise_id);
-            switchboard_store::jobs::enqueue(&mut tx, &sync, now).await?;
+            crate::jobs::enqueue_sync_of(&mut tx, self.0, user_id, user.enterprise_id).await?;
         }
         self.0.commit_with_jobs(tx).await?;
         Ok(ServicesView {

@@ -88,6 +88,17 @@ pub(crate) async fn enqueue_sync(tx: &mut Tx, app: &App, user: &User) -> AppResu
     Ok(jobs::enqueue(tx, &sync_job(app, user), app.now()).await?)
 }
 
+/// T-3 for a user known by id (another user's change reaches their line: a shared line, a
+/// site's main number).
+pub(crate) async fn enqueue_sync_of(
+    tx: &mut Tx,
+    app: &App,
+    user: UserId,
+    enterprise: EnterpriseId,
+) -> AppResult<JobId> {
+    Ok(jobs::enqueue(tx, &sync_job_of(app, user, enterprise), app.now()).await?)
+}
+
 /// L-4: the telephony side forgets a deleted user.
 pub(crate) async fn enqueue_removal(
     tx: &mut Tx,

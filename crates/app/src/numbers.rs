@@ -209,8 +209,7 @@ impl Numbers<'_> {
         .await?;
         // T-1: the site's users who show its main number show the new one from the next call.
         for user in switchboard_store::services::showing_site_number(&mut tx, site.id).await? {
-            let sync = crate::jobs::sync_job_of(self.0, user, site.enterprise_id);
-            switchboard_store::jobs::enqueue(&mut tx, &sync, now).await?;
+            crate::jobs::enqueue_sync_of(&mut tx, self.0, user, site.enterprise_id).await?;
         }
         self.0.commit_with_jobs(tx).await?;
         Ok(wanted)

@@ -1154,8 +1154,13 @@ impl Users<'_> {
         // S-2: the lines shown on this phone ring it by its extension.
         if after.extension != before.extension {
             for line in switchboard_store::services::shared_lines(&mut *tx, after.id).await? {
-                let sync = crate::jobs::sync_job_of(self.0, line.line_user_id, after.enterprise_id);
-                switchboard_store::jobs::enqueue(&mut *tx, &sync, now).await?;
+                crate::jobs::enqueue_sync_of(
+                    &mut *tx,
+                    self.0,
+                    line.line_user_id,
+                    after.enterprise_id,
+                )
+                .await?;
             }
         }
         audit::record(
@@ -1262,8 +1267,8 @@ impl Users<'_> {
             crate::groups::sync_if_reached(&mut tx, self.0, group).await?;
         }
         for line in lines_shown {
-            let sync = crate::jobs::sync_job_of(self.0, line.line_user_id, user.enterprise_id);
-            switchboard_store::jobs::enqueue(&mut tx, &sync, now).await?;
+            crate::jobs::enqueue_sync_of(&mut tx, self.0, line.line_user_id, user.enterprise_id)
+                .await?;
         }
         enqueue_removal(
             &mut tx,
