@@ -295,6 +295,11 @@ impl SipLab {
             .arg("-error_file")
             .arg(&errors)
             .args(["-nostdin", "-timeout", "60s", "-timeout_error"])
+            // A forwarded or hunted call hears a 180 from each phone it rings, and under load
+            // a phone's 180 can reach the caller after its 200; a real phone ignores a stray
+            // provisional answer, and so does this caller instead of giving the call up. A
+            // missing final answer still fails the run (the timeout).
+            .args(["-default_behaviors", "all,-abortunexp"])
             .args(options)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
