@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod actor;
+pub mod attention;
 pub mod audit;
 pub mod broadcasts;
 pub mod call_services;
@@ -177,6 +178,10 @@ impl App {
 
     pub(crate) fn job_added(&self) -> &tokio::sync::Notify {
         &self.inner.job_added
+    }
+
+    pub fn attention(&self) -> attention::Attention<'_> {
+        attention::Attention(self)
     }
 
     pub fn tenancy(&self) -> tenancy::Tenancy<'_> {

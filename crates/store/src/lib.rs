@@ -4,6 +4,7 @@
 //! at that one place with [`Backend`].
 
 pub mod accounts;
+pub mod attention;
 pub mod audit;
 pub mod broadcasts;
 pub mod bulk;

@@ -2,6 +2,18 @@
 (function () {
   "use strict";
 
+  // Phones and tablets: the header's menu folds behind one button (the stylesheet decides when).
+  document.documentElement.classList.add("js");
+  document.addEventListener("DOMContentLoaded", function () {
+    var toggle = document.querySelector(".menu-toggle");
+    if (!toggle) return;
+    var header = toggle.closest(".top");
+    toggle.addEventListener("click", function () {
+      var open = header.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  });
+
   // Search as you type (U-6): the results are fetched and replaced in place, the address bar
   // follows, so Back and Refresh keep working.
   function liveResults(form) {

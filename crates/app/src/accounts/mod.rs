@@ -76,6 +76,20 @@ impl AccountRole {
         }
     }
 
+    /// administrators (of a site, an enterprise, or the provider) have the administration
+    /// pages; users and team leads act on themselves.
+    pub fn administers(self) -> bool {
+        matches!(
+            self,
+            Self::SiteAdmin | Self::EnterpriseAdmin | Self::Operator
+        )
+    }
+
+    /// who reads the audit log (the service refuses everyone else, see `AuditLog::list`).
+    pub fn reads_audit(self) -> bool {
+        matches!(self, Self::EnterpriseAdmin | Self::Operator)
+    }
+
     fn of(role: PortalRole) -> Self {
         match role {
             PortalRole::User => Self::User,

@@ -46,6 +46,8 @@ mod chromium {
         u6_search_as_you_type_replaces_the_results_in_place,
         i2_every_administration_page_in_three_languages_is_labelled_and_accessible,
         b1_b2_l8_import_a_file_act_on_a_selection_and_renew_device_passwords,
+        a1_i2_every_administration_page_by_clicking_from_the_start_page,
+        a1_i2_at_phone_width_the_folded_menu_reaches_every_administration_page,
     );
 }
 
@@ -1181,4 +1183,144 @@ async fn b1_b2_l8_import_a_file_act_on_a_selection_and_renew_device_passwords(ki
     assert_accessible(&b, "device passwords issued").await;
     b.screenshot("device-passwords-issued").await;
     b.quit().await;
+}
+
+/// The pages of the header's administration menu, and their headings in each language.
+const MENU: [(&str, [&str; 3]); 7] = [
+    (
+        "/users",
+        [
+            "User management",
+            "Benutzerverwaltung",
+            "Gestion des utilisateurs",
+        ],
+    ),
+    (
+        "/organisation",
+        [
+            "Departments and teams",
+            "Abteilungen und Teams",
+            "Services et équipes",
+        ],
+    ),
+    ("/groups", ["Groups", "Gruppen", "Groupes"]),
+    (
+        "/broadcasts",
+        [
+            "Broadcast messages",
+            "Rundnachrichten",
+            "Messages de diffusion",
+        ],
+    ),
+    ("/licences", ["Licences", "Lizenzen", "Licences"]),
+    ("/numbers", ["Numbers", "Rufnummern", "Numéros"]),
+    (
+        "/audit",
+        ["Audit log", "Audit-Protokoll", "Journal d’audit"],
+    ),
+];
+
+/// Issue 19, item 1: from the sign-in page, by clicking only — the language link, each page of
+/// the administration menu, an attention item of the start page, the header's search and a quick
+/// action — with a screenshot and the accessibility check on every page. English on SQLite,
+/// German on PostgreSQL (the raw-text check of every language is the crawl's and the HTTP tests').
+async fn a1_i2_every_administration_page_by_clicking_from_the_start_page(kind: Kind) {
+    let lang = match kind {
+        Kind::Sqlite => "en",
+        Kind::Postgres => "de",
+    };
+    walk_the_menu(kind, lang, None, "menu-walk").await;
+}
+
+/// Issue 19, item 9: at 390 px the menu folds behind one button, which reaches every page; no
+/// page scrolls sideways. In French.
+async fn a1_i2_at_phone_width_the_folded_menu_reaches_every_administration_page(kind: Kind) {
+    walk_the_menu(kind, "fr", Some(390), "menu-walk-phone").await;
+}
+
+async fn walk_the_menu(kind: Kind, lang: &str, width: Option<u32>, test: &'static str) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    // Something that needs attention: a user whose activation failed.
+    t.create_user(
+        "+493012345666",
+        json!({ "first_name": "Fiona", "last_name": "Fehler" }),
+    )
+    .await;
+    t.drain_jobs().await;
+    let Some(mut b) = signed_in_admin(&t, test).await else {
+        return;
+    };
+    if let Some(width) = width {
+        b.client.set_window_size(width, 844).await.expect("resize");
+    }
+    let index = ["en", "de", "fr"].iter().position(|l| *l == lang).unwrap();
+    b.click(&format!("nav.languages a[hreflang={lang}]")).await;
+    assert_eq!(b.path().await, "/");
+    b.screenshot("start").await;
+    assert_accessible(&b, "the start page").await;
+    assert_no_sideways_scroll(&b, "the start page").await;
+    let phone = width.is_some();
+    for (href, headings) in MENU {
+        if phone {
+            let menu_shown = b
+                .client
+                .find(Locator::Css("header .menu nav"))
+                .await
+                .unwrap()
+                .is_displayed()
+                .await
+                .unwrap();
+            assert!(!menu_shown, "at phone width the menu is folded");
+            b.click(".menu-toggle").await;
+        }
+        b.click(&format!("header .menu nav a[href=\"{href}\"]"))
+            .await;
+        assert_eq!(b.path().await, href);
+        assert_eq!(b.h1().await, headings[index], "{href}");
+        b.screenshot(href.trim_start_matches('/')).await;
+        assert_accessible(&b, href).await;
+        if phone {
+            assert_no_sideways_scroll(&b, href).await;
+        }
+        b.click("a.brand").await;
+        assert_eq!(b.path().await, "/");
+    }
+    // The failing activation on the start page leads to the list of those users.
+    b.click("#attention a[href=\"/users?state=failed\"]").await;
+    assert!(b.page_text().await.contains("Fiona Fehler"));
+    b.screenshot("attention-failed").await;
+    // The header's search finds a person by extension, from any page.
+    if phone {
+        b.click(".menu-toggle").await;
+    }
+    b.fill("header-search", "5666").await;
+    b.submit("header-search").await;
+    assert_eq!(b.path().await, "/users");
+    assert!(b.page_text().await.contains("Fiona Fehler"));
+    b.screenshot("header-search").await;
+    // A quick action of the start page.
+    b.click("a.brand").await;
+    b.click(".quick-actions a[href=\"/users/new\"]").await;
+    assert_eq!(b.path().await, "/users/new");
+    b.screenshot("quick-add-user").await;
+    b.quit().await;
+}
+
+/// Issue 19, item 9: the page itself never scrolls sideways (a wide table may, inside its box).
+async fn assert_no_sideways_scroll(b: &Browser, page: &str) {
+    let widths = b
+        .client
+        .execute(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (scroll, client) = (widths[0].as_i64().unwrap(), widths[1].as_i64().unwrap());
+    assert!(
+        scroll <= client,
+        "{page} scrolls sideways: {scroll} > {client} px"
+    );
 }

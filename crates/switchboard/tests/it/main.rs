@@ -16,6 +16,7 @@ mod call_centres;
 mod concurrency;
 mod greetings;
 mod groups;
+mod home;
 mod jobs;
 mod lifecycle;
 mod matrix;

@@ -1,5 +1,4 @@
-//! The signed-in pages of the foundation: the start page (who you are, your role) and the
-//! security page (password, authenticator app, sign out everywhere).
+//! The security page (password, authenticator app, sign out everywhere).
 
 use axum::Form;
 use axum::http::StatusCode;
@@ -9,7 +8,7 @@ use serde::Deserialize;
 use switchboard_app::AppError;
 
 use super::context::Visit;
-use super::pages::{HomePage, RecoveryCodesPage, SecurityPage, TotpEnrolPage, internal_error};
+use super::pages::{RecoveryCodesPage, SecurityPage, TotpEnrolPage, internal_error};
 use super::password::require_full;
 use super::{clear_flash, redirect_with_flash, sign_in_again, signed_in_form};
 
@@ -27,27 +26,6 @@ pub struct PasswordForm {
     csrf: String,
     #[serde(default)]
     current_password: String,
-}
-
-pub async fn home(visit: Visit, jar: CookieJar) -> Response {
-    if let Some(elsewhere) = require_full(&visit) {
-        return elsewhere;
-    }
-    let session = visit.full_session().expect("checked");
-    let identity = &session.identity;
-    let c = visit.chrome("home-title").at("/");
-    let mut c = c;
-    c.title = c.tr.t1("home-title", "name", &identity.display_name);
-    let role = c.tr.t(&format!("role-{}", identity.role.as_str()));
-    let page = HomePage {
-        role,
-        role_code: identity.role.as_str().into(),
-        login: identity.login_name.clone(),
-        email: identity.email.clone(),
-        enterprise: identity.enterprise_name.clone(),
-        c,
-    };
-    (clear_flash(jar, &visit), page).into_response()
 }
 
 fn security_page(visit: &Visit) -> SecurityPage {

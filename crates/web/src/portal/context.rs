@@ -214,8 +214,14 @@ impl Visit {
             }),
             errors: Vec::new(),
             path: String::new(),
-            admin_nav: false,
-            audit_nav: false,
+            // The administration menu is on every page an administrator sees (start page, own
+            // services, inbox, security, errors), not only on the administration pages.
+            admin_nav: self
+                .full_session()
+                .is_some_and(|s| s.identity.role.administers()),
+            audit_nav: self
+                .full_session()
+                .is_some_and(|s| s.identity.role.reads_audit()),
             switcher: None,
             tr,
         }
@@ -283,6 +289,7 @@ pub const FLASH_KEYS: &[&str] = &[
     "department-created",
     "team-created",
     "team-leads-saved",
+    "home-threshold-saved",
 ];
 
 /// Who is signed in, for the header.
@@ -357,6 +364,7 @@ impl Chrome {
             "number" => "user-number",
             "licence" => "licence-type",
             "quantity" => "purchase-quantity",
+            "threshold" => "home-threshold-label",
             _ => return None,
         };
         Some(self.tr.t(key))

@@ -9,8 +9,10 @@ mod broadcasts;
 mod bulk;
 mod context;
 mod directory;
+mod events;
 mod greetings;
 mod groups;
+mod home;
 pub mod i18n;
 mod inbox;
 mod organisation;
@@ -46,7 +48,8 @@ use context::{FLASH_COOKIE, LANGUAGE_COOKIE, Visit, cookie};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(account::home))
+        .route("/", get(home::home))
+        .route("/home/threshold", post(home::save_threshold))
         .route("/sign-in", get(auth::sign_in_page).post(auth::sign_in))
         .route("/sign-in/code", get(auth::code_page).post(auth::code))
         .route("/sign-out", post(auth::sign_out))

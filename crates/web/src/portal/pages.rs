@@ -54,11 +54,19 @@ pub struct MessagePage {
 #[template(path = "home.html")]
 pub struct HomePage {
     pub c: Chrome,
-    pub role: String,
+    /// (label, value): who is signed in.
+    pub facts: Vec<(String, String)>,
     pub role_code: String,
-    pub login: String,
-    pub email: String,
-    pub enterprise: Option<String>,
+    /// What needs attention in the administrator's enterprise.
+    pub items: Vec<super::home::Item>,
+    /// Nothing needs attention.
+    pub all_clear: bool,
+    /// An operator's enterprises that need attention: (name, items).
+    pub summary: Vec<(String, Vec<super::home::Item>)>,
+    pub recent: Vec<super::home::Recent>,
+    pub actions: Vec<super::home::Action>,
+    /// The administrator's warning threshold, for the form that sets it.
+    pub threshold: Option<i64>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -247,7 +255,7 @@ pub struct AuditRow {
 }
 
 impl AuditRow {
-    pub fn of(_tr: &super::i18n::Tr, e: switchboard_store::audit::AuditEntry) -> Self {
+    pub fn of(tr: &super::i18n::Tr, e: switchboard_store::audit::AuditEntry) -> Self {
         use serde_json::Value;
         let shown = |v: Option<&Value>| -> String {
             let text = match v {
@@ -282,20 +290,17 @@ impl AuditRow {
             .filter(|k| before.get(*k) != after.get(*k))
             .map(|k| (k.clone(), shown(before.get(k)), shown(after.get(k))))
             .collect();
-        let at = e.at.to_rfc3339();
-        let at = format!(
-            "{} {} UTC",
-            &at[..10.min(at.len())],
-            at.get(11..19).unwrap_or("")
-        );
+        let subject = super::events::subject_name(&e);
         Self {
-            at,
-            actor: e.actor,
-            channel: e.channel,
-            client_ip: e.client_ip,
-            action: e.action,
-            target_link: (e.target_kind == "user").then(|| format!("/users/{}", e.target_id)),
-            target: format!("{} {}", e.target_kind, e.target_id),
+            at: super::events::when(tr, e.at),
+            actor: super::events::actor_name(tr, &e.actor),
+            channel: tr.t(&format!("channel-{}", e.channel)),
+            client_ip: e.client_ip.clone(),
+            action: super::events::event_name(tr, &e.action),
+            // A deleted subject keeps its name and loses its link.
+            target_link: super::events::subject_link(&e)
+                .filter(|_| !e.action.ends_with(".deleted")),
+            target: subject.unwrap_or_default(),
             changes,
         }
     }

@@ -147,10 +147,7 @@ async fn render(
         Err(_) => None,
     };
     let path = page_of(as_admin.then(|| user.to_string()).as_deref());
-    let mut c = visit.chrome("services-title").at(&path);
-    if as_admin {
-        c.admin_nav = true;
-    }
+    let c = visit.chrome("services-title").at(&path);
     let banner = as_admin.then(|| c.tr.t1("services-acting-as-admin", "name", &name));
     let soft_clients = match visit
         .state
@@ -421,8 +418,7 @@ async fn soft_client(
         .await
     {
         Ok(issued) => {
-            let mut c = visit.chrome("soft-client-title").at(&back);
-            c.admin_nav = raw.is_some();
+            let c = visit.chrome("soft-client-title").at(&back);
             let intro = c.tr.t(&format!("soft-client-intro-{}", issued.variant));
             let qr_svg = crate::api::soft_clients::qr_svg(&issued.link);
             // The SVG goes into the page as markup: without the XML declaration of a document.

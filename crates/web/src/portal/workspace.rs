@@ -49,7 +49,7 @@ impl Workspace {
         }
         let session = visit.full_session().expect("checked");
         let role = session.identity.role;
-        if matches!(role, AccountRole::User | AccountRole::TeamLead) {
+        if !role.administers() {
             return Err(pages::message(
                 visit,
                 StatusCode::FORBIDDEN,
@@ -110,11 +110,6 @@ impl Workspace {
     /// Page chrome with the switcher and the administration navigation.
     pub fn chrome(&self, visit: &Visit, title_key: &str, path: &str) -> Chrome {
         let mut c = visit.chrome(title_key).at(path);
-        c.admin_nav = true;
-        c.audit_nav = matches!(
-            self.role,
-            AccountRole::EnterpriseAdmin | AccountRole::Operator
-        );
         c.switcher = Some(Switcher {
             enterprise: self.enterprise.name.clone(),
             operator: self.is_operator(),
@@ -184,9 +179,7 @@ pub async fn enterprises(visit: Visit, jar: CookieJar) -> Response {
         Ok(list) => list,
         Err(e) => return internal_error(&visit, &e),
     };
-    let mut c = visit.chrome("enterprises-title").at("/enterprises");
-    c.admin_nav = true;
-    c.audit_nav = true;
+    let c = visit.chrome("enterprises-title").at("/enterprises");
     let page = EnterprisesPage {
         c,
         enterprises: list
