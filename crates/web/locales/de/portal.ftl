@@ -869,7 +869,10 @@ home-failed = Benutzer mit fehlgeschlagener Aktivierung: { $count }
 home-pending = Benutzer, die auf ihre Aktivierung warten: { $count }
 home-failed-push = { $name }: Die Telefonanlage hat die letzte Änderung nicht erhalten
 home-licence-none = { $name }: keine frei – bitte weitere kaufen
-home-licence-low = { $name }: nur noch { $count } frei
+home-licence-low = { $count ->
+    [one] { $name }: nur noch eine frei
+   *[other] { $name }: nur noch { $count } frei
+}
 home-numbers-free = Freie Rufnummern im Pool: { $count }
 home-numbers-low = Die freien Rufnummern gehen aus: noch { $count }
 home-actions = Schnellzugriff

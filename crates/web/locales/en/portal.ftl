@@ -869,7 +869,10 @@ home-failed = Users whose activation failed: { $count }
 home-pending = Users waiting for activation: { $count }
 home-failed-push = { $name }: the phone system does not have the latest change
 home-licence-none = { $name }: none free — purchase more
-home-licence-low = { $name }: only { $count } free
+home-licence-low = { $count ->
+    [one] { $name }: only one free
+   *[other] { $name }: only { $count } free
+}
 home-numbers-free = Free numbers in the pool: { $count }
 home-numbers-low = Free numbers are running out: { $count } left
 home-actions = Quick actions

@@ -157,16 +157,13 @@ fn licence_items(tr: &Tr, low: &[LowLicence], link: &str) -> Vec<Item> {
     low.iter()
         .map(|l| {
             let name = l.pool.licence.name.as_str();
-            let free = l.free.to_string();
             let (key, tone) = if l.free == 0 {
                 ("home-licence-none", "failed")
             } else {
                 ("home-licence-low", "warning")
             };
             Item {
-                text: tr
-                    .try_with(key, [("name", name), ("count", free.as_str())])
-                    .unwrap_or_default(),
+                text: tr.count_with(key, l.free.max(0) as u64, &[("name", name)]),
                 link: link.to_owned(),
                 tone,
             }

@@ -64,6 +64,17 @@ impl Tr {
         LOCALES.lookup_with_args(self.id(), key, &args)
     }
 
+    /// A message about `count` things with other named arguments; `$count` is a number, so that
+    /// the message can choose its plural form.
+    pub fn count_with(&self, key: &str, count: u64, args: &[(&'static str, &str)]) -> String {
+        let mut all: HashMap<Cow<'static, str>, FluentValue> =
+            HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
+        for (name, value) in args {
+            all.insert(Cow::Borrowed(*name), FluentValue::from((*value).to_owned()));
+        }
+        LOCALES.lookup_with_args(self.id(), key, &all)
+    }
+
     /// A message with named arguments, or `None` when the key has no message.
     pub fn try_with<'a>(
         &self,
