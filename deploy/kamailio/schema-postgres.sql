@@ -32,7 +32,9 @@ CREATE TABLE IF NOT EXISTS switchboard_lines (
     state VARCHAR(16) NOT NULL,
     intercept_user_id VARCHAR(36),
     intercept_action VARCHAR(32),
-    updated_at BIGINT NOT NULL
+    updated_at BIGINT NOT NULL,
+    -- L-5: a call-centre queue that receives the callers instead of a user.
+    intercept_group_id VARCHAR(36)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS switchboard_lines_account_idx ON switchboard_lines (domain, username);
 CREATE INDEX IF NOT EXISTS switchboard_lines_extension_idx ON switchboard_lines (domain, extension);

@@ -531,6 +531,22 @@ impl Groups<'_> {
     pub async fn delete(&self, actor: &Actor, id: GroupId) -> AppResult<()> {
         let mut tx = self.0.begin().await?;
         let group = in_reach(&mut tx, actor, id).await?;
+        // L-5: a queue that receives deactivated users' callers is not deleted from under them.
+        let intercepting = switchboard_store::users::intercepting_to_queue(&mut tx, id).await?;
+        if !intercepting.is_empty() {
+            let names: Vec<String> = intercepting
+                .iter()
+                .map(|u| format!("{} {}", u.first_name.as_str(), u.last_name.as_str()))
+                .collect();
+            return Err(AppError::conflict(
+                "in-use",
+                format!(
+                    "'{}' receives the callers of deactivated users {}; give them another destination first.",
+                    group.name.as_str(),
+                    names.join(", ")
+                ),
+            ));
+        }
         if let Some(extension) = &group.extension {
             refuse_if_attendant_destination(
                 &mut tx,

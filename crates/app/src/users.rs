@@ -4,9 +4,9 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use switchboard_domain::{
     CampaignId, ContractNumber, DepartmentId, DeviceKind, E164Number, Email, EnterpriseId,
-    Extension, FieldError, FirstName, GroupId, InterceptAction, Language, LastName, LicenceCode,
-    LicenceKind, LicenceTypeId, LoginName, PortalRole, SiteId, TeamId, UserId, UserState,
-    Violations,
+    Extension, FieldError, FirstName, GroupId, GroupKind, InterceptAction, InterceptDestination,
+    Language, LastName, LicenceCode, LicenceKind, LicenceTypeId, LoginName, PortalRole, SiteId,
+    TeamId, UserId, UserState, Violations,
 };
 use switchboard_store::devices::{self, DeviceType};
 use switchboard_store::enterprises::Enterprise;
@@ -120,7 +120,10 @@ pub struct UserDraft {
 #[derive(Debug, Clone, Default)]
 pub struct Deactivation {
     pub action: Option<String>,
+    /// L-5: an active colleague of the same site …
     pub destination_user_id: Option<String>,
+    /// … or a call-centre queue of the same site; exactly one of the two.
+    pub destination_queue_id: Option<String>,
 }
 
 /// Query of [`Users::list`], as typed by a client.
@@ -1321,7 +1324,8 @@ impl Users<'_> {
         ))
     }
 
-    /// L-5: deactivates an active user; callers are intercepted to an active user of the same site.
+    /// L-5: deactivates an active user; callers are intercepted to an active user or a
+    /// call-centre queue of the same site.
     pub async fn deactivate(
         &self,
         actor: &Actor,
@@ -1356,15 +1360,8 @@ impl Users<'_> {
                 "announce_new_number, transfer_on_zero".into(),
             )
         });
-        let destination = match v.require("destination_user_id", input.destination_user_id) {
-            Some(raw) => {
-                let unknown = || {
-                    FieldError::new(
-                        "destination_user_id",
-                        "invalid-destination",
-                        "The destination must be another active user of the same site.",
-                    )
-                };
+        let destination = match (input.destination_user_id, input.destination_queue_id) {
+            (Some(raw), None) => {
                 let found = match raw.parse::<UserId>() {
                     Ok(dest_id) if dest_id != before.id => users::get(&mut tx, dest_id).await?,
                     _ => None,
@@ -1375,15 +1372,57 @@ impl Users<'_> {
                             && d.site_id == before.site_id
                             && d.state.can_receive_calls() =>
                     {
-                        Some(d.id)
+                        Some(InterceptDestination::User(d.id))
                     }
                     _ => {
-                        v.push(unknown());
+                        v.push(FieldError::new(
+                            "destination_user_id",
+                            "invalid-destination",
+                            "The destination must be another active user of the same site.",
+                        ));
                         None
                     }
                 }
             }
-            None => None,
+            (None, Some(raw)) => {
+                let found = match raw.parse::<GroupId>() {
+                    Ok(queue) => groups::get(&mut tx, queue).await?,
+                    Err(_) => None,
+                };
+                match found {
+                    Some(g)
+                        if g.enterprise_id == before.enterprise_id
+                            && g.site_id == before.site_id
+                            && g.kind == GroupKind::CallCentre =>
+                    {
+                        Some(InterceptDestination::Queue(g.id))
+                    }
+                    _ => {
+                        v.push(FieldError::new(
+                            "destination_queue_id",
+                            "invalid-destination-queue",
+                            "The destination queue must be a call centre of the same site.",
+                        ));
+                        None
+                    }
+                }
+            }
+            (Some(_), Some(_)) => {
+                v.push(FieldError::new(
+                    "destination_queue_id",
+                    "one-destination",
+                    "Choose one destination: a user or a call-centre queue, not both.",
+                ));
+                None
+            }
+            (None, None) => {
+                v.push(FieldError::new(
+                    "destination_user_id",
+                    "required",
+                    "Choose where the callers go: an active user or a call-centre queue of the same site.",
+                ));
+                None
+            }
         };
         v.finish()?;
         self.refuse_if_intercept_destination(&mut tx, &before, "deactivated")
@@ -1393,7 +1432,7 @@ impl Users<'_> {
         after.state = state;
         after.intercept = Some(Intercept {
             action: action.expect("checked"),
-            destination_user_id: destination.expect("checked"),
+            destination: destination.expect("checked"),
         });
         after.deactivated_at = Some(now);
         // L-5: a deactivated user is signed out everywhere and their personal tokens end.

@@ -24,7 +24,7 @@ pub use group::{
 };
 pub use ids::*;
 pub use licence::{LicenceCode, LicenceKind};
-pub use lifecycle::{InterceptAction, UserState};
+pub use lifecycle::{InterceptAction, InterceptDestination, UserState};
 pub use names::{FirstName, LastName, Name};
 pub use phone::{E164Number, NumberRange};
 pub use time::Timestamp;

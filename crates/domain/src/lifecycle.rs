@@ -125,6 +125,15 @@ impl InterceptAction {
     }
 }
 
+/// Where a deactivated user's callers are sent (L-5): an active colleague of the same site, or
+/// a call-centre queue of the same site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum InterceptDestination {
+    User(crate::UserId),
+    Queue(crate::GroupId),
+}
+
 #[cfg(test)]
 mod tests {
     use super::UserState::*;

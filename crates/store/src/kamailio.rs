@@ -24,6 +24,8 @@ pub struct Line {
     pub number: Option<String>,
     pub state: String,
     pub intercept_user_id: Option<String>,
+    /// L-5: a call-centre queue receives the deactivated line's callers instead of a user.
+    pub intercept_group_id: Option<String>,
     pub intercept_action: Option<String>,
     /// S-1, S-6: the call services Kamailio applies; none when the user set none.
     #[sqlx(skip)]
@@ -79,6 +81,7 @@ impl std::fmt::Debug for Line {
             .field("number", &self.number)
             .field("state", &self.state)
             .field("intercept_user_id", &self.intercept_user_id)
+            .field("intercept_group_id", &self.intercept_group_id)
             .field("intercept_action", &self.intercept_action)
             .field("services", &self.services)
             .finish_non_exhaustive()
@@ -173,6 +176,34 @@ pub async fn prepare(db: &Db) -> Result<()> {
     };
     let mut tx = db.begin().await?;
     (&mut *tx).execute(sqlx::raw_sql(schema)).await?;
+    // Columns added after a table was first made (CREATE TABLE IF NOT EXISTS keeps old tables).
+    for (table, column, ty) in [("switchboard_lines", "intercept_group_id", "VARCHAR(36)")] {
+        let present: i64 = match db.backend() {
+            Backend::Sqlite => {
+                sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                    "SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'"
+                )))
+                .fetch_one(&mut *tx)
+                .await?
+            }
+            Backend::Postgres => {
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = $1 AND column_name = $2",
+                )
+                .bind(table)
+                .bind(column)
+                .fetch_one(&mut *tx)
+                .await?
+            }
+        };
+        if present == 0 {
+            (&mut *tx)
+                .execute(sqlx::AssertSqlSafe(format!(
+                    "ALTER TABLE {table} ADD COLUMN {column} {ty}"
+                )))
+                .await?;
+        }
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -214,12 +245,13 @@ pub async fn put(conn: &mut Conn, line: &Line, now_millis: i64) -> Result<()> {
     .await?;
     sqlx::query(
         "INSERT INTO switchboard_lines \
-         (user_id, domain, username, extension, number, state, intercept_user_id, intercept_action, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         (user_id, domain, username, extension, number, state, intercept_user_id, intercept_action, updated_at, \
+         intercept_group_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT (user_id) DO UPDATE SET domain = excluded.domain, username = excluded.username, \
          extension = excluded.extension, number = excluded.number, state = excluded.state, \
          intercept_user_id = excluded.intercept_user_id, intercept_action = excluded.intercept_action, \
-         updated_at = excluded.updated_at",
+         updated_at = excluded.updated_at, intercept_group_id = excluded.intercept_group_id",
     )
     .bind(&line.user_id)
     .bind(&line.domain)
@@ -230,6 +262,7 @@ pub async fn put(conn: &mut Conn, line: &Line, now_millis: i64) -> Result<()> {
     .bind(&line.intercept_user_id)
     .bind(&line.intercept_action)
     .bind(now_millis)
+    .bind(&line.intercept_group_id)
     .execute(&mut *conn)
     .await?;
     put_services(conn, &line.user_id, line.services.as_ref()).await
@@ -309,7 +342,7 @@ pub async fn remove(conn: &mut Conn, user_id: &str, domain: &str, username: &str
 pub async fn lines(conn: &mut Conn) -> Result<Vec<Line>> {
     let mut lines: Vec<Line> = sqlx::query_as(
         "SELECT l.user_id, l.domain, l.username, COALESCE(s.ha1, '') AS ha1, COALESCE(s.ha1b, '') AS ha1b, \
-         l.extension, l.number, l.state, l.intercept_user_id, l.intercept_action \
+         l.extension, l.number, l.state, l.intercept_user_id, l.intercept_group_id, l.intercept_action \
          FROM switchboard_lines l LEFT JOIN subscriber s ON s.domain = l.domain AND s.username = l.username \
          ORDER BY l.user_id",
     )

@@ -167,6 +167,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "greeting files",
         sql: Sql::Both(include_str!("../migrations/0025_greeting_files.sql")),
     },
+    Migration {
+        version: 26,
+        name: "intercept queues",
+        sql: Sql::Both(include_str!("../migrations/0026_intercept_queues.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

@@ -2,8 +2,8 @@
 
 use switchboard_domain::{
     ContractNumber, DepartmentId, DeviceTypeId, E164Number, Email, EnterpriseId, Extension,
-    FirstName, InterceptAction, Language, LastName, LicenceTypeId, LoginName, PortalRole, SiteId,
-    TeamId, Timestamp, UserId, UserState,
+    FirstName, GroupId, InterceptAction, InterceptDestination, Language, LastName, LicenceTypeId,
+    LoginName, PortalRole, SiteId, TeamId, Timestamp, UserId, UserState,
 };
 
 use crate::db::{Backend, Placeholders};
@@ -13,7 +13,37 @@ use crate::{Conn, Result};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Intercept {
     pub action: InterceptAction,
-    pub destination_user_id: UserId,
+    pub destination: InterceptDestination,
+}
+
+impl Intercept {
+    /// Reads the stored columns: an action and exactly one destination.
+    fn of(action: Option<String>, user: Option<String>, queue: Option<String>) -> Option<Self> {
+        let action = InterceptAction::parse(action.as_deref()?)?;
+        let destination = match (user, queue) {
+            (Some(user), None) => InterceptDestination::User(id(user)),
+            (None, Some(queue)) => InterceptDestination::Queue(id(queue)),
+            _ => return None,
+        };
+        Some(Self {
+            action,
+            destination,
+        })
+    }
+
+    pub fn destination_user(&self) -> Option<UserId> {
+        match self.destination {
+            InterceptDestination::User(user) => Some(user),
+            InterceptDestination::Queue(_) => None,
+        }
+    }
+
+    pub fn destination_queue(&self) -> Option<GroupId> {
+        match self.destination {
+            InterceptDestination::Queue(queue) => Some(queue),
+            InterceptDestination::User(_) => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -95,6 +125,7 @@ struct Row {
     language: String,
     intercept_action: Option<String>,
     intercept_destination_user_id: Option<String>,
+    intercept_destination_group_id: Option<String>,
     version: i64,
     created_at: i64,
     updated_at: i64,
@@ -111,18 +142,11 @@ where
 
 impl From<Row> for User {
     fn from(r: Row) -> Self {
-        let intercept = match (
-            r.intercept_action
-                .as_deref()
-                .and_then(InterceptAction::parse),
+        let intercept = Intercept::of(
+            r.intercept_action,
             r.intercept_destination_user_id,
-        ) {
-            (Some(action), Some(dest)) => Some(Intercept {
-                action,
-                destination_user_id: id(dest),
-            }),
-            _ => None,
-        };
+            r.intercept_destination_group_id,
+        );
         User {
             id: id(r.id),
             enterprise_id: id(r.enterprise_id),
@@ -160,17 +184,19 @@ impl From<Row> for User {
 const COLUMNS: &str = "u.id, u.enterprise_id, u.site_id, u.first_name, u.last_name, u.email, u.login_name, u.role, \
     u.state, u.state_reason, u.package_licence_id, u.device_type_id, u.primary_number, u.extension, u.mobile_number, \
     u.contract_number, u.department_id, u.personal_contact, u.language, u.intercept_action, \
-    u.intercept_destination_user_id, u.version, u.created_at, u.updated_at, u.activated_at, u.deactivated_at";
+    u.intercept_destination_user_id, u.intercept_destination_group_id, u.version, u.created_at, u.updated_at, \
+    u.activated_at, u.deactivated_at";
 
 /// Every column a new user row is written with, in the order [`bind_insert_values`] binds them
 /// (also used by the benchmark's bulk seeder, so both write rows the same way).
 pub const INSERT_COLUMNS: &str = "id, enterprise_id, site_id, first_name, last_name, sort_name, email, email_lower, \
     login_name, search_text, role, state, state_reason, package_licence_id, device_type_id, primary_number, extension, \
     mobile_number, contract_number, department_id, personal_contact, language, intercept_action, \
-    intercept_destination_user_id, version, created_at, updated_at, activated_at, deactivated_at";
+    intercept_destination_user_id, version, created_at, updated_at, activated_at, deactivated_at, \
+    intercept_destination_group_id";
 
 /// How many values [`INSERT_COLUMNS`] holds.
-pub const INSERT_COLUMN_COUNT: usize = 29;
+pub const INSERT_COLUMN_COUNT: usize = 30;
 
 /// Binds the values of [`INSERT_COLUMNS`] for one user.
 pub fn bind_insert_values<'q>(
@@ -204,13 +230,20 @@ pub fn bind_insert_values<'q>(
         .bind(
             u.intercept
                 .as_ref()
-                .map(|i| i.destination_user_id.to_string()),
+                .and_then(Intercept::destination_user)
+                .map(|d| d.to_string()),
         )
         .bind(u.version)
         .bind(u.created_at.millis())
         .bind(u.updated_at.millis())
         .bind(u.activated_at.map(Timestamp::millis))
         .bind(u.deactivated_at.map(Timestamp::millis))
+        .bind(
+            u.intercept
+                .as_ref()
+                .and_then(Intercept::destination_queue)
+                .map(|d| d.to_string()),
+        )
 }
 
 /// Inserts the user row and its add-ons and teams (numbers and licences are claimed separately).
@@ -444,8 +477,8 @@ pub async fn update(conn: &mut Conn, u: &User, expected_version: i64) -> Result<
          login_name = $8, search_text = $9, role = $10, state = $11, state_reason = $12, package_licence_id = $13, \
          device_type_id = $14, primary_number = $15, extension = $16, mobile_number = $17, contract_number = $18, \
          department_id = $19, personal_contact = $20, language = $21, intercept_action = $22, \
-         intercept_destination_user_id = $23, version = $24, updated_at = $25, activated_at = $26, deactivated_at = $27 \
-         WHERE id = $1 AND version = $28",
+         intercept_destination_user_id = $23, version = $24, updated_at = $25, activated_at = $26, deactivated_at = $27, \
+         intercept_destination_group_id = $29 WHERE id = $1 AND version = $28",
     )
     .bind(u.id.to_string())
     .bind(u.site_id.to_string())
@@ -469,12 +502,23 @@ pub async fn update(conn: &mut Conn, u: &User, expected_version: i64) -> Result<
     .bind(u.personal_contact.as_deref())
     .bind(u.language.as_str())
     .bind(u.intercept.as_ref().map(|i| i.action.as_str()))
-    .bind(u.intercept.as_ref().map(|i| i.destination_user_id.to_string()))
+    .bind(
+        u.intercept
+            .as_ref()
+            .and_then(Intercept::destination_user)
+            .map(|d| d.to_string()),
+    )
     .bind(u.version)
     .bind(u.updated_at.millis())
     .bind(u.activated_at.map(Timestamp::millis))
     .bind(u.deactivated_at.map(Timestamp::millis))
     .bind(expected_version)
+    .bind(
+        u.intercept
+            .as_ref()
+            .and_then(Intercept::destination_queue)
+            .map(|d| d.to_string()),
+    )
     .execute(&mut *conn)
     .await?;
     if done.rows_affected() != 1 {
@@ -628,6 +672,18 @@ pub async fn id_by_extension(
     Ok(row.map(id))
 }
 
+/// Users who chose the call-centre queue `group` as the destination of their intercept (L-5).
+pub async fn intercepting_to_queue(conn: &mut Conn, group: GroupId) -> Result<Vec<User>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM users u WHERE u.intercept_destination_group_id = $1 ORDER BY u.sort_name"
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(group.to_string())
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
 /// Users who chose `user` as the destination of their intercept (L-5).
 pub async fn intercepting_to(conn: &mut Conn, user: UserId) -> Result<Vec<UserId>> {
     let rows: Vec<String> =
@@ -712,7 +768,7 @@ impl std::fmt::Debug for Provisioning {
 
 const PROVISIONING: &str = "SELECT u.id, u.enterprise_id, e.sip_domain, u.state, u.primary_number, u.extension, \
     u.intercept_action, u.intercept_destination_user_id, c.username, c.ha1, c.ha1b, s.settings_json, \
-    (SELECT n.number FROM numbers n WHERE n.site_id = u.site_id) AS site_number \
+    (SELECT n.number FROM numbers n WHERE n.site_id = u.site_id) AS site_number, u.intercept_destination_group_id \
     FROM users u JOIN enterprises e ON e.id = u.enterprise_id LEFT JOIN sip_credentials c ON c.user_id = u.id \
     LEFT JOIN call_services s ON s.user_id = u.id";
 
@@ -723,6 +779,7 @@ type ProvisioningRow = (
     String,
     Option<String>,
     String,
+    Option<String>,
     Option<String>,
     Option<String>,
     Option<String>,
@@ -747,6 +804,7 @@ fn provisioning_of(r: ProvisioningRow) -> Provisioning {
         ha1b,
         services_json,
         site_number,
+        queue,
     ) = r;
     Provisioning {
         user_id: id(user),
@@ -755,16 +813,7 @@ fn provisioning_of(r: ProvisioningRow) -> Provisioning {
         state: UserState::parse(&state).expect("state is checked by the schema"),
         primary_number: number.map(E164Number::from_trusted),
         extension: Extension::from_trusted(extension),
-        intercept: match (
-            action.as_deref().and_then(InterceptAction::parse),
-            destination,
-        ) {
-            (Some(action), Some(destination)) => Some(Intercept {
-                action,
-                destination_user_id: id(destination),
-            }),
-            _ => None,
-        },
+        intercept: Intercept::of(action, destination, queue),
         sip: match (name, ha1, ha1b) {
             (Some(username), Some(ha1), Some(ha1b)) => Some(SipDigests {
                 username,

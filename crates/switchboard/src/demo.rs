@@ -356,6 +356,7 @@ async fn populate(
                 .into(),
             ),
             destination_user_id: Some(colleague.to_string()),
+            destination_queue_id: None,
         };
         app.users().deactivate(actor, *id, input).await?;
         deactivated += 1;

@@ -130,7 +130,13 @@ pub fn line_of(user: &ProvisionedUser) -> Option<Line> {
         intercept_user_id: user
             .intercept
             .as_ref()
-            .map(|i| i.destination_user_id.to_string()),
+            .and_then(|i| i.destination_user())
+            .map(|d| d.to_string()),
+        intercept_group_id: user
+            .intercept
+            .as_ref()
+            .and_then(|i| i.destination_queue())
+            .map(|d| d.to_string()),
         intercept_action: user
             .intercept
             .as_ref()

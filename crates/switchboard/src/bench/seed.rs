@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use sqlx::AssertSqlSafe;
 use switchboard_domain::{
-    E164Number, Email, Extension, FirstName, InterceptAction, Language, LastName, LoginName,
-    PortalRole, Timestamp, UserId, UserState,
+    E164Number, Email, Extension, FirstName, InterceptAction, InterceptDestination, Language,
+    LastName, LoginName, PortalRole, Timestamp, UserId, UserState,
 };
 use switchboard_store::bulk::values_list;
 use switchboard_store::users::{
@@ -129,7 +129,7 @@ impl Generator<'_> {
                 user.deactivated_at = Some(created.plus_millis(86_400_000));
                 user.intercept = Some(Intercept {
                     action: InterceptAction::AnnounceNewNumber,
-                    destination_user_id,
+                    destination: InterceptDestination::User(destination_user_id),
                 });
                 user.version = 3;
             }

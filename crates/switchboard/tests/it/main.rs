@@ -17,6 +17,7 @@ mod concurrency;
 mod greetings;
 mod groups;
 mod home;
+mod intercept_queue;
 mod jobs;
 mod lifecycle;
 mod matrix;

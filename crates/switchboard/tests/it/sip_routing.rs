@@ -14,6 +14,7 @@ on_both_kinds!(
     s1_s6_call_services_forward_refuse_and_withhold_in_kamailio,
     s1_s2_phones_ring_along_and_the_trunk_takes_numbers_outside_by_network_class,
     g1_g2_g6_groups_ring_their_members_by_policy_in_kamailio,
+    l5_a_deactivated_users_callers_reach_a_call_centre_queue_in_kamailio,
 );
 
 /// An active user with a registered phone playing `scenario_file`: id, login, phone port.
@@ -564,4 +565,56 @@ async fn routing_figures(lab: &SipLab, caller: &Login, kind: Kind) {
             answered as f64 / elapsed.as_secs_f64()
         );
     }
+}
+
+/// L-5: a deactivated user's callers are sent to a call-centre queue of the same site, which
+/// rings its agent; the queue is reached by its extension, so a new extension is followed on
+/// the next call with no push of the deactivated user.
+async fn l5_a_deactivated_users_callers_reach_a_call_centre_queue_in_kamailio(kind: Kind) {
+    let Some(mut lab) = SipLab::start(kind).await else {
+        return;
+    };
+    let (_, caller, caller_phone) = with_phone(&mut lab, "+493012345670", "answer.xml").await;
+    let (agent, agent_login, agent_phone) =
+        with_phone(&mut lab, "+493012345671", "answer.xml").await;
+    let (leaver, leaver_login, leaver_phone) =
+        with_phone(&mut lab, "+493012345672", "answer.xml").await;
+    lab.activation_passes().await;
+    for (login, phone) in [
+        (&caller, caller_phone),
+        (&agent_login, agent_phone),
+        (&leaver_login, leaver_phone),
+    ] {
+        register(&lab, login, phone).await;
+    }
+    let centre = hunt_group(
+        &lab,
+        json!({"site_id": lab.t.fx.berlin.to_string(), "kind": "call_centre",
+               "name": "Kundenservice", "extension": "800"}),
+        &[&agent],
+    )
+    .await;
+    let deactivated = lab
+        .t
+        .post(
+            &format!("/api/v1/users/{leaver}/deactivate"),
+            &lab.t.fx.admin,
+            json!({"action": "transfer_on_zero", "destination_queue_id": centre}),
+        )
+        .await;
+    assert_eq!(deactivated.status.as_u16(), 200, "{}", deactivated.body);
+    lab.sync().await;
+    assert_eq!(
+        lab.call(&caller, "5672").await,
+        (200, Some(agent_phone)),
+        "L-5: the deactivated user's caller reaches the queue's agent\n{}",
+        lab.kamailio_log(30)
+    );
+    change_group(&lab, &centre, json!({"extension": "810"})).await;
+    assert_eq!(
+        lab.call(&caller, "+493012345672").await,
+        (200, Some(agent_phone)),
+        "L-5: the queue is followed when its extension changes"
+    );
+    lab.stop().await;
 }

@@ -415,7 +415,12 @@ pub struct UpdateUser {
 pub struct InterceptDto {
     /// `announce_new_number` or `transfer_on_zero`.
     pub action: String,
-    pub destination_user_id: String,
+    /// The active user of the same site who receives the calls, if a user does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub destination_user_id: Option<String>,
+    /// The call-centre queue of the same site that receives the calls, if a queue does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub destination_queue_id: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -535,7 +540,8 @@ impl From<User> for UserDto {
             language: u.language.as_str().into(),
             intercept: u.intercept.map(|i| InterceptDto {
                 action: i.action.as_str().into(),
-                destination_user_id: i.destination_user_id.to_string(),
+                destination_user_id: i.destination_user().map(|d| d.to_string()),
+                destination_queue_id: i.destination_queue().map(|d| d.to_string()),
             }),
             version: u.version,
             created_at: ts(u.created_at),
@@ -579,8 +585,10 @@ pub struct UserWithLoginDto {
 pub struct DeactivateUser {
     /// L-5: `announce_new_number` or `transfer_on_zero`.
     pub action: Option<String>,
-    /// An active user of the same site who receives the calls.
+    /// An active user of the same site who receives the calls …
     pub destination_user_id: Option<String>,
+    /// … or a call centre of the same site whose queue receives them (exactly one of the two).
+    pub destination_queue_id: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -235,6 +235,7 @@ pub async fn deactivate(
     let input = Deactivation {
         action: b.action,
         destination_user_id: b.destination_user_id,
+        destination_queue_id: b.destination_queue_id,
     };
     let user = s
         .app

@@ -10,7 +10,9 @@ use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use switchboard_app::AppError;
 use switchboard_app::users::{Deactivation, Patch, UserChanges, UserListParams};
-use switchboard_domain::{InterceptAction, LicenceCode, PortalRole, UserId, UserState};
+use switchboard_domain::{
+    InterceptAction, InterceptDestination, LicenceCode, PortalRole, UserId, UserState,
+};
 use switchboard_store::users::User;
 
 use super::context::{Chrome, Visit, errors_of};
@@ -98,7 +100,7 @@ fn view(
     ws: &Workspace,
     directory: &Directory,
     u: &User,
-    destination: Option<&User>,
+    destination: Option<String>,
 ) -> UserView {
     let tr = &c.tr;
     let state = u.state.as_str();
@@ -188,9 +190,7 @@ fn view(
     ));
     let intercept = u.intercept.as_ref().map(|i| {
         let action = tr.t(&format!("intercept-{}", i.action.as_str()));
-        let to = destination
-            .map(|d| format!("{} ({})", full_name(d), d.extension))
-            .unwrap_or_default();
+        let to = destination.unwrap_or_default();
         format!("{action} → {to}")
     });
     UserView {
@@ -270,19 +270,26 @@ async fn page(
     errors: Vec<(String, String)>,
 ) -> Result<Response, AppError> {
     let directory = Directory::load(&visit.state, ws).await?;
-    let destination = match &user.intercept {
-        Some(i) => visit
-            .state
-            .app
-            .users()
-            .get(&ws.actor, i.destination_user_id)
-            .await
-            .ok(),
-        None => None,
-    };
     let mut c = ws.chrome(visit, "user-title", &format!("/users/{}", user.id));
     c.title = full_name(user);
-    let v = view(&c, ws, &directory, user, destination.as_ref());
+    // L-5: where the callers go, by name: a colleague and their extension, or a queue.
+    let app = &visit.state.app;
+    let destination = match user.intercept.as_ref().map(|i| i.destination) {
+        Some(InterceptDestination::User(d)) => app
+            .users()
+            .get(&ws.actor, d)
+            .await
+            .ok()
+            .map(|d| format!("{} ({})", full_name(&d), d.extension)),
+        Some(InterceptDestination::Queue(q)) => app
+            .groups()
+            .get(&ws.actor, q)
+            .await
+            .ok()
+            .map(|g| c.tr.t1("intercept-queue", "name", g.group.name.as_str())),
+        None => None,
+    };
+    let v = view(&c, ws, &directory, user, destination);
     let audit = if c.audit_nav {
         let entries = visit
             .state
@@ -661,11 +668,10 @@ async fn deactivate_form(
         disabled: false,
     })
     .collect();
-    // Suggestions for the destination: active users of the same site (the field takes any
-    // extension; these are the first few for the datalist).
-    let suggestions = visit
-        .state
-        .app
+    // Suggestions for the destination: active users and call-centre queues of the same site
+    // (the field takes any extension; these fill its list, searchable by name).
+    let app = &visit.state.app;
+    let mut suggestions: Vec<(String, String)> = app
         .users()
         .list(
             &ws.actor,
@@ -686,6 +692,12 @@ async fn deactivate_form(
                 .collect()
         })
         .unwrap_or_default();
+    suggestions.extend(
+        site_queues(visit, ws, user)
+            .await
+            .into_iter()
+            .map(|(extension, name, _)| (extension, c.tr.t1("intercept-queue", "name", &name))),
+    );
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -716,17 +728,28 @@ pub async fn deactivate(
         Ok(opened) => opened,
         Err(answer) => return answer,
     };
-    let destination = match fields.opt("destination_user_id") {
-        Some(ext) => Some(
+    // L-5: the extension typed is a call-centre queue's or a colleague's.
+    let typed = fields.opt("destination_user_id");
+    let queue = match &typed {
+        Some(ext) => site_queues(&visit, &ws, &user)
+            .await
+            .into_iter()
+            .find(|(extension, _, _)| extension == ext)
+            .map(|(_, _, id)| id),
+        None => None,
+    };
+    let destination_user_id = match (&queue, typed) {
+        (None, Some(ext)) => Some(
             destination_by_extension(&visit, &ws, &user, &ext)
                 .await
                 .unwrap_or(ext),
         ),
-        None => None,
+        _ => None,
     };
     let input = Deactivation {
         action: fields.opt("action"),
-        destination_user_id: destination,
+        destination_user_id,
+        destination_queue_id: queue,
     };
     match visit
         .state
@@ -737,11 +760,44 @@ pub async fn deactivate(
     {
         Ok(_) => redirect_with_flash(jar, &format!("/users/{id}"), "user-deactivated"),
         Err(e) if e.is_refusal() => {
-            let errors = errors_of(&visit.tr(), &e);
+            // One field takes both kinds of destination: a refusal of either is shown there.
+            let errors = errors_of(&visit.tr(), &e)
+                .into_iter()
+                .map(|(field, message)| match field.as_str() {
+                    "destination_queue_id" => ("destination_user_id".to_owned(), message),
+                    _ => (field, message),
+                })
+                .collect();
             deactivate_form(&visit, &ws, &user, fields, errors).await
         }
         Err(e) => internal_error(&visit, &e),
     }
+}
+
+/// The call centres of `user`'s site: (extension, name, id), queues a deactivated user's
+/// callers may be sent to (L-5).
+async fn site_queues(visit: &Visit, ws: &Workspace, user: &User) -> Vec<(String, String, String)> {
+    visit
+        .state
+        .app
+        .groups()
+        .list(&ws.actor, ws.enterprise.id, Some("call_centre"))
+        .await
+        .map(|groups| {
+            groups
+                .into_iter()
+                .filter(|g| g.group.site_id == user.site_id)
+                .filter_map(|g| {
+                    let extension = g.group.extension.as_ref()?.to_string();
+                    Some((
+                        extension,
+                        g.group.name.as_str().to_owned(),
+                        g.group.id.to_string(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The user of `user`'s site with exactly this extension, as an id for the service.
