@@ -289,7 +289,7 @@ pub async fn k1_u5_keyboard_only_sign_in_with_forced_password_change() {
     assert!(text.contains("Enterprise administrator"), "{text}");
     assert!(text.contains("Your password was changed"));
     b.screenshot("home").await;
-    b.click("header form button").await;
+    b.click("header form[action=\"/sign-out\"] button").await;
     assert_eq!(b.path().await, "/sign-in");
     assert!(b.page_text().await.contains("You are signed out."));
     b.screenshot("signed-out").await;
@@ -388,7 +388,7 @@ pub async fn k1_two_step_sign_in_with_an_authenticator_code() {
     assert_eq!(codes.len(), 10);
     b.screenshot("recovery-codes").await;
     b.open("/security").await;
-    b.click("header form button").await;
+    b.click("header form[action=\"/sign-out\"] button").await;
 
     clock.advance_millis(30_000);
     b.open("/sign-in").await;

@@ -7,6 +7,7 @@ mod web_client;
 
 mod accounts;
 mod api;
+mod audit_log;
 mod broadcasts;
 mod browser;
 mod browser_admin;

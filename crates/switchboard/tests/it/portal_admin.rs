@@ -762,18 +762,21 @@ async fn a3_audit_page_lists_portal_changes_with_before_and_after(kind: Kind) {
             &[("version", &version), ("first_name", "Renamed")],
         )
         .await;
-    let audit = browser.get("/audit?action=user.updated").await;
+    let audit = browser.get("/audit?event=user.updated").await;
     assert_eq!(audit.status, 200);
-    assert!(audit.contains("user.updated"));
+    assert!(audit.contains("User changed"), "the event in words");
     assert!(
-        audit.contains("<del>Anna</del> → <ins>Renamed</ins>"),
+        audit.contains("First name: <del>Anna</del> → <ins>Renamed</ins>"),
         "{}",
         audit.body
     );
-    assert!(audit.contains(">portal<"), "from where");
-    assert!(!audit.contains("user.created<br>"), "filtered by action");
+    assert!(audit.contains("From where: Portal"), "from where");
+    assert!(
+        !audit.contains("<span class=\"event\">User added</span>"),
+        "filtered by the kind of event"
+    );
     // Per user, on the user page.
     let page = browser.get(&format!("/users/{user}")).await;
     assert!(page.contains("id=\"history-title\""));
-    assert!(page.contains("<del>Anna</del> → <ins>Renamed</ins>"));
+    assert!(page.contains("First name: <del>Anna</del> → <ins>Renamed</ins>"));
 }

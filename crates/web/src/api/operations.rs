@@ -122,6 +122,7 @@ pub async fn list_audit(
         action: q.action,
         before_id: q.cursor,
         limit: limit + 1,
+        ..AuditQuery::default()
     };
     let items = s.app.audit().list(&actor, query).await?;
     Ok(Json(Page::from_overfetch(items, limit, |a| {

@@ -75,6 +75,167 @@ pub fn when(tr: &Tr, at: Timestamp) -> String {
     }
 }
 
+/// What a change's values are named from: the lookup tables of the page (licences, device types,
+/// departments, teams) and the sites in reach.
+pub struct Names<'a> {
+    pub directory: &'a super::directory::Directory,
+    pub sites: &'a [switchboard_store::org::Site],
+}
+
+/// The label of a recorded field, in the reader's language; `None` for bookkeeping fields
+/// and those a reader has no words for (they stay in the technical details).
+fn field_label(tr: &Tr, key: &str) -> Option<String> {
+    let label_key = match key {
+        "first_name" => "user-first-name",
+        "last_name" => "user-last-name",
+        "email" => "user-email",
+        "login_name" => "user-login",
+        "role" => "users-col-role",
+        "state" => "users-col-state",
+        "package_licence_id" => "user-package",
+        "addon_licence_ids" => "user-addons",
+        "device_type_id" => "user-device",
+        "primary_number" => "user-number",
+        "alternative_numbers" => "field-alternative-numbers",
+        "extension" => "user-extension",
+        "mobile_number" => "user-mobile",
+        "contract_number" => "user-contract",
+        "department_id" => "users-col-department",
+        "team_ids" => "users-col-teams",
+        "personal_contact" => "user-contact",
+        "language" => "user-language",
+        "site_id" => "users-col-site",
+        "intercept" => "intercept-action",
+        "activated_at" => "field-activated-at",
+        "deactivated_at" => "field-deactivated-at",
+        "name" => "group-name",
+        "ring_policy" => "group-ring-policy",
+        "no_answer_seconds" => "field-no-answer-seconds",
+        "forward_to" => "field-forward-to",
+        "queue_length" => "field-queue-length",
+        "recall_seconds" => "field-recall-seconds",
+        "number" => "user-number",
+        _ => return None,
+    };
+    Some(tr.t(label_key))
+}
+
+/// A recorded value in words: names instead of ids, states and roles translated, times in the
+/// reader's format, lists joined.
+fn in_words(tr: &Tr, names: &Names, key: &str, value: Option<&Value>) -> String {
+    let Some(value) = value else {
+        return String::new();
+    };
+    let text = |v: &Value| v.as_str().map(str::to_owned).unwrap_or_default();
+    match (key, value) {
+        (_, Value::Null) => String::new(),
+        ("state", v) => tr.t(&format!("state-{}", text(v))),
+        ("role", v) => tr.t(&format!("role-{}", text(v))),
+        ("language", v) => tr.t(&format!("language-{}", text(v))),
+        ("ring_policy", v) => tr.t(&format!("ring-policy-{}", text(v))),
+        ("package_licence_id", v) => text(v)
+            .parse()
+            .map(|id| names.directory.licence_name(id))
+            .unwrap_or_default(),
+        ("device_type_id", v) => text(v)
+            .parse()
+            .ok()
+            .and_then(|id| names.directory.device(id))
+            .map(|d| d.name.clone())
+            .unwrap_or_default(),
+        ("department_id", v) => text(v)
+            .parse()
+            .map(|id| names.directory.department(id))
+            .unwrap_or_default(),
+        ("site_id", v) => names
+            .sites
+            .iter()
+            .find(|s| s.id.to_string() == text(v))
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+        ("activated_at" | "deactivated_at", Value::Number(n)) => n
+            .as_i64()
+            .map(|ms| when(tr, Timestamp::from_millis(ms)))
+            .unwrap_or_default(),
+        ("activated_at" | "deactivated_at", Value::String(at)) => Timestamp::parse(at)
+            .map(|at| when(tr, at))
+            .unwrap_or_default(),
+        ("intercept", Value::Object(o)) => o
+            .get("action")
+            .and_then(Value::as_str)
+            .map(|a| tr.t(&format!("intercept-{a}")))
+            .unwrap_or_default(),
+        ("addon_licence_ids" | "team_ids" | "alternative_numbers", Value::Array(items)) => items
+            .iter()
+            .map(|item| match key {
+                "addon_licence_ids" => text(item)
+                    .parse()
+                    .map(|id| names.directory.licence_name(id))
+                    .unwrap_or_default(),
+                "team_ids" => text(item)
+                    .parse()
+                    .map(|id| names.directory.teams_of(&[id]))
+                    .unwrap_or_default(),
+                _ => text(item),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, Value::String(s)) => s.clone(),
+        (_, Value::Bool(b)) => tr.t(if *b { "yes" } else { "no" }),
+        (_, Value::Number(n)) => n.to_string(),
+        (_, other) => other.to_string(),
+    }
+}
+
+/// One changed field: (label or field name, before, after).
+pub type Changed = (String, String, String);
+
+/// The fields an entry changed, in words: (label, before, after); and the same raw, for the
+/// technical details: (field, before, after).
+pub fn changes(tr: &Tr, names: &Names, entry: &AuditEntry) -> (Vec<Changed>, Vec<Changed>) {
+    let empty = serde_json::Map::new();
+    let object = |v: &Option<Value>| v.as_ref().and_then(Value::as_object).cloned();
+    let before = object(&entry.before).unwrap_or_else(|| empty.clone());
+    let after = object(&entry.after).unwrap_or_else(|| empty.clone());
+    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let raw = |v: Option<&Value>| -> String {
+        let text = match v {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+        };
+        if text.chars().count() > 80 {
+            text.chars().take(79).chain(['…']).collect()
+        } else {
+            text
+        }
+    };
+    let mut readable = Vec::new();
+    let mut technical = Vec::new();
+    for key in keys
+        .into_iter()
+        // Bookkeeping fields change with every write; they say nothing to a reader.
+        .filter(|k| !matches!(k.as_str(), "version" | "updated_at" | "created_at"))
+        .filter(|k| before.get(*k) != after.get(*k))
+    {
+        technical.push((key.clone(), raw(before.get(key)), raw(after.get(key))));
+        if let Some(label) = field_label(tr, key) {
+            let (was, is) = (
+                in_words(tr, names, key, before.get(key)),
+                in_words(tr, names, key, after.get(key)),
+            );
+            // An empty field of a new (or deleted) subject says nothing.
+            if !(was.is_empty() && is.is_empty()) {
+                readable.push((label, was, is));
+            }
+        }
+    }
+    readable.sort_by_key(|(label, _, _)| label.to_lowercase());
+    (readable, technical)
+}
+
 /// The page a subject is seen on, for the kinds that have one.
 pub fn subject_link(entry: &AuditEntry) -> Option<String> {
     match entry.target_kind.as_str() {

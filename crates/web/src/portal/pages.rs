@@ -241,7 +241,8 @@ pub struct ConfirmPage {
     pub hidden: Vec<(String, String)>,
 }
 
-/// One audit entry as the tables show it: the changed values only.
+/// One audit entry as the tables show it, in words: when, who, what and to whom, the
+/// changed values; where from and the raw values behind a disclosure.
 pub struct AuditRow {
     pub at: String,
     pub actor: String,
@@ -250,47 +251,21 @@ pub struct AuditRow {
     pub action: String,
     pub target: String,
     pub target_link: Option<String>,
-    /// (field, before, after)
+    /// (field label, before, after) in words.
     pub changes: Vec<(String, String, String)>,
+    /// (field, before, after) as recorded.
+    pub technical: Vec<(String, String, String)>,
 }
 
 impl AuditRow {
-    pub fn of(tr: &super::i18n::Tr, e: switchboard_store::audit::AuditEntry) -> Self {
-        use serde_json::Value;
-        let shown = |v: Option<&Value>| -> String {
-            let text = match v {
-                None | Some(Value::Null) => String::new(),
-                Some(Value::String(s)) => s.clone(),
-                Some(other) => other.to_string(),
-            };
-            if text.chars().count() > 80 {
-                text.chars().take(79).chain(['…']).collect()
-            } else {
-                text
-            }
-        };
-        let empty = serde_json::Map::new();
-        let before = e
-            .before
-            .as_ref()
-            .and_then(Value::as_object)
-            .unwrap_or(&empty);
-        let after = e
-            .after
-            .as_ref()
-            .and_then(Value::as_object)
-            .unwrap_or(&empty);
-        let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
-        keys.sort();
-        keys.dedup();
-        let changes = keys
-            .into_iter()
-            // Bookkeeping fields change with every write; they say nothing to a reader.
-            .filter(|k| !matches!(k.as_str(), "version" | "updated_at"))
-            .filter(|k| before.get(*k) != after.get(*k))
-            .map(|k| (k.clone(), shown(before.get(k)), shown(after.get(k))))
-            .collect();
-        let subject = super::events::subject_name(&e);
+    /// `exists` says whether the subject still has a page to link to.
+    pub fn of(
+        tr: &super::i18n::Tr,
+        names: &super::events::Names,
+        e: switchboard_store::audit::AuditEntry,
+        exists: bool,
+    ) -> Self {
+        let (changes, technical) = super::events::changes(tr, names, &e);
         Self {
             at: super::events::when(tr, e.at),
             actor: super::events::actor_name(tr, &e.actor),
@@ -298,10 +273,10 @@ impl AuditRow {
             client_ip: e.client_ip.clone(),
             action: super::events::event_name(tr, &e.action),
             // A deleted subject keeps its name and loses its link.
-            target_link: super::events::subject_link(&e)
-                .filter(|_| !e.action.ends_with(".deleted")),
-            target: subject.unwrap_or_default(),
+            target_link: super::events::subject_link(&e).filter(|_| exists),
+            target: super::events::subject_name(&e).unwrap_or_default(),
             changes,
+            technical,
         }
     }
 }
@@ -311,8 +286,15 @@ impl AuditRow {
 pub struct AuditPage {
     pub c: Chrome,
     pub entries: Vec<AuditRow>,
-    pub action: String,
-    pub target: String,
+    pub who: String,
+    /// (code, name) of every kind of event, by name; the code is the option's value only.
+    pub events: Vec<(String, String)>,
+    pub event: String,
+    pub from: String,
+    pub to: String,
+    /// The subject the log is narrowed to: (id, name).
+    pub subject: Option<(String, String)>,
+    pub filtered: bool,
     pub next: Option<String>,
 }
 

@@ -17,9 +17,7 @@ use switchboard_store::users::User;
 
 use super::context::{Chrome, Visit, errors_of};
 use super::directory::{Directory, Fields};
-use super::pages::{
-    AuditRow, ConfirmPage, DeactivatePage, UserEditPage, UserPage, internal_error, message,
-};
+use super::pages::{ConfirmPage, DeactivatePage, UserEditPage, UserPage, internal_error, message};
 use super::user_form::{Option_, sip_login_page};
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
@@ -305,12 +303,7 @@ async fn page(
                 },
             )
             .await?;
-        Some(
-            entries
-                .into_iter()
-                .map(|e| AuditRow::of(&c.tr, e))
-                .collect(),
-        )
+        Some(super::audit::rows(visit, ws, &c.tr, entries).await?)
     } else {
         None
     };
