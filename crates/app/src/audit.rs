@@ -2,7 +2,7 @@
 //! so a change and its record stand or fall together. Secrets never reach these values (K-5).
 
 use serde::Serialize;
-use switchboard_domain::{AuditId, EnterpriseId, FieldError, Timestamp, Violations};
+use switchboard_domain::{AuditId, EnterpriseId, FieldError, TimeZone, Timestamp, Violations};
 use switchboard_store::Conn;
 use switchboard_store::audit::{self, AuditEntry, AuditQuery};
 
@@ -87,6 +87,7 @@ pub const EVENT_TYPES: &[&str] = &[
     "team.created",
     "team.leads.changed",
     "site.created",
+    "site.updated",
     "site.main_number.changed",
     "numbers.loaded",
     "licence.purchased",
@@ -120,7 +121,7 @@ pub const EVENT_TYPES: &[&str] = &[
 ];
 
 /// A search of the audit log as a person types it: who, which kind of event, which
-/// subject, and a range of days (`YYYY-MM-DD`, whole days in UTC).
+/// subject, and a range of days (`YYYY-MM-DD`, whole days in the reader's time zone).
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
     /// A login name: the changes that person made.
@@ -131,16 +132,26 @@ pub struct AuditFilter {
     pub subject: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// I-6: the zone the days are days of; UTC when none.
+    pub time_zone: Option<TimeZone>,
 }
 
-/// A day typed as `YYYY-MM-DD`, as the instant it starts (UTC).
-fn day_start(field: &str, typed: &str) -> AppResult<Timestamp> {
+/// A day typed as `YYYY-MM-DD`, as the instant it starts in `zone`, and the next day's start.
+fn day_bounds(zone: TimeZone, field: &str, typed: &str) -> AppResult<(Timestamp, Timestamp)> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     time::Date::parse(typed.trim(), &format)
         .ok()
-        .map(|d| {
-            let t = d.midnight().assume_utc();
-            Timestamp::from_millis((t.unix_timestamp_nanos() / 1_000_000) as i64)
+        .and_then(|d| {
+            let start_of = |d: time::Date| {
+                zone.instant_of(
+                    d.year() as i16,
+                    u8::from(d.month()) as i8,
+                    d.day() as i8,
+                    0,
+                    0,
+                )
+            };
+            Some((start_of(d)?, start_of(d.next_day()?)?))
         })
         .ok_or_else(|| {
             AppError::invalid(
@@ -165,9 +176,10 @@ impl AuditFilter {
                 "Choose a kind of event from the list.",
             ));
         }
+        let zone = self.time_zone.unwrap_or_else(TimeZone::utc);
         let mut day = |field: &str, typed: &Option<String>| match typed.as_deref() {
             None | Some("") => None,
-            Some(t) => match day_start(field, t) {
+            Some(t) => match day_bounds(zone, field, t) {
                 Ok(at) => Some(at),
                 Err(AppError::Validation(errors)) => {
                     errors.into_iter().for_each(|e| v.push(e));
@@ -176,9 +188,9 @@ impl AuditFilter {
                 Err(_) => None,
             },
         };
-        let since = day("from", &self.from);
-        // The whole of the last day counts.
-        let until = day("to", &self.to).map(|t| t.plus_millis(86_400_000));
+        let since = day("from", &self.from).map(|(start, _)| start);
+        // The whole of the last day counts (23 or 25 hours on a daylight-saving day).
+        let until = day("to", &self.to).map(|(_, next)| next);
         if let (Some(since), Some(until)) = (since, until)
             && until <= since
         {
@@ -312,5 +324,19 @@ mod tests {
             86_400_000
         );
         assert_eq!(day.actors[0], "user:anna@example.com");
+        // I-6: the days of the reader's zone; the day clocks go forward has 23 hours.
+        let spring = AuditFilter {
+            from: Some("2026-03-29".into()),
+            to: Some("2026-03-29".into()),
+            time_zone: TimeZone::parse("Europe/Berlin"),
+            ..AuditFilter::default()
+        }
+        .query(None, 50)
+        .unwrap();
+        assert_eq!(
+            spring.until.unwrap().millis() - spring.since.unwrap().millis(),
+            23 * 3_600_000
+        );
+        assert_eq!(spring.since.unwrap().millis() % 86_400_000, 23 * 3_600_000);
     }
 }

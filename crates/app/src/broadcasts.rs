@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use switchboard_domain::group::message_body;
 use switchboard_domain::{
-    BroadcastId, Category, EnterpriseId, FieldError, Subject, TeamId, Timestamp, Violations,
+    BroadcastId, Category, EnterpriseId, FieldError, Subject, TeamId, Violations,
 };
 use switchboard_store::broadcasts::{self, Broadcast};
 use switchboard_store::inbox::{self, Message};
@@ -33,9 +33,12 @@ pub struct NewBroadcast {
     pub category: Option<String>,
     pub subject: Option<String>,
     pub body: Option<String>,
-    /// RFC 3339, or a form's `YYYY-MM-DDTHH:MM` (UTC); now when absent.
+    /// RFC 3339, or a form's `YYYY-MM-DDTHH:MM` read in `time_zone`; now when absent.
     pub send_at: Option<String>,
     pub by_email: Option<bool>,
+    /// I-6: the zone a time without an offset is read in (the writer's); the enterprise's
+    /// when none is given.
+    pub time_zone: Option<switchboard_domain::TimeZone>,
 }
 
 /// A broadcast may be scheduled at most this far ahead.
@@ -53,7 +56,8 @@ impl Broadcasts<'_> {
     ) -> AppResult<Broadcast> {
         actor.require_staff(enterprise, "send broadcasts")?;
         let mut tx = self.0.begin().await?;
-        load_enterprise(&mut tx, enterprise).await?;
+        let found = load_enterprise(&mut tx, enterprise).await?;
+        let zone = input.time_zone.unwrap_or(found.time_zone);
         let now = self.0.now();
         let mut v = Violations::new();
         let mut team_ids: Vec<TeamId> = Vec::new();
@@ -100,7 +104,7 @@ impl Broadcasts<'_> {
             .and_then(|b| v.check("body", message_body(&b)));
         let send_at = match input.send_at.as_deref().map(str::trim) {
             None | Some("") => Some(now),
-            Some(raw) => match Timestamp::parse(raw) {
+            Some(raw) => match zone.parse_instant(raw) {
                 // A moment ago (a form sent a minute late) is now; further back is a mistake.
                 Some(at) if at.millis() < now.millis() - 60_000 => {
                     v.push(FieldError::new(
@@ -120,7 +124,7 @@ impl Broadcasts<'_> {
                 }
                 Some(at) => Some(if at < now { now } else { at }),
                 None => {
-                    v.push(FieldError::new("send_at", "invalid-time", "Give a date and time like 2026-12-24T09:00 (UTC) or 2026-12-24T09:00:00+01:00."));
+                    v.push(FieldError::new("send_at", "invalid-time", format!("Give a date and time like 2026-12-24T09:00 ({zone}) or 2026-12-24T09:00:00+01:00.")));
                     None
                 }
             },

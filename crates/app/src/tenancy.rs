@@ -1,11 +1,12 @@
 //! Enterprises (the tenant boundary) and how they are organised: sites, departments, teams.
 
 use switchboard_domain::{
-    DepartmentId, Email, EnterpriseId, ExtensionPolicy, FieldError, SiteId, TeamId, Violations,
+    Country, DepartmentId, Email, EnterpriseId, ExtensionPolicy, FieldError, Language, SiteId,
+    TeamId, TimeZone, Violations,
 };
 use switchboard_store::Conn;
 use switchboard_store::enterprises::{self, Enterprise};
-use switchboard_store::org::{self, Department, Site, Team, Unit, UnitTable};
+use switchboard_store::org::{self, Department, Place, Site, Team, Unit, UnitTable};
 
 use crate::actor::Actor;
 use crate::audit::{self, Change, snapshot};
@@ -20,6 +21,8 @@ pub struct NewEnterprise {
     pub contact_email: Option<String>,
     pub extension_min_len: Option<i64>,
     pub extension_max_len: Option<i64>,
+    /// I-6: the defaults of the sites (UTC, no country, English unless given).
+    pub place: PlaceInput,
 }
 
 /// Changes of [`Tenancy::update_enterprise`]; absent fields stay as they are.
@@ -29,6 +32,88 @@ pub struct EnterpriseChanges {
     pub contact_email: Option<String>,
     pub extension_min_len: Option<i64>,
     pub extension_max_len: Option<i64>,
+    pub place: PlaceInput,
+}
+
+/// A time zone, country and language as typed (I-6). For a site, an empty one means "the
+/// enterprise's".
+#[derive(Debug, Clone, Default)]
+pub struct PlaceInput {
+    pub time_zone: Option<String>,
+    pub country: Option<String>,
+    pub language: Option<String>,
+}
+
+impl PlaceInput {
+    /// Each field given, checked; `Some(None)` for one given empty.
+    fn parse(self, v: &mut Violations) -> ParsedPlace {
+        let given = |raw: Option<String>| raw.map(|r| r.trim().to_owned());
+        let time_zone = given(self.time_zone).map(|z| {
+            if z.is_empty() {
+                return None;
+            }
+            let zone = TimeZone::parse(&z);
+            if zone.is_none() {
+                v.push(FieldError::new(
+                    "time_zone",
+                    "invalid-time-zone",
+                    format!("'{z}' is not a time zone of the IANA database, e.g. Europe/Berlin."),
+                ));
+            }
+            zone
+        });
+        let country = given(self.country).map(|c| {
+            if c.is_empty() {
+                return None;
+            }
+            let country = Country::parse(&c);
+            if country.is_none() {
+                v.push(FieldError::new(
+                    "country",
+                    "invalid-country",
+                    format!("'{c}' is not a country code of ISO 3166, e.g. DE."),
+                ));
+            }
+            country
+        });
+        let language = given(self.language).map(|l| {
+            if l.is_empty() {
+                return None;
+            }
+            let language = Language::parse(&l);
+            if language.is_none() {
+                v.push(FieldError::new(
+                    "language",
+                    "invalid-choice",
+                    "The language is one of: en, de, fr.",
+                ));
+            }
+            language
+        });
+        ParsedPlace {
+            time_zone,
+            country,
+            language,
+        }
+    }
+}
+
+struct ParsedPlace {
+    time_zone: Option<Option<TimeZone>>,
+    country: Option<Option<Country>>,
+    language: Option<Option<Language>>,
+}
+
+/// A site with what it sets itself and what is in force there (I-6).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SitePlace {
+    pub site: Site,
+    /// What the site sets itself.
+    pub own: Place,
+    /// In force: the site's own, else the enterprise's.
+    pub time_zone: TimeZone,
+    pub country: Option<Country>,
+    pub language: Language,
 }
 
 pub struct Tenancy<'a>(pub(crate) &'a App);
@@ -99,6 +184,7 @@ impl Tenancy<'_> {
                     .unwrap_or(i64::from(defaults.max_len)),
             ),
         );
+        let place = input.place.parse(&mut v);
         v.finish()?;
         let now = self.0.now();
         let enterprise = Enterprise {
@@ -107,6 +193,9 @@ impl Tenancy<'_> {
             sip_domain: domain.expect("checked"),
             extension_policy: policy.expect("checked"),
             contact_email: email.expect("checked"),
+            time_zone: place.time_zone.flatten().unwrap_or_else(TimeZone::utc),
+            country: place.country.flatten(),
+            language: place.language.flatten().unwrap_or(Language::English),
             version: 1,
             created_at: now,
             updated_at: now,
@@ -211,6 +300,16 @@ impl Tenancy<'_> {
                 .check("extension_max_len", ExtensionPolicy::new(min, max))
                 .unwrap_or(after.extension_policy);
         }
+        let place = changes.place.parse(&mut v);
+        if let Some(zone) = place.time_zone {
+            after.time_zone = zone.unwrap_or_else(TimeZone::utc);
+        }
+        if let Some(country) = place.country {
+            after.country = country;
+        }
+        if let Some(language) = place.language {
+            after.language = language.unwrap_or(Language::English);
+        }
         v.finish()?;
         after.version += 1;
         after.updated_at = self.0.now();
@@ -245,6 +344,121 @@ impl Tenancy<'_> {
         .await?;
         commit(tx).await?;
         Ok(after)
+    }
+
+    /// I-6: every site of the enterprise in reach, with its time zone, country and language.
+    pub async fn site_places(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+    ) -> AppResult<Vec<SitePlace>> {
+        let sites = self.sites(actor, enterprise).await?;
+        let mut conn = self.0.db().read().await?;
+        let defaults = load_enterprise(&mut conn, enterprise).await?;
+        let own = org::site_places(&mut conn, enterprise).await?;
+        Ok(sites
+            .into_iter()
+            .map(|site| {
+                let place = own
+                    .iter()
+                    .find(|(id, _)| *id == site.id)
+                    .map(|(_, p)| *p)
+                    .unwrap_or_default();
+                SitePlace {
+                    time_zone: place.time_zone.unwrap_or(defaults.time_zone),
+                    country: place.country.or(defaults.country),
+                    language: place.language.unwrap_or(defaults.language),
+                    own: place,
+                    site,
+                }
+            })
+            .collect())
+    }
+
+    /// I-6: enterprise administrators set a site's time zone, country and language; a field left
+    /// empty takes the enterprise's again.
+    pub async fn set_site_place(
+        &self,
+        actor: &Actor,
+        site: SiteId,
+        input: PlaceInput,
+    ) -> AppResult<SitePlace> {
+        let mut tx = self.0.begin().await?;
+        let found: Site = org::get(&mut tx, UnitTable::Sites, &site.to_string())
+            .await?
+            .ok_or(AppError::NotFound("site"))?;
+        actor.require_enterprise_admin(
+            found.enterprise_id,
+            "change a site's time zone, country and language",
+        )?;
+        let mut v = Violations::new();
+        let parsed = input.parse(&mut v);
+        v.finish()?;
+        let places = org::site_places(&mut tx, found.enterprise_id).await?;
+        let before = places
+            .iter()
+            .find(|(id, _)| *id == site)
+            .map(|(_, p)| *p)
+            .unwrap_or_default();
+        let mut after = before;
+        if let Some(zone) = parsed.time_zone {
+            after.time_zone = zone;
+        }
+        if let Some(country) = parsed.country {
+            after.country = country;
+        }
+        if let Some(language) = parsed.language {
+            after.language = language;
+        }
+        org::set_site_place(&mut tx, site, &after).await?;
+        let named = |p: &Place| {
+            serde_json::json!({"name": found.name, "time_zone": p.time_zone, "country": p.country,
+                               "language": p.language.map(Language::as_str)})
+        };
+        audit::record(
+            &mut tx,
+            actor,
+            self.0.now(),
+            Change {
+                enterprise: Some(found.enterprise_id),
+                action: "site.updated",
+                target_kind: "site",
+                target_id: site.to_string(),
+                before: Some(named(&before)),
+                after: Some(named(&after)),
+            },
+        )
+        .await?;
+        let defaults = load_enterprise(&mut tx, found.enterprise_id).await?;
+        commit(tx).await?;
+        Ok(SitePlace {
+            time_zone: after.time_zone.unwrap_or(defaults.time_zone),
+            country: after.country.or(defaults.country),
+            language: after.language.unwrap_or(defaults.language),
+            own: after,
+            site: found,
+        })
+    }
+
+    /// I-6: the time zone a person of an enterprise reads times in (their site's, else their
+    /// enterprise's); an operator reads them in the zone of the enterprise they work in, else UTC.
+    pub async fn reader_time_zone(
+        &self,
+        user: Option<switchboard_domain::UserId>,
+        enterprise: Option<EnterpriseId>,
+    ) -> AppResult<TimeZone> {
+        let mut conn = self.0.db().read().await?;
+        if let Some(user) = user
+            && let Some(zone) = org::time_zone_of_user(&mut conn, user).await?
+        {
+            return Ok(zone);
+        }
+        if let Some(enterprise) = enterprise
+            && let Some(found) = enterprises::get(&mut conn, enterprise).await?
+        {
+            return Ok(found.time_zone);
+        }
+        Ok(TimeZone::utc())
     }
 
     /// Operators and enterprise administrators add sites.

@@ -1,6 +1,8 @@
 //! Enterprises: the tenant boundary (A-2).
 
-use switchboard_domain::{Email, EnterpriseId, ExtensionPolicy, Timestamp};
+use switchboard_domain::{
+    Country, Email, EnterpriseId, ExtensionPolicy, Language, TimeZone, Timestamp,
+};
 
 use crate::{Conn, Result};
 
@@ -11,6 +13,10 @@ pub struct Enterprise {
     pub sip_domain: String,
     pub extension_policy: ExtensionPolicy,
     pub contact_email: Email,
+    /// I-6: the defaults of its sites.
+    pub time_zone: TimeZone,
+    pub country: Option<Country>,
+    pub language: Language,
     pub version: i64,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -24,6 +30,9 @@ struct Row {
     extension_min_len: i64,
     extension_max_len: i64,
     contact_email: String,
+    time_zone: String,
+    country: Option<String>,
+    language: String,
     version: i64,
     created_at: i64,
     updated_at: i64,
@@ -40,6 +49,10 @@ impl From<Row> for Enterprise {
                 max_len: r.extension_max_len as u8,
             },
             contact_email: Email::from_trusted(r.contact_email),
+            // Checked when written; a zone the database no longer knows reads as UTC.
+            time_zone: TimeZone::parse(&r.time_zone).unwrap_or_else(TimeZone::utc),
+            country: r.country.as_deref().and_then(Country::parse),
+            language: Language::parse(&r.language).unwrap_or(Language::English),
             version: r.version,
             created_at: Timestamp::from_millis(r.created_at),
             updated_at: Timestamp::from_millis(r.updated_at),
@@ -47,12 +60,13 @@ impl From<Row> for Enterprise {
     }
 }
 
-const COLUMNS: &str = "id, name, sip_domain, extension_min_len, extension_max_len, contact_email, version, created_at, updated_at";
+const COLUMNS: &str = "id, name, sip_domain, extension_min_len, extension_max_len, contact_email, time_zone, country, \
+    language, version, created_at, updated_at";
 
 pub async fn insert(conn: &mut Conn, e: &Enterprise) -> Result<()> {
     sqlx::query(
-        "INSERT INTO enterprises (id, name, sip_domain, extension_min_len, extension_max_len, contact_email, version, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO enterprises (id, name, sip_domain, extension_min_len, extension_max_len, contact_email, version, created_at, \
+         updated_at, time_zone, country, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(e.id.to_string())
     .bind(&e.name)
@@ -63,6 +77,9 @@ pub async fn insert(conn: &mut Conn, e: &Enterprise) -> Result<()> {
     .bind(e.version)
     .bind(e.created_at.millis())
     .bind(e.updated_at.millis())
+    .bind(e.time_zone.name())
+    .bind(e.country.map(Country::code))
+    .bind(e.language.as_str())
     .execute(conn)
     .await?;
     Ok(())
@@ -72,7 +89,8 @@ pub async fn insert(conn: &mut Conn, e: &Enterprise) -> Result<()> {
 pub async fn update(conn: &mut Conn, e: &Enterprise, expected_version: i64) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE enterprises SET name = $2, sip_domain = $3, extension_min_len = $4, extension_max_len = $5, \
-         contact_email = $6, version = $7, updated_at = $8 WHERE id = $1 AND version = $9",
+         contact_email = $6, version = $7, updated_at = $8, time_zone = $10, country = $11, language = $12 \
+         WHERE id = $1 AND version = $9",
     )
     .bind(e.id.to_string())
     .bind(&e.name)
@@ -83,6 +101,9 @@ pub async fn update(conn: &mut Conn, e: &Enterprise, expected_version: i64) -> R
     .bind(e.version)
     .bind(e.updated_at.millis())
     .bind(expected_version)
+    .bind(e.time_zone.name())
+    .bind(e.country.map(Country::code))
+    .bind(e.language.as_str())
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)

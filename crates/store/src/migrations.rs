@@ -172,6 +172,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "intercept queues",
         sql: Sql::Both(include_str!("../migrations/0026_intercept_queues.sql")),
     },
+    Migration {
+        version: 27,
+        name: "places",
+        sql: Sql::Both(include_str!("../migrations/0027_places.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

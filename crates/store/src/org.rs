@@ -1,6 +1,8 @@
 //! Sites, departments and teams of an enterprise.
 
-use switchboard_domain::{DepartmentId, EnterpriseId, SiteId, TeamId, Timestamp};
+use switchboard_domain::{
+    Country, DepartmentId, EnterpriseId, Language, SiteId, TeamId, TimeZone, Timestamp,
+};
 
 use crate::{Conn, Result};
 
@@ -111,6 +113,77 @@ where
         .fetch_all(conn)
         .await?;
     Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// I-6: what a site sets for itself; what it leaves out, it takes from its enterprise.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Place {
+    pub time_zone: Option<TimeZone>,
+    pub country: Option<Country>,
+    pub language: Option<Language>,
+}
+
+/// The places of an enterprise's sites, by site.
+pub async fn site_places(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+) -> Result<Vec<(SiteId, Place)>> {
+    #[derive(sqlx::FromRow)]
+    struct PlaceRow {
+        id: String,
+        time_zone: Option<String>,
+        country: Option<String>,
+        language: Option<String>,
+    }
+    let rows: Vec<PlaceRow> = sqlx::query_as(
+        "SELECT id, time_zone, country, language FROM sites WHERE enterprise_id = $1",
+    )
+    .bind(enterprise.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some((
+                r.id.parse().ok()?,
+                Place {
+                    time_zone: r.time_zone.as_deref().and_then(TimeZone::parse),
+                    country: r.country.as_deref().and_then(Country::parse),
+                    language: r.language.as_deref().and_then(Language::parse),
+                },
+            ))
+        })
+        .collect())
+}
+
+pub async fn set_site_place(conn: &mut Conn, site: SiteId, place: &Place) -> Result<()> {
+    sqlx::query("UPDATE sites SET time_zone = $2, country = $3, language = $4 WHERE id = $1")
+        .bind(site.to_string())
+        .bind(place.time_zone.map(TimeZone::name))
+        .bind(place.country.map(Country::code))
+        .bind(place.language.map(Language::as_str))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// I-6: the time zone a user reads times in: their site's, else their enterprise's.
+pub async fn time_zone_of_user(
+    conn: &mut Conn,
+    user: switchboard_domain::UserId,
+) -> Result<Option<TimeZone>> {
+    let row: Option<(Option<String>, String)> = sqlx::query_as(
+        "SELECT s.time_zone, e.time_zone FROM users u JOIN sites s ON s.id = u.site_id \
+         JOIN enterprises e ON e.id = u.enterprise_id WHERE u.id = $1",
+    )
+    .bind(user.to_string())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.and_then(|(site, enterprise)| {
+        site.as_deref()
+            .and_then(TimeZone::parse)
+            .or_else(|| TimeZone::parse(&enterprise))
+    }))
 }
 
 /// A member of a team, as its lead sees them (G-4).

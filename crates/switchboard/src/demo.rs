@@ -7,7 +7,7 @@ use std::sync::Arc;
 use switchboard_app::catalogue::{NewDeviceType, NewLicenceType};
 use switchboard_app::groups::{MenuInput, NewGroup};
 use switchboard_app::numbers::NumbersToLoad;
-use switchboard_app::tenancy::NewEnterprise;
+use switchboard_app::tenancy::{NewEnterprise, PlaceInput};
 use switchboard_app::tokens::NewToken;
 use switchboard_app::users::{Deactivation, NewUser};
 use switchboard_app::{Actor, App, SystemClock};
@@ -203,6 +203,12 @@ async fn populate(
                 name: Some(ENTERPRISE.into()),
                 sip_domain: Some("mueller-logistik.sip.switchboard.test".into()),
                 contact_email: Some("it@mueller-logistik.example".into()),
+                // I-6: a German enterprise; its Paris site keeps French time, country and language.
+                place: PlaceInput {
+                    time_zone: Some("Europe/Berlin".into()),
+                    country: Some("DE".into()),
+                    language: Some("de".into()),
+                },
                 ..Default::default()
             },
         )
@@ -214,6 +220,17 @@ async fn populate(
     let paris = app
         .tenancy()
         .create_site(actor, enterprise.id, Some("Paris Bureau".into()))
+        .await?;
+    app.tenancy()
+        .set_site_place(
+            actor,
+            paris.id,
+            PlaceInput {
+                time_zone: Some("Europe/Paris".into()),
+                country: Some("FR".into()),
+                language: Some("fr".into()),
+            },
+        )
         .await?;
     let sales = app
         .tenancy()

@@ -85,6 +85,7 @@ pub async fn tenant(app: &App, licences: u64) -> anyhow::Result<Tenant> {
                     contact_email: Some("it@bench-logistik.example".into()),
                     extension_min_len: Some(2),
                     extension_max_len: Some(7),
+                    ..Default::default()
                 },
             )
             .await,

@@ -24,6 +24,7 @@ mod lifecycle;
 mod matrix;
 mod number_holders;
 mod pictures;
+mod places;
 mod pool;
 mod portal_admin;
 mod portal_bulk;

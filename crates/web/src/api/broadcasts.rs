@@ -23,7 +23,8 @@ pub struct CreateBroadcast {
     pub subject: Option<String>,
     /// 1–4,000 characters.
     pub body: Option<String>,
-    /// When to send it (RFC 3339, at most a year ahead); now when absent.
+    /// When to send it (RFC 3339, at most a year ahead; without an offset, in the enterprise's
+    /// time zone); now when absent.
     pub send_at: Option<String>,
     /// Also by email to each member.
     pub by_email: Option<bool>,
@@ -86,6 +87,8 @@ pub async fn create_broadcast(
         body: b.body,
         send_at: b.send_at,
         by_email: b.by_email,
+        // A time without an offset is read in the enterprise's time zone (I-6).
+        time_zone: None,
     };
     let broadcast = s
         .app

@@ -83,6 +83,12 @@ pub struct CreateEnterprise {
     pub extension_min_len: Option<i64>,
     /// Longest extension allowed (default 4).
     pub extension_max_len: Option<i64>,
+    /// I-6: the sites' default time zone, an IANA name such as `Europe/Berlin` (default UTC).
+    pub time_zone: Option<String>,
+    /// The sites' default country, ISO 3166 (`DE`): numbers typed in national form are read by it.
+    pub country: Option<String>,
+    /// The sites' default language: `en`, `de` or `fr` (default `en`).
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -92,6 +98,48 @@ pub struct UpdateEnterprise {
     pub contact_email: Option<String>,
     pub extension_min_len: Option<i64>,
     pub extension_max_len: Option<i64>,
+    pub time_zone: Option<String>,
+    pub country: Option<String>,
+    pub language: Option<String>,
+}
+
+/// I-6: a site's time zone, country and language; one given empty takes the enterprise's again.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateSitePlace {
+    pub time_zone: Option<String>,
+    pub country: Option<String>,
+    pub language: Option<String>,
+}
+
+/// A site, where it is, and what it sets itself (the rest comes from its enterprise).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SitePlaceDto {
+    pub id: String,
+    pub name: String,
+    /// In force at the site.
+    pub time_zone: String,
+    pub country: Option<String>,
+    pub language: String,
+    /// What the site sets itself; none: the enterprise's.
+    pub own_time_zone: Option<String>,
+    pub own_country: Option<String>,
+    pub own_language: Option<String>,
+}
+
+impl From<switchboard_app::tenancy::SitePlace> for SitePlaceDto {
+    fn from(p: switchboard_app::tenancy::SitePlace) -> Self {
+        Self {
+            id: p.site.id.to_string(),
+            name: p.site.name,
+            time_zone: p.time_zone.name().into(),
+            country: p.country.map(|c| c.code()),
+            language: p.language.as_str().into(),
+            own_time_zone: p.own.time_zone.map(|z| z.name().into()),
+            own_country: p.own.country.map(|c| c.code()),
+            own_language: p.own.language.map(|l| l.as_str().into()),
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -102,6 +150,10 @@ pub struct EnterpriseDto {
     pub contact_email: String,
     pub extension_min_len: u8,
     pub extension_max_len: u8,
+    /// I-6: the sites' defaults.
+    pub time_zone: String,
+    pub country: Option<String>,
+    pub language: String,
     pub version: i64,
     pub created_at: String,
     pub updated_at: String,
@@ -116,6 +168,9 @@ impl From<Enterprise> for EnterpriseDto {
             contact_email: e.contact_email.to_string(),
             extension_min_len: e.extension_policy.min_len,
             extension_max_len: e.extension_policy.max_len,
+            time_zone: e.time_zone.name().into(),
+            country: e.country.map(|c| c.code()),
+            language: e.language.as_str().into(),
             version: e.version,
             created_at: ts(e.created_at),
             updated_at: ts(e.updated_at),

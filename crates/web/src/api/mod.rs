@@ -72,6 +72,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(tenancy::get_enterprise, tenancy::update_enterprise))
         .routes(routes!(tenancy::create_site, tenancy::list_sites))
         .routes(routes!(tenancy::get_site))
+        .routes(routes!(tenancy::list_site_places))
+        .routes(routes!(tenancy::update_site_place))
         .routes(routes!(
             tenancy::get_main_number,
             tenancy::put_main_number,

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use serde::Deserialize;
-use switchboard_app::tenancy::{EnterpriseChanges, NewEnterprise};
+use switchboard_app::tenancy::{EnterpriseChanges, NewEnterprise, PlaceInput};
 use switchboard_domain::{EnterpriseId, SiteId};
 use utoipa::IntoParams;
 
@@ -36,6 +36,11 @@ pub async fn create_enterprise(
         contact_email: body.contact_email,
         extension_min_len: body.extension_min_len,
         extension_max_len: body.extension_max_len,
+        place: PlaceInput {
+            time_zone: body.time_zone,
+            country: body.country,
+            language: body.language,
+        },
     };
     let enterprise = s.app.tenancy().create_enterprise(&actor, input).await?;
     Ok((StatusCode::CREATED, Json(enterprise.into())))
@@ -91,6 +96,11 @@ pub async fn update_enterprise(
         contact_email: body.contact_email,
         extension_min_len: body.extension_min_len,
         extension_max_len: body.extension_max_len,
+        place: PlaceInput {
+            time_zone: body.time_zone,
+            country: body.country,
+            language: body.language,
+        },
     };
     let enterprise = s
         .app
@@ -141,6 +151,49 @@ pub async fn get_site(
 ) -> ApiResult<Json<UnitDto>> {
     let site_id: SiteId = path_id(&id, "site")?;
     Ok(Json(s.app.tenancy().site(&actor, site_id).await?.into()))
+}
+
+/// I-6: the sites of an enterprise in reach with their time zone, country and language.
+#[utoipa::path(get, path = "/enterprises/{id}/site-places", tag = "enterprises",
+    responses((status = 200, body = Vec<SitePlaceDto>)))]
+pub async fn list_site_places(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<SitePlaceDto>>> {
+    let places = s
+        .app
+        .tenancy()
+        .site_places(&actor, path_id(&id, "enterprise")?)
+        .await?;
+    Ok(Json(places.into_iter().map(Into::into).collect()))
+}
+
+/// I-6: set a site's time zone, country or language (enterprise administrators); a field given
+/// empty takes the enterprise's again.
+#[utoipa::path(patch, path = "/sites/{id}/place", tag = "enterprises", request_body = UpdateSitePlace,
+    responses((status = 200, body = SitePlaceDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn update_site_place(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<UpdateSitePlace>,
+) -> ApiResult<Json<SitePlaceDto>> {
+    let site: SiteId = path_id(&id, "site")?;
+    let place = s
+        .app
+        .tenancy()
+        .set_site_place(
+            &actor,
+            site,
+            PlaceInput {
+                time_zone: body.time_zone,
+                country: body.country,
+                language: body.language,
+            },
+        )
+        .await?;
+    Ok(Json(place.into()))
 }
 
 /// S-6: a site's main number, which its users may show callers as their caller ID.

@@ -45,6 +45,7 @@ pub async fn list(
         subject: fields.opt("subject"),
         from: fields.opt("from"),
         to: fields.opt("to"),
+        time_zone: Some(visit.zone),
     };
     let app = &visit.state.app;
     let listed = match filter.query(Some(ws.enterprise.id), PAGE + 1) {

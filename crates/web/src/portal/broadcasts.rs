@@ -47,7 +47,7 @@ async fn page(
             subject: b.subject,
             teams: directory.teams_of(&b.team_ids),
             category: tr.t(&format!("inbox-category-{}", b.category)),
-            send_at: b.send_at.to_string(),
+            send_at: tr.when(b.send_at),
             status: tr.t(&format!("broadcast-status-{}", b.status)),
             recipients: b.recipients.map(|r| r.to_string()).unwrap_or_default(),
         })
@@ -90,6 +90,8 @@ pub async fn create(
         body: fields.opt("body"),
         send_at: fields.opt("send_at"),
         by_email: Some(fields.get("by_email") == "yes"),
+        // I-6: the time typed is the writer's wall-clock time.
+        time_zone: Some(visit.zone),
     };
     match visit
         .state

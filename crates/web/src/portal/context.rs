@@ -52,6 +52,8 @@ pub struct Visit {
     pub unread: Option<i64>,
     /// The address of the signed-in user's picture (shown in the header, U-9).
     pub picture: Option<String>,
+    /// I-6: the time zone the signed-in person reads times in.
+    pub zone: switchboard_domain::TimeZone,
 }
 
 impl FromRequestParts<AppState> for Visit {
@@ -100,9 +102,30 @@ impl FromRequestParts<AppState> for Visit {
             ),
             None => (None, None),
         };
+        let zone = match session.as_ref().filter(|s| s.is_full()) {
+            Some(s) => {
+                let user = s
+                    .identity
+                    .enterprise_id
+                    .and(s.identity.subject_id.parse().ok());
+                // An operator reads times in the zone of the enterprise they work in.
+                let enterprise = s.identity.enterprise_id.or_else(|| {
+                    jar.get(super::workspace::ENTERPRISE_COOKIE)
+                        .and_then(|c| c.value().parse().ok())
+                });
+                state
+                    .app
+                    .tenancy()
+                    .reader_time_zone(user, enterprise)
+                    .await
+                    .unwrap_or_else(|_| switchboard_domain::TimeZone::utc())
+            }
+            None => switchboard_domain::TimeZone::utc(),
+        };
         Ok(Self {
             unread,
             picture,
+            zone,
             state: state.clone(),
             request_id: header_str(headers, "x-request-id".parse().expect("header name")),
             user_agent: header_str(headers, header::USER_AGENT),
@@ -138,7 +161,7 @@ impl Visit {
             .or(person)
             .or(self.preferred)
             .unwrap_or(Language::English);
-        Tr::new(lang)
+        Tr::new(lang).in_zone(self.zone)
     }
 
     /// The signed-in session, only when it has passed every step.
@@ -290,6 +313,7 @@ pub const FLASH_KEYS: &[&str] = &[
     "team-created",
     "team-leads-saved",
     "home-threshold-saved",
+    "site-saved",
 ];
 
 /// Who is signed in, for the header.
@@ -365,6 +389,11 @@ impl Chrome {
             "licence" => "licence-type",
             "quantity" => "purchase-quantity",
             "threshold" => "home-threshold-label",
+            "time_zone" => "site-time-zone",
+            "country" => "site-country",
+            "event" => "audit-event",
+            "from" => "audit-from",
+            "to" => "audit-to",
             _ => return None,
         };
         Some(self.tr.t(key))

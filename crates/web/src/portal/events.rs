@@ -7,7 +7,6 @@ use switchboard_domain::Timestamp;
 use switchboard_store::audit::AuditEntry;
 
 use super::i18n::Tr;
-use switchboard_domain::Language;
 
 /// `user.deactivated` → "User deactivated"; an event without a translation reads "Change".
 pub fn event_name(tr: &Tr, action: &str) -> String {
@@ -56,23 +55,9 @@ pub fn actor_name(tr: &Tr, label: &str) -> String {
     }
 }
 
-/// An instant as the reader writes dates: `8 Dec 2026, 14:05`, `08.12.2026, 14:05`,
-/// `08/12/2026 14:05`, with its zone (UTC until sites carry a time zone).
+/// An instant as the reader writes dates, in their time zone (see [`Tr::when`]).
 pub fn when(tr: &Tr, at: Timestamp) -> String {
-    let Ok(t) =
-        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at.millis()) * 1_000_000)
-    else {
-        return String::new();
-    };
-    let (d, m, y, hh, mm) = (t.day(), u8::from(t.month()), t.year(), t.hour(), t.minute());
-    match tr.lang {
-        Language::English => {
-            let month = tr.t(&format!("month-short-{m}"));
-            format!("{d} {month} {y}, {hh:02}:{mm:02} UTC")
-        }
-        Language::German => format!("{d:02}.{m:02}.{y}, {hh:02}:{mm:02} UTC"),
-        Language::French => format!("{d:02}/{m:02}/{y} {hh:02}:{mm:02} UTC"),
-    }
+    tr.when(at)
 }
 
 /// What a change's values are named from: the lookup tables of the page (licences, device types,
@@ -249,6 +234,7 @@ pub fn subject_link(entry: &AuditEntry) -> Option<String> {
 mod tests {
     use super::*;
     use switchboard_domain::AuditId;
+    use switchboard_domain::Language;
 
     fn entry(action: &str, before: Option<Value>, after: Option<Value>) -> AuditEntry {
         AuditEntry {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
-use switchboard_domain::Language;
+use switchboard_domain::{Language, TimeZone};
 
 static_loader! {
     static LOCALES = {
@@ -21,15 +21,39 @@ static EN: LanguageIdentifier = langid!("en");
 static DE: LanguageIdentifier = langid!("de");
 static FR: LanguageIdentifier = langid!("fr");
 
-/// The translator of one page.
+/// The translator of one page: the reader's language, and the time zone they read times in.
 #[derive(Debug, Clone, Copy)]
 pub struct Tr {
     pub lang: Language,
+    pub zone: TimeZone,
 }
 
 impl Tr {
     pub fn new(lang: Language) -> Self {
-        Self { lang }
+        Self {
+            lang,
+            zone: TimeZone::utc(),
+        }
+    }
+
+    pub fn in_zone(mut self, zone: TimeZone) -> Self {
+        self.zone = zone;
+        self
+    }
+
+    /// An instant as the reader writes dates, in their time zone, with the zone's abbreviation:
+    /// `8 Dec 2026, 14:05 CET`, `08.12.2026, 14:05 CET`, `08/12/2026 14:05 CET`.
+    pub fn when(&self, at: switchboard_domain::Timestamp) -> String {
+        let t = self.zone.local(at);
+        let (d, m, y, hh, mm, zone) = (t.day, t.month, t.year, t.hour, t.minute, t.zone);
+        match self.lang {
+            Language::English => {
+                let month = self.t(&format!("month-short-{m}"));
+                format!("{d} {month} {y}, {hh:02}:{mm:02} {zone}")
+            }
+            Language::German => format!("{d:02}.{m:02}.{y}, {hh:02}:{mm:02} {zone}"),
+            Language::French => format!("{d:02}/{m:02}/{y} {hh:02}:{mm:02} {zone}"),
+        }
     }
 
     fn id(&self) -> &'static LanguageIdentifier {

@@ -67,7 +67,7 @@ pub async fn list(visit: Visit, jar: CookieJar) -> Response {
                 text,
                 category: m.category.clone(),
                 category_label: tr.t(&format!("inbox-category-{}", m.category)),
-                when: m.created_at.to_string(),
+                when: c.tr.when(m.created_at),
                 unread: m.read_at.is_none(),
             }
         })

@@ -21,6 +21,7 @@ mod password;
 mod pictures;
 mod pools;
 mod services;
+mod sites;
 mod tokens;
 mod uploads;
 mod user_form;
@@ -137,6 +138,10 @@ pub fn routes() -> Router<AppState> {
             post(organisation::add_department),
         )
         .route("/organisation/team", post(organisation::add_team))
+        .route(
+            "/organisation/sites/{id}",
+            get(sites::show).post(sites::save),
+        )
         .route("/organisation/teams/{id}/leads", post(organisation::leads))
         .route("/my-teams", get(organisation::my_teams))
         .route("/inbox", get(inbox::list))

@@ -38,11 +38,20 @@ async fn page(
         .teams()
         .leads(&ws.actor, ws.enterprise.id)
         .await?;
+    let places = visit
+        .state
+        .app
+        .tenancy()
+        .site_places(&ws.actor, ws.enterprise.id)
+        .await?;
     let c = ws.chrome(visit, "organisation-title", "/organisation");
     let status = status_for(&errors);
+    let sites = places.iter().map(|p| super::sites::row(&c.tr, p)).collect();
     Ok((
         status,
         OrganisationPage {
+            sites,
+            can_change_sites: ws.actor.site_limit().is_none(),
             c: c.with_errors(errors),
             departments: directory
                 .departments

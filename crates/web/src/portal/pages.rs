@@ -241,6 +241,19 @@ pub struct ConfirmPage {
     pub hidden: Vec<(String, String)>,
 }
 
+/// I-6: the form of a site's time zone, country and language.
+#[derive(Template, WebTemplate)]
+#[template(path = "site.html")]
+pub struct SitePage {
+    pub c: Chrome,
+    pub site_id: String,
+    /// (field, label key, options).
+    pub fields: Vec<(&'static str, &'static str, Vec<Choice>)>,
+}
+
+/// An option of a choice: (value, label, selected).
+pub type Choice = (String, String, bool);
+
 /// One audit entry as the tables show it, in words: when, who, what and to whom, the
 /// changed values; where from and the raw values behind a disclosure.
 pub struct AuditRow {
@@ -537,7 +550,7 @@ pub fn greeting_about(tr: &super::i18n::Tr, a: &switchboard_store::greetings::Ab
         "{kind} · {} KB · {} {}",
         (a.size + 1023) / 1024,
         tr.t("greeting-uploaded"),
-        a.created_at.to_rfc3339()
+        tr.when(a.created_at)
     )
 }
 
@@ -665,6 +678,10 @@ pub struct SoftClientLinkPage {
 #[template(path = "organisation.html")]
 pub struct OrganisationPage {
     pub c: Chrome,
+    /// I-6: (id, name, time zone, country, language) of each site, in words.
+    pub sites: Vec<(String, String, String, String, String)>,
+    /// Enterprise administrators change where a site is.
+    pub can_change_sites: bool,
     /// (id, name)
     pub departments: Vec<(String, String)>,
     pub teams: Vec<(String, String)>,

@@ -162,7 +162,7 @@ async fn render(
                 (
                     c.tr.t(&format!("soft-client-{}", s.variant)),
                     s.username,
-                    s.since.to_rfc3339(),
+                    c.tr.when(s.since),
                 )
             })
             .collect(),
@@ -194,7 +194,7 @@ async fn render(
                 } else {
                     m.caller
                 },
-                received: m.received_at.to_rfc3339(),
+                received: c.tr.when(m.received_at),
                 duration: format!("{}:{:02}", m.duration_seconds / 60, m.duration_seconds % 60),
                 new: m.heard_at.is_none(),
             })
@@ -419,6 +419,7 @@ async fn soft_client(
     {
         Ok(issued) => {
             let c = visit.chrome("soft-client-title").at(&back);
+            let expires = c.tr.when(issued.expires_at);
             let intro = c.tr.t(&format!("soft-client-intro-{}", issued.variant));
             let qr_svg = crate::api::soft_clients::qr_svg(&issued.link);
             // The SVG goes into the page as markup: without the XML declaration of a document.
@@ -431,7 +432,7 @@ async fn soft_client(
                 intro,
                 qr_svg,
                 link: issued.link,
-                expires: issued.expires_at.to_rfc3339(),
+                expires,
                 back,
             };
             ([(axum::http::header::CACHE_CONTROL, "no-store")], page).into_response()

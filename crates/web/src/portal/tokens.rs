@@ -31,7 +31,8 @@ async fn page(visit: &Visit, errors: Vec<(String, String)>) -> Response {
     };
     let c = visit.chrome("tokens-title").at("/security/tokens");
     let never = c.tr.t("token-never");
-    let day = |t: switchboard_domain::Timestamp| t.to_string().chars().take(10).collect::<String>();
+    let tr = c.tr;
+    let day = |t: switchboard_domain::Timestamp| tr.when(t);
     let rows = tokens
         .into_iter()
         .map(|t| TokenRow {

@@ -177,15 +177,7 @@ fn view(
         tr.t("user-language"),
         tr.t(&format!("language-{}", u.language.as_str())),
     ));
-    facts.push((
-        tr.t("user-created"),
-        u.created_at
-            .to_rfc3339()
-            .chars()
-            .take(16)
-            .collect::<String>()
-            .replace('T', " "),
-    ));
+    facts.push((tr.t("user-created"), tr.when(u.created_at)));
     let intercept = u.intercept.as_ref().map(|i| {
         let action = tr.t(&format!("intercept-{}", i.action.as_str()));
         let to = destination.unwrap_or_default();
