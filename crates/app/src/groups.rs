@@ -23,7 +23,6 @@ use crate::audit::{self, Change, snapshot};
 use crate::error::{AppError, AppResult};
 use crate::jobs::enqueue_group_sync;
 use crate::tenancy::load_enterprise;
-use crate::users::not_active;
 use crate::{App, commit};
 
 /// Input of [`Groups::create`]; every field optional so that all missing ones are reported.
@@ -398,32 +397,9 @@ impl Groups<'_> {
                     ),
                 ));
             }
-            if group.kind.needs_active_members() && !user.state.allows_configuration_change() {
-                return Err(not_active(
-                    user.state,
-                    &format!(
-                        "adding {} {} to a {}",
-                        user.first_name.as_str(),
-                        user.last_name.as_str(),
-                        if group.kind == GroupKind::CallCentre {
-                            "call centre"
-                        } else {
-                            "hunt group"
-                        }
-                    ),
-                ));
-            }
-            if group.kind == GroupKind::Pickup
-                && let Some(other) = groups::pickup_group_of(&mut tx, user.id, group.id).await?
-            {
-                return Err(AppError::conflict(
-                    "in-another-pickup-group",
-                    format!(
-                        "{} {} is in the call pickup group '{other}' already; a user is in at most one.",
-                        user.first_name.as_str(),
-                        user.last_name.as_str()
-                    ),
-                ));
+            // The rules the picker offers people by (one place for both).
+            if let Some(why) = crate::picker::member_refusal(&mut tx, &group, &user).await? {
+                return Err(crate::picker::refusal_error(&group, &user, why));
             }
             wanted.push(user.id);
         }

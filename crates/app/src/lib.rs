@@ -22,6 +22,7 @@ pub mod jobs;
 pub mod mail;
 pub mod numbers;
 pub mod passwords;
+pub mod picker;
 pub mod pictures;
 pub mod provisioner;
 pub mod provisioning;
@@ -230,6 +231,10 @@ impl App {
 
     pub fn greetings(&self) -> greetings::Greetings<'_> {
         greetings::Greetings(self)
+    }
+
+    pub fn picker(&self) -> picker::Picker<'_> {
+        picker::Picker(self)
     }
 
     pub fn pictures(&self) -> pictures::Pictures<'_> {

@@ -23,6 +23,7 @@ mod jobs;
 mod lifecycle;
 mod matrix;
 mod number_holders;
+mod picker;
 mod pictures;
 mod places;
 mod pool;

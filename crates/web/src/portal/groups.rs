@@ -17,11 +17,12 @@ use super::context::{Visit, errors_of};
 use super::directory::Fields;
 use super::pages::{
     AgentChoice, CampaignBlock, GreetingSlot, GroupPage, GroupRow, GroupServicesForm, GroupsPage,
-    MemberRow, MenuBlock, internal_error, not_found_page, status_for,
+    MemberRow, MenuBlock, PickRow, PickerBlock, internal_error, not_found_page, status_for,
 };
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
 use switchboard_app::groups::MenuInput;
+use switchboard_app::picker::{Candidate, NotOffered, PickFor};
 use switchboard_domain::menu::{KEYS, Menu};
 
 #[derive(serde::Deserialize)]
@@ -160,17 +161,81 @@ async fn open_for_form(
     open(visit, raw).await
 }
 
-pub async fn show(visit: Visit, jar: CookieJar, Path(raw): Path<String>) -> Response {
+#[derive(serde::Deserialize)]
+pub struct FindQuery {
+    /// A name, extension or email typed into a picker.
+    find: Option<String>,
+    /// Whose picker: `member` or `supervisor`.
+    #[serde(rename = "for")]
+    role: Option<String>,
+}
+
+pub async fn show(
+    visit: Visit,
+    jar: CookieJar,
+    Path(raw): Path<String>,
+    Query(q): Query<FindQuery>,
+) -> Response {
     let (ws, view) = match open(&visit, &raw).await {
         Ok(opened) => opened,
         Err(answer) => return answer,
     };
     let typed = settings_of(&view);
+    let mut pickers = (PickerBlock::default(), PickerBlock::default());
+    if let Some(query) = q.find {
+        let role = match q.role.as_deref() {
+            Some("supervisor") => PickFor::Supervisor,
+            _ => PickFor::Member,
+        };
+        let found = match visit
+            .state
+            .app
+            .picker()
+            .for_group(&ws.actor, view.group.id, role, &query, 20)
+            .await
+        {
+            Ok(found) => found,
+            Err(e) => return internal_error(&visit, &e),
+        };
+        let tr = visit.tr();
+        let block = PickerBlock {
+            searched: true,
+            rows: found.iter().map(|c| pick_row(&tr, c)).collect(),
+            query,
+        };
+        match role {
+            PickFor::Member => pickers.0 = block,
+            PickFor::Supervisor => pickers.1 = block,
+        }
+    }
     (
         clear_flash(jar, &visit),
-        group_page(&visit, &ws, view, typed, Vec::new()),
+        group_page_with(&visit, &ws, view, typed, Vec::new(), pickers),
     )
         .into_response()
+}
+
+/// A person the picker found, in words: why they are not offered, if so.
+fn pick_row(tr: &super::i18n::Tr, c: &Candidate) -> PickRow {
+    let u = &c.user;
+    PickRow {
+        id: u.id.to_string(),
+        name: format!("{} {}", u.first_name.as_str(), u.last_name.as_str()),
+        extension: u.extension.to_string(),
+        state: u.state.as_str(),
+        state_label: tr.t(&format!("state-{}", u.state.as_str())),
+        not_offered: c.not_offered.as_ref().map(|why| match why {
+            NotOffered::NotActive(state) => tr.t1(
+                "picker-not-active",
+                "state",
+                &tr.t(&format!("state-{}", state.as_str())),
+            ),
+            NotOffered::InAnotherPickupGroup(other) => {
+                tr.t1("picker-in-another-pickup-group", "name", other)
+            }
+            NotOffered::AlreadyIn => tr.t("picker-already-in"),
+        }),
+    }
 }
 
 /// The form's values as the group has them.
@@ -297,6 +362,24 @@ fn group_page(
     typed: Fields,
     errors: Vec<(String, String)>,
 ) -> Response {
+    group_page_with(
+        visit,
+        ws,
+        view,
+        typed,
+        errors,
+        (PickerBlock::default(), PickerBlock::default()),
+    )
+}
+
+fn group_page_with(
+    visit: &Visit,
+    ws: &Workspace,
+    view: GroupView,
+    typed: Fields,
+    errors: Vec<(String, String)>,
+    (member_picker, supervisor_picker): (PickerBlock, PickerBlock),
+) -> Response {
     let mut c = ws.chrome(visit, "groups-title", &format!("/groups/{}", view.group.id));
     let tr = c.tr;
     c.title = view.group.name.as_str().to_owned();
@@ -327,6 +410,8 @@ fn group_page(
         status,
         GroupPage {
             c: c.with_errors(errors),
+            member_picker,
+            supervisor_picker,
             id: view.group.id.to_string(),
             version: view.group.version,
             kind: view.group.kind.as_str(),
@@ -530,6 +615,11 @@ pub async fn members(
             weights.push((member, weight));
             ("group-members-saved", "members")
         }
+        // Chosen in the picker (a user id), or an extension typed.
+        (Some(added), _, _) if added.parse::<UserId>().is_ok() => {
+            order.push(added);
+            ("group-member-added", "add")
+        }
         (Some(extension), _, _) => {
             match user_by_extension(&visit, &ws, Some(view.group.site_id), &extension).await {
                 Ok(Some(user)) => order.push(user.to_string()),
@@ -672,6 +762,10 @@ pub async fn supervisors(
         .collect();
     let tr = visit.tr();
     let flash = match (fields.opt("add"), fields.opt("remove")) {
+        (Some(added), _) if added.parse::<UserId>().is_ok() => {
+            chosen.push(added);
+            "group-supervisor-added"
+        }
         (Some(extension), _) => match user_by_extension(&visit, &ws, None, &extension).await {
             Ok(Some(user)) => {
                 chosen.push(user.to_string());

@@ -484,10 +484,31 @@ pub struct MemberRow {
     pub weight: i64,
 }
 
+/// A person found by the picker: who they are, and the reason they are not offered, if so.
+pub struct PickRow {
+    pub id: String,
+    pub name: String,
+    pub extension: String,
+    pub state: &'static str,
+    pub state_label: String,
+    pub not_offered: Option<String>,
+}
+
+/// The picker of one role on a page: what was searched for and who was found.
+#[derive(Default)]
+pub struct PickerBlock {
+    pub query: String,
+    pub searched: bool,
+    pub rows: Vec<PickRow>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "group.html")]
 pub struct GroupPage {
     pub c: Chrome,
+    /// Issue 19 item 2: people found by name for the members and the supervisors.
+    pub member_picker: PickerBlock,
+    pub supervisor_picker: PickerBlock,
     pub id: String,
     pub version: i64,
     pub kind: &'static str,
