@@ -385,7 +385,14 @@ impl Groups<'_> {
             ));
         }
         let mut wanted = Vec::with_capacity(user_ids.len());
+        // the audit entry names the members, so that it reads in words.
+        let mut wanted_names = Vec::with_capacity(user_ids.len());
         for (field, user) in users_of(&mut tx, group.enterprise_id, "user_ids", &user_ids).await? {
+            wanted_names.push(format!(
+                "{} {}",
+                user.first_name.as_str(),
+                user.last_name.as_str()
+            ));
             if user.site_id != group.site_id {
                 return Err(AppError::invalid(
                     &field,
@@ -437,11 +444,18 @@ impl Groups<'_> {
                 target_kind: "group",
                 target_id: group.id.to_string(),
                 before: Some(serde_json::json!({
+                    "name": group.name.as_str(),
                     "members": before,
+                    "member_names": members_before
+                        .iter()
+                        .map(|m| format!("{} {}", m.first_name, m.last_name))
+                        .collect::<Vec<_>>(),
                     "weights": members_before.iter().map(|m| m.weight).collect::<Vec<_>>(),
                 })),
                 after: Some(serde_json::json!({
+                    "name": group.name.as_str(),
                     "members": user_ids,
+                    "member_names": wanted_names,
                     "weights": weighted.iter().map(|(_, w)| w).collect::<Vec<_>>(),
                 })),
             },
@@ -465,7 +479,13 @@ impl Groups<'_> {
         let group = in_reach(&mut tx, actor, id).await?;
         require_call_centre(&group)?;
         let mut wanted = Vec::with_capacity(user_ids.len());
+        let mut wanted_names = Vec::with_capacity(user_ids.len());
         for (field, user) in users_of(&mut tx, group.enterprise_id, "user_ids", &user_ids).await? {
+            wanted_names.push(format!(
+                "{} {}",
+                user.first_name.as_str(),
+                user.last_name.as_str()
+            ));
             if actor
                 .can_reach_site(group.enterprise_id, user.site_id, "user")
                 .is_err()
@@ -478,10 +498,14 @@ impl Groups<'_> {
             }
             wanted.push(user.id);
         }
-        let before: Vec<String> = groups::supervisors(&mut tx, id)
-            .await?
+        let supervisors_before = groups::supervisors(&mut tx, id).await?;
+        let before: Vec<String> = supervisors_before
             .iter()
             .map(|m| m.user_id.to_string())
+            .collect();
+        let before_names: Vec<String> = supervisors_before
+            .iter()
+            .map(|m| format!("{} {}", m.first_name, m.last_name))
             .collect();
         groups::set_supervisors(&mut tx, id, &wanted).await?;
         audit::record(
@@ -493,8 +517,16 @@ impl Groups<'_> {
                 action: "group.supervisors.changed",
                 target_kind: "group",
                 target_id: group.id.to_string(),
-                before: Some(serde_json::json!({ "supervisors": before })),
-                after: Some(serde_json::json!({ "supervisors": user_ids })),
+                before: Some(serde_json::json!({
+                    "name": group.name.as_str(),
+                    "supervisors": before,
+                    "supervisor_names": before_names,
+                })),
+                after: Some(serde_json::json!({
+                    "name": group.name.as_str(),
+                    "supervisors": user_ids,
+                    "supervisor_names": wanted_names,
+                })),
             },
         )
         .await?;

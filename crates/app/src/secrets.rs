@@ -14,6 +14,17 @@ pub fn random_alphanumeric(len: usize) -> String {
         .collect()
 }
 
+/// Lowercase letters and digits that no one misreads for one another: no 0/o, 1/l/i, 2/z, 5/s.
+pub const UNAMBIGUOUS: &[u8] = b"346789abcdefghjkmnpqrtuvwxy";
+
+/// A random string of `len` characters of [`UNAMBIGUOUS`].
+pub fn random_unambiguous(len: usize) -> String {
+    let mut rng = rand::rng();
+    (0..len)
+        .map(|_| char::from(UNAMBIGUOUS[rng.random_range(0..UNAMBIGUOUS.len())]))
+        .collect()
+}
+
 /// A random string of `len` decimal digits.
 pub fn random_digits(len: usize) -> String {
     let mut rng = rand::rng();

@@ -71,7 +71,7 @@
   // Copy and print buttons of the one-time login page.
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     button.addEventListener("click", function () {
-      var text = document.getElementById(button.getAttribute("data-copy")).textContent;
+      var text = document.getElementById(button.getAttribute("data-copy")).innerText;
       var label = button.textContent;
       navigator.clipboard.writeText(text).then(function () {
         button.textContent = button.getAttribute("data-copied");
@@ -82,6 +82,20 @@
   document.querySelectorAll("button[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+  // Saves an element's text as a file (recovery codes): made here, never sent by the server.
+  document.querySelectorAll("button[data-download]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var text = document.getElementById(button.getAttribute("data-download")).innerText;
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([text + "\n"], { type: "text/plain" }));
+      link.download = button.getAttribute("data-filename");
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+  });
+  // Buttons that need this script stay hidden without it.
+  document.querySelectorAll("[data-needs-script]").forEach(function (e) { e.hidden = false; });
 
   // U-2: the extension follows the number's last digits until the administrator types one.
   var extension = document.querySelector("input[data-extension-max]");

@@ -94,11 +94,12 @@ fn normalise_recovery_code(code: &str) -> String {
         .collect()
 }
 
-/// Ten codes like `k7m2-9xq4-tp3w` (60 bits each), shown once.
+/// Ten codes like `k7m4-9xq4-tp3w` (12 of 27 characters: 57 bits each), shown once; none of
+/// their characters can be misread for another (no 0/o, 1/l/i, 2/z, 5/s).
 fn new_recovery_codes() -> Vec<String> {
     (0..RECOVERY_CODES)
         .map(|_| {
-            let raw = secrets::random_alphanumeric(12).to_ascii_lowercase();
+            let raw = secrets::random_unambiguous(12);
             format!("{}-{}-{}", &raw[0..4], &raw[4..8], &raw[8..12])
         })
         .collect()
@@ -278,6 +279,17 @@ pub fn code_at(secret_base32: &str, now: Timestamp) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn k1_recovery_codes_have_no_characters_that_are_misread() {
+        for code in new_recovery_codes() {
+            assert_eq!(code.len(), 14, "{code}");
+            assert!(
+                !code.chars().any(|c| "0o1li2z5s".contains(c)),
+                "an ambiguous character in {code}"
+            );
+        }
+    }
     use crate::accounts::AccountRole;
     use switchboard_domain::Language;
 

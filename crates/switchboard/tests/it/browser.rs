@@ -386,6 +386,27 @@ pub async fn k1_two_step_sign_in_with_an_authenticator_code() {
         .await
         .unwrap();
     assert_eq!(codes.len(), 10);
+    // K-1: no code has a character that reads as another, and they can be copied, downloaded
+    // and printed (the buttons shown by the script).
+    for code in &codes {
+        let text = code.text().await.unwrap();
+        assert!(!text.chars().any(|c| "0o1li".contains(c)), "{text}");
+    }
+    for button in [
+        "button[data-copy]",
+        "button[data-download]",
+        "button[data-print]",
+    ] {
+        let shown = b
+            .client
+            .find(Locator::Css(&format!(".actions {button}")))
+            .await
+            .unwrap()
+            .is_displayed()
+            .await
+            .unwrap();
+        assert!(shown, "{button} on the recovery codes page");
+    }
     b.screenshot("recovery-codes").await;
     b.open("/security").await;
     b.click("header form[action=\"/sign-out\"] button").await;

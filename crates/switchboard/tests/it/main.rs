@@ -5,6 +5,7 @@ mod smtp_sink;
 mod support;
 mod web_client;
 
+mod account_security;
 mod accounts;
 mod api;
 mod audit_log;

@@ -1048,3 +1048,15 @@ picker-none = Niemand gefunden: versuchen Sie einen Teil des Namens oder eine Du
 picker-already-in = Bereits dabei
 picker-not-active = Nicht möglich: { $state } – eine Sammelrufgruppe oder ein Callcenter nimmt nur aktive Benutzer auf.
 picker-in-another-pickup-group = Nicht möglich: schon in der Anrufübernahmegruppe { $name } (ein Benutzer ist in höchstens einer).
+download = Herunterladen
+recovery-file-name = switchboard-wiederherstellungscodes.txt
+
+# Two-step sign-in of a user (K-1)
+user-sign-in-security = Anmeldesicherheit
+user-two-step-off = Die zweistufige Anmeldung ist nicht vorgeschrieben.
+user-two-step-code = Die zweistufige Anmeldung ist vorgeschrieben: Bei jeder Anmeldung geht ein Code an den persönlichen Kontakt.
+user-two-step-app = Die zweistufige Anmeldung mit einer Authenticator-App ist eingerichtet.
+user-two-step-require = Zweistufige Anmeldung vorschreiben
+user-two-step-release = Zweistufige Anmeldung nicht mehr vorschreiben
+user-two-step-required = Die zweistufige Anmeldung ist jetzt vorgeschrieben; die Sitzungen des Benutzers wurden beendet.
+user-two-step-released = Die zweistufige Anmeldung ist nicht mehr vorgeschrieben.

@@ -1048,3 +1048,15 @@ picker-none = Nobody found: try part of a name, or an extension.
 picker-already-in = Already in
 picker-not-active = Not offered: { $state } — a hunt group or call centre takes active users only.
 picker-in-another-pickup-group = Not offered: in the call pickup group { $name } already (a user is in at most one).
+download = Download
+recovery-file-name = switchboard-recovery-codes.txt
+
+# Two-step sign-in of a user (K-1)
+user-sign-in-security = Sign-in security
+user-two-step-off = Two-step sign-in is not required.
+user-two-step-code = Two-step sign-in is required: a code is sent to the personal contact at each sign-in.
+user-two-step-app = Two-step sign-in with an authenticator app is set up.
+user-two-step-require = Require two-step sign-in
+user-two-step-release = Stop requiring two-step sign-in
+user-two-step-required = Two-step sign-in is now required; the user’s sessions were ended.
+user-two-step-released = Two-step sign-in is no longer required.

@@ -1048,3 +1048,15 @@ picker-none = Personne trouvé : essayez une partie du nom, ou un poste.
 picker-already-in = Déjà présent
 picker-not-active = Non proposé : { $state } — un groupe de recherche ou un centre d’appels n’accepte que des utilisateurs actifs.
 picker-in-another-pickup-group = Non proposé : déjà dans le groupe d’interception { $name } (un utilisateur est dans un seul au plus).
+download = Télécharger
+recovery-file-name = switchboard-codes-de-secours.txt
+
+# Two-step sign-in of a user (K-1)
+user-sign-in-security = Sécurité de connexion
+user-two-step-off = La connexion en deux étapes n’est pas exigée.
+user-two-step-code = La connexion en deux étapes est exigée : un code est envoyé au contact personnel à chaque connexion.
+user-two-step-app = La connexion en deux étapes avec une application d’authentification est configurée.
+user-two-step-require = Exiger la connexion en deux étapes
+user-two-step-release = Ne plus exiger la connexion en deux étapes
+user-two-step-required = La connexion en deux étapes est désormais exigée ; les sessions de l’utilisateur ont été fermées.
+user-two-step-released = La connexion en deux étapes n’est plus exigée.

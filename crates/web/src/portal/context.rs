@@ -314,6 +314,8 @@ pub const FLASH_KEYS: &[&str] = &[
     "team-leads-saved",
     "home-threshold-saved",
     "site-saved",
+    "user-two-step-required",
+    "user-two-step-released",
 ];
 
 /// Who is signed in, for the header.

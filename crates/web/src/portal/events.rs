@@ -100,6 +100,8 @@ fn field_label(tr: &Tr, key: &str) -> Option<String> {
         "queue_length" => "field-queue-length",
         "recall_seconds" => "field-recall-seconds",
         "number" => "user-number",
+        "member_names" => "group-members",
+        "supervisor_names" => "group-supervisors",
         _ => return None,
     };
     Some(tr.t(label_key))
@@ -150,7 +152,14 @@ fn in_words(tr: &Tr, names: &Names, key: &str, value: Option<&Value>) -> String 
             .and_then(Value::as_str)
             .map(|a| tr.t(&format!("intercept-{a}")))
             .unwrap_or_default(),
-        ("addon_licence_ids" | "team_ids" | "alternative_numbers", Value::Array(items)) => items
+        (
+            "addon_licence_ids"
+            | "team_ids"
+            | "alternative_numbers"
+            | "member_names"
+            | "supervisor_names",
+            Value::Array(items),
+        ) => items
             .iter()
             .map(|item| match key {
                 "addon_licence_ids" => text(item)

@@ -191,6 +191,7 @@ pub fn routes() -> Router<AppState> {
         .route("/users/{id}/reactivate", post(user_page::reactivate))
         .route("/users/{id}/retry", post(user_page::retry))
         .route("/users/{id}/invitation", post(user_page::invite))
+        .route("/users/{id}/two-step", post(user_page::two_step))
         .route("/users/{id}/numbers", post(user_page::add_number))
         .route("/users/{id}/numbers/remove", post(user_page::remove_number))
         .route("/users/{id}/sip-login", post(user_page::sip_login))

@@ -198,6 +198,8 @@ pub struct SipLoginPage {
 #[template(path = "user.html")]
 pub struct UserPage {
     pub c: Chrome,
+    /// K-1: the user's two-step sign-in.
+    pub two_step: TwoStepView,
     pub u: super::user_page::UserView,
     /// T-3: why the phone system may not match this page (a push retrying or failed).
     pub push: Option<String>,
@@ -205,6 +207,12 @@ pub struct UserPage {
     /// L-6: the groups the user is in — (id, "kind: name").
     pub groups: Vec<(String, String)>,
     pub picture: PictureForm,
+}
+
+/// K-1: whether a user must sign in in two steps, and how they do, in words.
+pub struct TwoStepView {
+    pub required: bool,
+    pub state: String,
 }
 
 #[derive(Template, WebTemplate)]

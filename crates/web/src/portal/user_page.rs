@@ -299,6 +299,23 @@ async fn page(
     } else {
         None
     };
+    // K-1: whether two-step sign-in is required, and how the user does it.
+    let status = visit
+        .state
+        .app
+        .accounts()
+        .status_of_user(&ws.actor, user.id)
+        .await?;
+    let two_step = super::pages::TwoStepView {
+        required: status.two_step_required,
+        state: c
+            .tr
+            .t(match (status.two_step_required, status.totp_enabled) {
+                (_, true) => "user-two-step-app",
+                (true, false) => "user-two-step-code",
+                (false, false) => "user-two-step-off",
+            }),
+    };
     let pushed = visit
         .state
         .app
@@ -322,6 +339,7 @@ async fn page(
     Ok((
         status,
         UserPage {
+            two_step,
             c: c.with_errors(errors),
             u: v,
             push,
@@ -344,6 +362,8 @@ enum UserAction {
     Reactivate,
     Retry,
     Invite,
+    /// K-1: require (true) or release (false) two-step sign-in.
+    TwoStep(bool),
     AddNumber(Option<String>),
     RemoveNumber(String),
     SipLogin,
@@ -357,6 +377,8 @@ impl UserAction {
             Self::Reactivate => "user-reactivated",
             Self::Retry => "user-activation-retried",
             Self::Invite => "user-invited",
+            Self::TwoStep(true) => "user-two-step-required",
+            Self::TwoStep(false) => "user-two-step-released",
             Self::AddNumber(_) | Self::RemoveNumber(_) | Self::SipLogin => "user-updated",
             Self::Delete => "user-deleted",
         }
@@ -388,6 +410,13 @@ async fn act(
             .app
             .accounts()
             .invite(actor, user_id)
+            .await
+            .map(|_| None),
+        UserAction::TwoStep(required) => visit
+            .state
+            .app
+            .accounts()
+            .require_two_step(actor, user_id, required)
             .await
             .map(|_| None),
         UserAction::AddNumber(number) => users
@@ -460,6 +489,18 @@ pub async fn invite(
     Form(pairs): PostedForm,
 ) -> Response {
     act(visit, jar, id, Fields(pairs), UserAction::Invite).await
+}
+
+/// K-1: an administrator requires two-step sign-in of an existing user, or stops requiring it.
+pub async fn two_step(
+    visit: Visit,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    Form(pairs): PostedForm,
+) -> Response {
+    let fields = Fields(pairs);
+    let required = fields.get("required") == "yes";
+    act(visit, jar, id, fields, UserAction::TwoStep(required)).await
 }
 
 /// N-5: an alternative number (it takes an Additional Number licence).
