@@ -84,7 +84,11 @@ pub const EVENT_TYPES: &[&str] = &[
     "voicemail.deleted",
     "broadcast.scheduled",
     "department.created",
+    "department.renamed",
+    "department.deleted",
     "team.created",
+    "team.renamed",
+    "team.deleted",
     "team.leads.changed",
     "site.created",
     "site.updated",
@@ -283,6 +287,7 @@ mod tests {
             include_str!("group_services.rs"),
             include_str!("import/mod.rs"),
             include_str!("import/write.rs"),
+            include_str!("organisation.rs"),
         ];
         for source in sources {
             for (i, _) in source.match_indices("action: \"") {

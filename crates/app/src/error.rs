@@ -37,6 +37,14 @@ pub enum AppError {
     /// U-1.
     #[error("The login name {0} is already used.")]
     LoginTaken(String),
+    /// L-9, G-4: what is about to go is still used; `by` names who uses it (people, groups) —
+    /// every one, or the first few and how many `more`.
+    #[error("'{what}' is in use by {}{}.", by.join(", "), if *more > 0 { format!(" and {more} more") } else { String::new() })]
+    InUse {
+        what: String,
+        by: Vec<String>,
+        more: i64,
+    },
     /// Another conflict with the current state, with its own stable code.
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },
@@ -68,6 +76,7 @@ impl AppError {
             Self::NumberTaken(_) => "number-taken",
             Self::ExtensionTaken(_) => "extension-taken",
             Self::LoginTaken(_) => "login-taken",
+            Self::InUse { .. } => "in-use",
             Self::Conflict { code, .. } | Self::Gone { code, .. } => code,
             Self::PreconditionFailed => "precondition-failed",
             Self::PreconditionRequired => "precondition-required",

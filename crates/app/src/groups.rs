@@ -542,18 +542,14 @@ impl Groups<'_> {
         // L-5: a queue that receives deactivated users' callers is not deleted from under them.
         let intercepting = switchboard_store::users::intercepting_to_queue(&mut tx, id).await?;
         if !intercepting.is_empty() {
-            let names: Vec<String> = intercepting
-                .iter()
-                .map(|u| format!("{} {}", u.first_name.as_str(), u.last_name.as_str()))
-                .collect();
-            return Err(AppError::conflict(
-                "in-use",
-                format!(
-                    "'{}' receives the callers of deactivated users {}; give them another destination first.",
-                    group.name.as_str(),
-                    names.join(", ")
-                ),
-            ));
+            return Err(AppError::InUse {
+                what: group.name.as_str().to_owned(),
+                by: intercepting
+                    .iter()
+                    .map(|u| format!("{} {}", u.first_name.as_str(), u.last_name.as_str()))
+                    .collect(),
+                more: 0,
+            });
         }
         if let Some(extension) = &group.extension {
             refuse_if_attendant_destination(
@@ -931,12 +927,11 @@ pub(crate) async fn refuse_if_attendant_destination(
     what: &str,
 ) -> AppResult<()> {
     match attendant_sending_to(tx, enterprise, except, extension).await? {
-        Some(attendant) => Err(AppError::conflict(
-            "in-use",
-            format!(
-                "The auto attendant '{attendant}' sends callers to {what}; change its menus first."
-            ),
-        )),
+        Some(attendant) => Err(AppError::InUse {
+            what: what.trim_matches('\'').to_owned(),
+            by: vec![attendant],
+            more: 0,
+        }),
         None => Ok(()),
     }
 }

@@ -21,6 +21,7 @@ pub mod inbox;
 pub mod jobs;
 pub mod mail;
 pub mod numbers;
+pub mod organisation;
 pub mod passwords;
 pub mod picker;
 pub mod pictures;
@@ -195,6 +196,10 @@ impl App {
 
     pub fn numbers(&self) -> numbers::Numbers<'_> {
         numbers::Numbers(self)
+    }
+
+    pub fn organisation(&self) -> organisation::Organisation<'_> {
+        organisation::Organisation(self)
     }
 
     pub fn teams(&self) -> teams::Teams<'_> {

@@ -22,6 +22,14 @@ pub enum PickFor {
     Supervisor,
 }
 
+/// Whom a person is being chosen as, for a team (G-4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamPick {
+    Member,
+    /// A lead: a user with the team lead role, or a plain user who is given it.
+    Lead,
+}
+
 /// Why a person is not offered.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case", tag = "reason", content = "state")]
@@ -32,6 +40,8 @@ pub enum NotOffered {
     NotActive(UserState),
     /// G-3: a user is in at most one call pickup group (this one, by name).
     InAnotherPickupGroup(String),
+    /// G-4: a lead is a team lead; an administrator's role is not changed from a team's page.
+    AdministratorRole,
 }
 
 impl NotOffered {
@@ -41,6 +51,7 @@ impl NotOffered {
             Self::AlreadyIn => "already-in",
             Self::NotActive(_) => "user-not-active",
             Self::InAnotherPickupGroup(_) => "in-another-pickup-group",
+            Self::AdministratorRole => "administrator-role",
         }
     }
 }
@@ -50,6 +61,8 @@ impl NotOffered {
 pub struct Candidate {
     pub user: User,
     pub not_offered: Option<NotOffered>,
+    /// G-4: choosing them as a lead gives them the team lead role.
+    pub gains_role: bool,
 }
 
 /// G-1, G-2, G-3, L-2: why `user` may not be a member of `group`, if a rule says so (`None`:
@@ -94,6 +107,11 @@ pub(crate) fn refusal_error(group: &Group, user: &User, why: NotOffered) -> AppE
         NotOffered::AlreadyIn => {
             AppError::conflict("already-in", format!("{name} is in this group already."))
         }
+        NotOffered::AdministratorRole => AppError::invalid(
+            "lead",
+            "not-a-team-lead",
+            format!("{name} is an administrator; a team's lead has the team lead role."),
+        ),
     }
 }
 
@@ -146,9 +164,85 @@ impl Picker<'_> {
                     PickFor::Supervisor => None,
                 }
             };
-            candidates.push(Candidate { user, not_offered });
+            candidates.push(Candidate {
+                user,
+                not_offered,
+                gains_role: false,
+            });
         }
         Ok(candidates)
+    }
+
+    /// G-4: the people of the enterprise in reach matching `query`, as members or leads of
+    /// `team`, each with why not (if so) and whether being lead gives them the role.
+    pub async fn for_team(
+        &self,
+        actor: &Actor,
+        team: switchboard_domain::TeamId,
+        role: TeamPick,
+        query: &str,
+        limit: i64,
+    ) -> AppResult<Vec<Candidate>> {
+        let query = query.trim();
+        let mut conn = self.0.db().read().await?;
+        let found: switchboard_store::org::Unit<String> = switchboard_store::org::get(
+            &mut conn,
+            switchboard_store::org::UnitTable::Teams,
+            &team.to_string(),
+        )
+        .await?
+        .ok_or(AppError::NotFound("team"))?;
+        actor.require_staff(found.enterprise_id, "choose a team's people")?;
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let leads: Vec<String> = switchboard_store::org::leads(&mut conn, found.enterprise_id)
+            .await?
+            .into_iter()
+            .filter(|(t, _, _)| *t == found.id)
+            .map(|(_, u, _)| u)
+            .collect();
+        drop(conn);
+        let people = self
+            .0
+            .users()
+            .list(
+                actor,
+                found.enterprise_id,
+                UserListParams {
+                    q: Some(query.to_owned()),
+                    limit: Some(limit.clamp(1, 50)),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        Ok(people
+            .users
+            .into_iter()
+            .map(|user| {
+                let (not_offered, gains_role) = match role {
+                    TeamPick::Member => (
+                        user.team_ids
+                            .contains(&team)
+                            .then_some(NotOffered::AlreadyIn),
+                        false,
+                    ),
+                    TeamPick::Lead if leads.contains(&user.id.to_string()) => {
+                        (Some(NotOffered::AlreadyIn), false)
+                    }
+                    TeamPick::Lead => match user.role {
+                        switchboard_domain::PortalRole::TeamLead => (None, false),
+                        switchboard_domain::PortalRole::User => (None, true),
+                        _ => (Some(NotOffered::AdministratorRole), false),
+                    },
+                };
+                Candidate {
+                    user,
+                    not_offered,
+                    gains_role,
+                }
+            })
+            .collect())
     }
 
     /// A user of the group's site by their exact extension (a person who types it).

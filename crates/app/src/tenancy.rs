@@ -118,6 +118,11 @@ pub struct SitePlace {
 
 pub struct Tenancy<'a>(pub(crate) &'a App);
 
+/// A department's or team's name (G-4): 1 to 100 characters.
+pub(crate) fn parse_unit_name(input: &str) -> Result<String, FieldError> {
+    parse_display_name(input, "name")
+}
+
 fn parse_display_name(input: &str, field: &str) -> Result<String, FieldError> {
     let value = input.trim();
     let length = value.chars().count();

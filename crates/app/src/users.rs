@@ -1089,7 +1089,7 @@ impl Users<'_> {
                 before.enterprise_id,
                 None,
                 before.extension.as_str(),
-                &format!("extension {}", before.extension),
+                before.extension.as_str(),
             )
             .await?;
         }
@@ -1202,7 +1202,7 @@ impl Users<'_> {
             None,
             user.extension.as_str(),
             &format!(
-                "{} {} (extension {})",
+                "{} {} ({})",
                 user.first_name.as_str(),
                 user.last_name.as_str(),
                 user.extension

@@ -177,6 +177,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "places",
         sql: Sql::Both(include_str!("../migrations/0027_places.sql")),
     },
+    Migration {
+        version: 28,
+        name: "department index",
+        sql: Sql::Both(include_str!("../migrations/0028_department_index.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

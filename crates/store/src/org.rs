@@ -115,6 +115,134 @@ where
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
+/// Renames a department or team; false when there is no such one.
+pub async fn rename(conn: &mut Conn, table: UnitTable, id: &str, name: &str) -> Result<bool> {
+    let sql = format!("UPDATE {} SET name = $2 WHERE id = $1", table.name());
+    let done = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .bind(name)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn delete(conn: &mut Conn, table: UnitTable, id: &str) -> Result<()> {
+    let sql = format!("DELETE FROM {} WHERE id = $1", table.name());
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// What keeps a department or team in use (G-4): its people by name (at most `limit`), how many
+/// there are, and for a team its leads and the broadcasts sent to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitUse {
+    pub people: Vec<String>,
+    pub people_count: i64,
+    pub leads: i64,
+    pub lead_names: Vec<String>,
+    pub broadcasts: i64,
+}
+
+impl UnitUse {
+    pub fn in_use(&self) -> bool {
+        self.people_count > 0 || self.leads > 0 || self.broadcasts > 0
+    }
+}
+
+pub async fn unit_use(
+    conn: &mut Conn,
+    table: UnitTable,
+    enterprise: EnterpriseId,
+    id: &str,
+    limit: i64,
+) -> Result<UnitUse> {
+    let (names_sql, count_sql) = match table {
+        UnitTable::Departments => (
+            "SELECT first_name || ' ' || last_name FROM users WHERE enterprise_id = $1 AND department_id = $2 \
+             ORDER BY sort_name LIMIT $3",
+            "SELECT COUNT(*) FROM users WHERE enterprise_id = $1 AND department_id = $2",
+        ),
+        _ => (
+            "SELECT u.first_name || ' ' || u.last_name FROM user_teams m JOIN users u ON u.id = m.user_id \
+             WHERE m.enterprise_id = $1 AND m.team_id = $2 ORDER BY u.sort_name LIMIT $3",
+            "SELECT COUNT(*) FROM user_teams WHERE enterprise_id = $1 AND team_id = $2",
+        ),
+    };
+    let people: Vec<String> = sqlx::query_scalar(names_sql)
+        .bind(enterprise.to_string())
+        .bind(id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    let people_count: i64 = sqlx::query_scalar(count_sql)
+        .bind(enterprise.to_string())
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let (lead_names, broadcasts) = if matches!(table, UnitTable::Teams) {
+        let leads: Vec<String> = sqlx::query_scalar(
+            "SELECT u.first_name || ' ' || u.last_name FROM team_leads l JOIN users u ON u.id = l.user_id \
+             WHERE l.team_id = $1 ORDER BY u.sort_name",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let broadcasts: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM broadcast_teams WHERE team_id = $1")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
+        (leads, broadcasts)
+    } else {
+        (Vec::new(), 0)
+    };
+    Ok(UnitUse {
+        people,
+        people_count,
+        leads: lead_names.len() as i64,
+        lead_names,
+        broadcasts,
+    })
+}
+
+/// How many people each department or team of an enterprise has, by unit id; each count stops
+/// at `cap` (an index walk per unit: an enterprise has tens of them, its users may be millions).
+pub async fn member_counts(
+    conn: &mut Conn,
+    table: UnitTable,
+    enterprise: EnterpriseId,
+    cap: i64,
+) -> Result<Vec<(String, i64)>> {
+    let units: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM {} WHERE enterprise_id = $1",
+        table.name()
+    )))
+    .bind(enterprise.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    let sql = match table {
+        UnitTable::Departments => format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM users WHERE enterprise_id = $1 AND department_id = $2 LIMIT {cap}) AS capped"
+        ),
+        _ => format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM user_teams WHERE enterprise_id = $1 AND team_id = $2 LIMIT {cap}) AS capped"
+        ),
+    };
+    let mut counts = Vec::with_capacity(units.len());
+    for unit in units {
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(enterprise.to_string())
+            .bind(&unit)
+            .fetch_one(&mut *conn)
+            .await?;
+        counts.push((unit, n));
+    }
+    Ok(counts)
+}
+
 /// I-6: what a site sets for itself; what it leaves out, it takes from its enterprise.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Place {

@@ -68,6 +68,7 @@ fn status_of(error: &AppError) -> StatusCode {
         | AppError::NumberTaken(_)
         | AppError::ExtensionTaken(_)
         | AppError::LoginTaken(_)
+        | AppError::InUse { .. }
         | AppError::Conflict { .. } => StatusCode::CONFLICT,
         AppError::Gone { .. } => StatusCode::GONE,
         AppError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,

@@ -770,7 +770,10 @@ async fn g6_an_auto_attendants_keys_reach_a_hunt_group_a_call_centre_and_a_users
         .await;
     let problem = refused.problem(409, "in-use");
     assert!(
-        problem["detail"].as_str().unwrap().contains("'Reception'"),
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("in use by Reception"),
         "{problem}"
     );
     // Nor is the extension it dials changed from under it.

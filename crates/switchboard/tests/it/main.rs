@@ -24,6 +24,7 @@ mod jobs;
 mod lifecycle;
 mod matrix;
 mod number_holders;
+mod organisation;
 mod picker;
 mod pictures;
 mod places;

@@ -750,7 +750,7 @@ error-invalid-key = Tasten sind 0 bis 9, * und #.
 error-invalid-days = Tage sind Montag bis Sonntag, jeder einmal.
 error-closes-before-opening = Die Geschäftszeit endet nach ihrem Beginn.
 problem-menu-loop = Diese Menüs würden Anrufer im Kreis zwischen automatischen Zentralen schicken. Wählen Sie ein anderes Ziel.
-problem-in-use = Eine automatische Zentrale leitet Anrufer hierher; ändern Sie zuerst ihre Menüs.
+problem-in-use = { $what } wird noch verwendet von { $by }; ändern Sie das zuerst.
 problem-no-members = Eine automatische Zentrale hat keine Mitglieder: ihre Menüs leiten Anrufer weiter.
 
 # S-5: soft clients
@@ -1060,3 +1060,32 @@ user-two-step-require = Zweistufige Anmeldung vorschreiben
 user-two-step-release = Zweistufige Anmeldung nicht mehr vorschreiben
 user-two-step-required = Die zweistufige Anmeldung ist jetzt vorgeschrieben; die Sitzungen des Benutzers wurden beendet.
 user-two-step-released = Die zweistufige Anmeldung ist nicht mehr vorgeschrieben.
+
+# Departments and teams (G-4)
+organisation-members = Mitglieder
+organisation-leads = Teamleiter
+organisation-people = Personen: { $count }
+unit-manage = Verwalten
+unit-title = Abteilung oder Team
+unit-name = Name
+unit-rename = Umbenennen
+unit-people-in-list = Die Personen in der Benutzerliste
+unit-delete-title = Löschen
+unit-delete-hint = Nur solange niemand darin ist (und ein Team keine Leiter hat und keine Rundnachricht an es ging); sonst nennt die Seite, wer darin ist.
+unit-delete = { $name } löschen
+unit-renamed = Der Name ist gespeichert.
+unit-deleted = Es wurde gelöscht.
+team-member-added = Das Mitglied wurde dem Team hinzugefügt.
+team-member-removed = Das Mitglied wurde aus dem Team entfernt.
+team-add-member = Mitglied hinzufügen: Person suchen
+team-add-member-hint = Nach Name, Durchwahl oder E-Mail-Adresse.
+team-add-lead = Teamleiter benennen: Person suchen
+team-add-lead-hint = Ein Benutzer ohne die Rolle Teamleiter erhält sie.
+team-add-lead-with-role = Hinzufügen und Rolle Teamleiter geben
+picker-administrator-role = Nicht möglich: ein Administrator (ein Teamleiter hat die Rolle Teamleiter).
+event-department-renamed = Abteilung umbenannt
+event-department-deleted = Abteilung gelöscht
+event-team-renamed = Team umbenannt
+event-team-deleted = Team gelöscht
+in-use-more = { $names } und { $more } weiteren
+problem-team-has-broadcasts = An dieses Team gingen Rundnachrichten; es bleibt für deren Verlauf bestehen.

@@ -750,7 +750,7 @@ error-invalid-key = Keys are 0 to 9, * and #.
 error-invalid-days = Days are Monday to Sunday, each once.
 error-closes-before-opening = Business hours close after they open.
 problem-menu-loop = These menus would send callers round in a circle between auto attendants. Choose another destination.
-problem-in-use = An auto attendant sends callers here; change its menus first.
+problem-in-use = { $what } is in use by { $by }; change that first.
 problem-no-members = An auto attendant has no members: its menus send callers on.
 
 # S-5: soft clients
@@ -1060,3 +1060,32 @@ user-two-step-require = Require two-step sign-in
 user-two-step-release = Stop requiring two-step sign-in
 user-two-step-required = Two-step sign-in is now required; the user’s sessions were ended.
 user-two-step-released = Two-step sign-in is no longer required.
+
+# Departments and teams (G-4)
+organisation-members = Members
+organisation-leads = Leads
+organisation-people = People: { $count }
+unit-manage = Manage
+unit-title = Department or team
+unit-name = Name
+unit-rename = Rename
+unit-people-in-list = Its people in the users list
+unit-delete-title = Delete
+unit-delete-hint = Only while nobody is in it (and, for a team, nobody leads it and no broadcast was sent to it); otherwise the page says who is.
+unit-delete = Delete { $name }
+unit-renamed = The name is saved.
+unit-deleted = It was deleted.
+team-member-added = The member was added to the team.
+team-member-removed = The member was removed from the team.
+team-add-member = Add a member: find a person
+team-add-member-hint = By name, extension or email.
+team-add-lead = Name a lead: find a person
+team-add-lead-hint = A user without the team lead role is given it.
+team-add-lead-with-role = Add, giving the team lead role
+picker-administrator-role = Not offered: an administrator (a lead has the team lead role).
+event-department-renamed = Department renamed
+event-department-deleted = Department deleted
+event-team-renamed = Team renamed
+event-team-deleted = Team deleted
+in-use-more = { $names } and { $more } more
+problem-team-has-broadcasts = Broadcasts were sent to this team; it stays for their history.

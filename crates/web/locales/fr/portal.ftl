@@ -750,7 +750,7 @@ error-invalid-key = Les touches sont 0 à 9, * et #.
 error-invalid-days = Les jours vont du lundi au dimanche, chacun une fois.
 error-closes-before-opening = Les heures d'ouverture se terminent après leur début.
 problem-menu-loop = Ces menus feraient tourner les appelants en rond entre standards automatiques. Choisissez une autre destination.
-problem-in-use = Un standard automatique envoie des appelants ici ; modifiez d'abord ses menus.
+problem-in-use = { $what } est encore utilisé par { $by } ; changez cela d’abord.
 problem-no-members = Un standard automatique n'a pas de membres : ses menus orientent les appelants.
 
 # S-5: soft clients
@@ -1060,3 +1060,32 @@ user-two-step-require = Exiger la connexion en deux étapes
 user-two-step-release = Ne plus exiger la connexion en deux étapes
 user-two-step-required = La connexion en deux étapes est désormais exigée ; les sessions de l’utilisateur ont été fermées.
 user-two-step-released = La connexion en deux étapes n’est plus exigée.
+
+# Departments and teams (G-4)
+organisation-members = Membres
+organisation-leads = Chefs d’équipe
+organisation-people = Personnes : { $count }
+unit-manage = Gérer
+unit-title = Service ou équipe
+unit-name = Nom
+unit-rename = Renommer
+unit-people-in-list = Ses personnes dans la liste des utilisateurs
+unit-delete-title = Supprimer
+unit-delete-hint = Seulement tant que personne n’en fait partie (et, pour une équipe, que personne ne la dirige et qu’aucun message de diffusion ne lui a été envoyé) ; sinon la page dit qui en fait partie.
+unit-delete = Supprimer { $name }
+unit-renamed = Le nom est enregistré.
+unit-deleted = Supprimé.
+team-member-added = Le membre a été ajouté à l’équipe.
+team-member-removed = Le membre a été retiré de l’équipe.
+team-add-member = Ajouter un membre : chercher une personne
+team-add-member-hint = Par nom, poste ou e-mail.
+team-add-lead = Nommer un chef d’équipe : chercher une personne
+team-add-lead-hint = Un utilisateur sans le rôle de chef d’équipe le reçoit.
+team-add-lead-with-role = Ajouter en donnant le rôle de chef d’équipe
+picker-administrator-role = Non proposé : un administrateur (un chef d’équipe a le rôle de chef d’équipe).
+event-department-renamed = Service renommé
+event-department-deleted = Service supprimé
+event-team-renamed = Équipe renommée
+event-team-deleted = Équipe supprimée
+in-use-more = { $names } et { $more } autres
+problem-team-has-broadcasts = Des messages de diffusion ont été envoyés à cette équipe ; elle reste pour leur historique.

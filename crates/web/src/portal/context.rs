@@ -316,6 +316,10 @@ pub const FLASH_KEYS: &[&str] = &[
     "site-saved",
     "user-two-step-required",
     "user-two-step-released",
+    "unit-renamed",
+    "unit-deleted",
+    "team-member-added",
+    "team-member-removed",
 ];
 
 /// Who is signed in, for the header.
@@ -436,6 +440,21 @@ pub fn errors_of(tr: &Tr, error: &AppError) -> Vec<(String, String)> {
                 AppError::LicenceExhausted { licence } => ("package_licence", licence.clone()),
                 AppError::UserNotActive { state, .. } => {
                     ("", tr.t(&format!("state-{}", state.as_str())))
+                }
+                // L-9, G-4: who uses it, by name, in the reader's words.
+                AppError::InUse { what, by, more } => {
+                    let names = by.join(", ");
+                    let more = more.to_string();
+                    let by = if more != "0" {
+                        tr.try_with("in-use-more", [("names", names.as_str()), ("more", &more)])
+                            .unwrap_or(names)
+                    } else {
+                        names
+                    };
+                    let text = tr
+                        .try_with("problem-in-use", [("what", what.as_str()), ("by", &by)])
+                        .unwrap_or_else(|| other.to_string());
+                    return vec![(String::new(), text)];
                 }
                 _ => ("", String::new()),
             };

@@ -17,12 +17,13 @@ use super::context::{Visit, errors_of};
 use super::directory::Fields;
 use super::pages::{
     AgentChoice, CampaignBlock, GreetingSlot, GroupPage, GroupRow, GroupServicesForm, GroupsPage,
-    MemberRow, MenuBlock, PickRow, PickerBlock, internal_error, not_found_page, status_for,
+    MemberRow, MenuBlock, PickerBlock, internal_error, not_found_page, status_for,
 };
+use super::picker::pick_row;
 use super::workspace::Workspace;
 use super::{clear_flash, redirect_with_flash, signed_in_form};
 use switchboard_app::groups::MenuInput;
-use switchboard_app::picker::{Candidate, NotOffered, PickFor};
+use switchboard_app::picker::PickFor;
 use switchboard_domain::menu::{KEYS, Menu};
 
 #[derive(serde::Deserialize)]
@@ -213,29 +214,6 @@ pub async fn show(
         group_page_with(&visit, &ws, view, typed, Vec::new(), pickers),
     )
         .into_response()
-}
-
-/// A person the picker found, in words: why they are not offered, if so.
-fn pick_row(tr: &super::i18n::Tr, c: &Candidate) -> PickRow {
-    let u = &c.user;
-    PickRow {
-        id: u.id.to_string(),
-        name: format!("{} {}", u.first_name.as_str(), u.last_name.as_str()),
-        extension: u.extension.to_string(),
-        state: u.state.as_str(),
-        state_label: tr.t(&format!("state-{}", u.state.as_str())),
-        not_offered: c.not_offered.as_ref().map(|why| match why {
-            NotOffered::NotActive(state) => tr.t1(
-                "picker-not-active",
-                "state",
-                &tr.t(&format!("state-{}", state.as_str())),
-            ),
-            NotOffered::InAnotherPickupGroup(other) => {
-                tr.t1("picker-in-another-pickup-group", "name", other)
-            }
-            NotOffered::AlreadyIn => tr.t("picker-already-in"),
-        }),
-    }
 }
 
 /// The form's values as the group has them.

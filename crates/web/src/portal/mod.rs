@@ -18,11 +18,13 @@ mod inbox;
 mod organisation;
 mod pages;
 mod password;
+mod picker;
 mod pictures;
 mod pools;
 mod services;
 mod sites;
 mod tokens;
+mod units;
 mod uploads;
 mod user_form;
 mod user_page;
@@ -138,6 +140,10 @@ pub fn routes() -> Router<AppState> {
             post(organisation::add_department),
         )
         .route("/organisation/team", post(organisation::add_team))
+        .route(
+            "/organisation/{kind}/{id}",
+            get(units::show).post(units::change),
+        )
         .route(
             "/organisation/sites/{id}",
             get(sites::show).post(sites::save),

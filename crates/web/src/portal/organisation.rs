@@ -44,8 +44,27 @@ async fn page(
         .tenancy()
         .site_places(&ws.actor, ws.enterprise.id)
         .await?;
+    let org = visit.state.app.organisation();
+    use switchboard_app::organisation::{COUNT_CAP, UnitKind};
+    let department_counts = org
+        .member_counts(&ws.actor, ws.enterprise.id, UnitKind::Department)
+        .await?;
+    let team_counts = org
+        .member_counts(&ws.actor, ws.enterprise.id, UnitKind::Team)
+        .await?;
     let c = ws.chrome(visit, "organisation-title", "/organisation");
     let status = status_for(&errors);
+    let tr = c.tr;
+    let counted = |counts: &std::collections::HashMap<String, i64>, id: &str| {
+        let n = counts.get(id).copied().unwrap_or(0);
+        let shown = if n >= COUNT_CAP {
+            format!("{COUNT_CAP}+")
+        } else {
+            n.to_string()
+        };
+        tr.try_with("organisation-people", [("count", shown.as_str())])
+            .unwrap_or_default()
+    };
     let sites = places.iter().map(|p| super::sites::row(&c.tr, p)).collect();
     Ok((
         status,
@@ -56,12 +75,20 @@ async fn page(
             departments: directory
                 .departments
                 .iter()
-                .map(|d| (d.id.to_string(), d.name.clone()))
+                .map(|d| {
+                    let id = d.id.to_string();
+                    let count = counted(&department_counts, &id);
+                    (id, d.name.clone(), count)
+                })
                 .collect(),
             teams: directory
                 .teams
                 .iter()
-                .map(|t| (t.id.to_string(), t.name.clone()))
+                .map(|t| {
+                    let id = t.id.to_string();
+                    let count = counted(&team_counts, &id);
+                    (id, t.name.clone(), count)
+                })
                 .collect(),
             leads,
             can_add: ws.actor.site_limit().is_none(),

@@ -249,6 +249,25 @@ pub struct ConfirmPage {
     pub hidden: Vec<(String, String)>,
 }
 
+/// G-4: a department's or team's own page.
+#[derive(Template, WebTemplate)]
+#[template(path = "unit.html")]
+pub struct UnitPage {
+    pub c: Chrome,
+    /// Where its forms post (`/organisation/teams/{id}`).
+    pub path: String,
+    pub team: bool,
+    /// Enterprise administrators and operators change it.
+    pub can_change: bool,
+    /// (user id, name, extension)
+    pub members: Vec<(String, String, String)>,
+    /// (user id, name)
+    pub leads: Vec<(String, String)>,
+    pub member_picker: PickerBlock,
+    pub lead_picker: PickerBlock,
+    pub typed: super::directory::Fields,
+}
+
 /// I-6: the form of a site's time zone, country and language.
 #[derive(Template, WebTemplate)]
 #[template(path = "site.html")]
@@ -500,6 +519,8 @@ pub struct PickRow {
     pub state: &'static str,
     pub state_label: String,
     pub not_offered: Option<String>,
+    /// G-4: choosing them as a lead gives them the team lead role.
+    pub gains_role: bool,
 }
 
 /// The picker of one role on a page: what was searched for and who was found.
@@ -707,13 +728,13 @@ pub struct SoftClientLinkPage {
 #[template(path = "organisation.html")]
 pub struct OrganisationPage {
     pub c: Chrome,
+    // Departments and teams: (id, name, how many people in words).
     /// I-6: (id, name, time zone, country, language) of each site, in words.
     pub sites: Vec<(String, String, String, String, String)>,
     /// Enterprise administrators change where a site is.
     pub can_change_sites: bool,
-    /// (id, name)
-    pub departments: Vec<(String, String)>,
-    pub teams: Vec<(String, String)>,
+    pub departments: Vec<(String, String, String)>,
+    pub teams: Vec<(String, String, String)>,
     /// (team id, user id, name) of every team's leads.
     pub leads: Vec<(String, String, String)>,
     /// Enterprise administrators and operators add departments and teams.
