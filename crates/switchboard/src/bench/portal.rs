@@ -148,6 +148,22 @@ pub async fn measure(
         .into_iter()
         .find(|u| u.id != admin.user.id)
         .context("the tenant has users")?;
+    // Issue 19: a hunt group of the first site, whose page's picker finds people by name.
+    let group = app
+        .groups()
+        .create(
+            &actor,
+            tenant.enterprise,
+            switchboard_app::groups::NewGroup {
+                site_id: Some(tenant.sites[0].to_string()),
+                kind: Some("hunt".into()),
+                name: Some("Bench Hotline".into()),
+                extension: Some("98".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("bench hunt group: {e:?}"))?;
     let mut visitor = Visitor {
         http: reqwest::Client::builder()
             .no_proxy()
@@ -183,6 +199,17 @@ pub async fn measure(
         ("licences", "/licences".into()),
         ("numbers", "/numbers".into()),
         ("audit log", "/audit".into()),
+        // Issue 19.
+        ("start page (what needs attention)", "/".into()),
+        ("organisation (with member counts)", "/organisation".into()),
+        (
+            "audit log, one kind of event",
+            "/audit?event=user.created".into(),
+        ),
+        (
+            "group page with the picker's search",
+            format!("/groups/{}?for=member&find=muel", group.id),
+        ),
     ];
     let mut figures = Vec::new();
     for (label, path) in pages {

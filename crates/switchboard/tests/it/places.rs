@@ -292,5 +292,29 @@ async fn i6_a_broadcast_is_scheduled_in_the_writers_local_time(kind: Kind) {
             "{}",
             page.body
         );
+        assert!(
+            page.contains("geplant"),
+            "a later one is said to be scheduled"
+        );
     }
+    // One sent now is said to be on its way, not scheduled.
+    browser.get("/broadcasts").await;
+    browser
+        .post(
+            "/broadcasts",
+            &[
+                ("team_ids", &t.fx.hotline.to_string()),
+                ("category", "information"),
+                ("subject", "Jetzt"),
+                ("body", "Sofort."),
+                ("send_at", ""),
+            ],
+        )
+        .await;
+    let page = browser.get("/broadcasts").await;
+    assert!(
+        page.contains("Die Rundnachricht ist unterwegs"),
+        "{}",
+        page.body
+    );
 }

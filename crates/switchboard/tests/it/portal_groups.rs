@@ -324,7 +324,10 @@ async fn g5_a_broadcast_written_in_the_portal_arrives_in_the_members_inboxes(kin
     );
     t.drain_jobs().await;
     let list = browser.get("/broadcasts").await;
-    assert!(list.contains("Die Rundnachricht ist geplant"));
+    assert!(
+        list.contains("Die Rundnachricht ist unterwegs"),
+        "sent now is not said to be scheduled"
+    );
     assert!(list.contains("<td>Gesendet</td>"), "{}", list.body);
 
     let mut reader = WebClient::new(&t);

@@ -1089,3 +1089,4 @@ event-team-renamed = Team umbenannt
 event-team-deleted = Team gelöscht
 in-use-more = { $names } und { $more } weiteren
 problem-team-has-broadcasts = An dieses Team gingen Rundnachrichten; es bleibt für deren Verlauf bestehen.
+broadcast-sent = Die Rundnachricht ist unterwegs in die Posteingänge der Mitglieder.

@@ -1089,3 +1089,4 @@ event-team-renamed = Team renamed
 event-team-deleted = Team deleted
 in-use-more = { $names } and { $more } more
 problem-team-has-broadcasts = Broadcasts were sent to this team; it stays for their history.
+broadcast-sent = The broadcast is on its way to the members’ inboxes.

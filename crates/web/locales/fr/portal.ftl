@@ -1089,3 +1089,4 @@ event-team-renamed = Équipe renommée
 event-team-deleted = Équipe supprimée
 in-use-more = { $names } et { $more } autres
 problem-team-has-broadcasts = Des messages de diffusion ont été envoyés à cette équipe ; elle reste pour leur historique.
+broadcast-sent = Le message de diffusion part vers les boîtes de réception des membres.

@@ -100,6 +100,10 @@ pub async fn create(
         .create(&ws.actor, ws.enterprise.id, input)
         .await
     {
+        // Sent now (no time given) is said so, not "scheduled".
+        Ok(b) if b.send_at <= visit.state.app.now() => {
+            redirect_with_flash(jar, "/broadcasts", "broadcast-sent")
+        }
         Ok(_) => redirect_with_flash(jar, "/broadcasts", "broadcast-scheduled"),
         Err(e @ AppError::Internal(_)) => internal_error(&visit, &e),
         Err(e) => {

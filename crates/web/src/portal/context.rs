@@ -308,6 +308,7 @@ pub const FLASH_KEYS: &[&str] = &[
     "main-number-removed",
     "inbox-read",
     "broadcast-scheduled",
+    "broadcast-sent",
     "services-saved",
     "department-created",
     "team-created",
