@@ -237,6 +237,7 @@ mod tests {
                 id: LicenceTypeId::new(),
                 code: LicenceCode::from_trusted("VOICE".into()),
                 name: "Voice".into(),
+                names: Default::default(),
                 kind: LicenceKind::Package,
                 monthly_price_cents: 0,
                 created_at: Timestamp::from_millis(0),

@@ -1,6 +1,8 @@
 //! The provider's catalogues (licence types, device types) and each enterprise's licence pool
 //! (N-1…N-3).
 
+use std::collections::BTreeMap;
+
 use switchboard_domain::{
     DeviceKind, DeviceTypeId, EnterpriseId, LicenceCode, LicenceKind, LicenceTypeId, PurchaseId,
     Violations,
@@ -18,6 +20,8 @@ use crate::{App, commit};
 pub struct NewLicenceType {
     pub code: Option<String>,
     pub name: Option<String>,
+    /// I-6: its name in German and French (`de`, `fr`); English is `name`.
+    pub names: Option<BTreeMap<String, String>>,
     pub kind: Option<String>,
     pub monthly_price_cents: Option<i64>,
 }
@@ -26,6 +30,8 @@ pub struct NewLicenceType {
 pub struct NewDeviceType {
     pub code: Option<String>,
     pub name: Option<String>,
+    /// I-6: its name in German and French (`de`, `fr`); English is `name`.
+    pub names: Option<BTreeMap<String, String>>,
     pub kind: Option<String>,
 }
 
@@ -38,6 +44,40 @@ pub struct LicenceOverview {
 }
 
 pub struct Catalogue<'a>(pub(crate) &'a App);
+
+/// I-6: a catalogue entry's names in the other languages: `de` and `fr` only (English is its
+/// `name`), each 1 to 100 characters; an empty one is left out (the English one stands in).
+fn parse_names(
+    v: &mut Violations,
+    names: Option<BTreeMap<String, String>>,
+) -> BTreeMap<String, String> {
+    let mut parsed = BTreeMap::new();
+    for (language, name) in names.unwrap_or_default() {
+        let field = format!("names.{language}");
+        if !matches!(language.as_str(), "de" | "fr") {
+            v.push(switchboard_domain::FieldError::new(
+                &field,
+                "invalid-choice",
+                "Names are given for de and fr; the English one is `name`.",
+            ));
+            continue;
+        }
+        let trimmed = name.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if trimmed.chars().count() > 100 || trimmed.chars().any(char::is_control) {
+            v.push(switchboard_domain::FieldError::new(
+                &field,
+                "invalid-name",
+                "A name has 1 to 100 characters.",
+            ));
+            continue;
+        }
+        parsed.insert(language, trimmed.to_owned());
+    }
+    parsed
+}
 
 fn parse_name(v: &mut Violations, name: Option<String>) -> Option<String> {
     let name = v.require("name", name)?;
@@ -65,6 +105,7 @@ impl Catalogue<'_> {
             .require("code", input.code)
             .and_then(|c| v.check("code", LicenceCode::parse(&c)));
         let name = parse_name(&mut v, input.name);
+        let names = parse_names(&mut v, input.names);
         let kind = v.require("kind", input.kind).and_then(|k| {
             let parsed = LicenceKind::parse(&k);
             if parsed.is_none() {
@@ -90,6 +131,7 @@ impl Catalogue<'_> {
             id: LicenceTypeId::new(),
             code: code.expect("checked"),
             name: name.expect("checked"),
+            names,
             kind: kind.expect("checked"),
             monthly_price_cents: price,
             created_at: self.0.now(),
@@ -141,6 +183,7 @@ impl Catalogue<'_> {
             .require("code", input.code)
             .and_then(|c| v.check("code", LicenceCode::parse(&c)));
         let name = parse_name(&mut v, input.name);
+        let names = parse_names(&mut v, input.names);
         let kind = v.require("kind", input.kind).and_then(|k| {
             let parsed = DeviceKind::parse(&k);
             if parsed.is_none() {
@@ -157,6 +200,7 @@ impl Catalogue<'_> {
             id: DeviceTypeId::new(),
             code: code.expect("checked").as_str().to_owned(),
             name: name.expect("checked"),
+            names,
             kind: kind.expect("checked"),
             created_at: self.0.now(),
         };
@@ -187,6 +231,83 @@ impl Catalogue<'_> {
         .await?;
         commit(tx).await?;
         Ok(device)
+    }
+
+    /// I-6: operators set a licence type's names in German and French (all at once; an empty
+    /// one falls back to English).
+    pub async fn set_licence_type_names(
+        &self,
+        actor: &Actor,
+        code_or_id: &str,
+        names: BTreeMap<String, String>,
+    ) -> AppResult<LicenceType> {
+        actor.require_operator("change the licence catalogue")?;
+        let mut v = Violations::new();
+        let names = parse_names(&mut v, Some(names));
+        v.finish()?;
+        let mut tx = self.0.begin().await?;
+        let before = licences::find_type(&mut tx, code_or_id)
+            .await?
+            .ok_or(AppError::NotFound("licence type"))?;
+        licences::set_type_names(&mut tx, before.id, &names).await?;
+        let after = LicenceType {
+            names,
+            ..before.clone()
+        };
+        audit::record(
+            &mut tx,
+            actor,
+            self.0.now(),
+            Change {
+                enterprise: None,
+                action: "licence_type.renamed",
+                target_kind: "licence_type",
+                target_id: before.id.to_string(),
+                before: snapshot(&before),
+                after: snapshot(&after),
+            },
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(after)
+    }
+
+    /// I-6: operators set a device type's names in German and French.
+    pub async fn set_device_type_names(
+        &self,
+        actor: &Actor,
+        code_or_id: &str,
+        names: BTreeMap<String, String>,
+    ) -> AppResult<DeviceType> {
+        actor.require_operator("change the device catalogue")?;
+        let mut v = Violations::new();
+        let names = parse_names(&mut v, Some(names));
+        v.finish()?;
+        let mut tx = self.0.begin().await?;
+        let before = devices::find(&mut tx, code_or_id)
+            .await?
+            .ok_or(AppError::NotFound("device type"))?;
+        devices::set_names(&mut tx, before.id, &names).await?;
+        let after = DeviceType {
+            names,
+            ..before.clone()
+        };
+        audit::record(
+            &mut tx,
+            actor,
+            self.0.now(),
+            Change {
+                enterprise: None,
+                action: "device_type.renamed",
+                target_kind: "device_type",
+                target_id: before.id.to_string(),
+                before: snapshot(&before),
+                after: snapshot(&after),
+            },
+        )
+        .await?;
+        commit(tx).await?;
+        Ok(after)
     }
 
     pub async fn device_types(&self) -> AppResult<Vec<DeviceType>> {

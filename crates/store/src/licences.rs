@@ -10,7 +10,10 @@ use crate::{Conn, Result};
 pub struct LicenceType {
     pub id: LicenceTypeId,
     pub code: LicenceCode,
+    /// The English name, and the fallback of the other languages.
     pub name: String,
+    /// I-6: the name in other languages, by language code.
+    pub names: std::collections::BTreeMap<String, String>,
     pub kind: LicenceKind,
     pub monthly_price_cents: i64,
     pub created_at: Timestamp,
@@ -39,9 +42,31 @@ struct TypeRow {
     id: String,
     code: String,
     name: String,
+    names_json: Option<String>,
     kind: String,
     monthly_price_cents: i64,
     created_at: i64,
+}
+
+impl LicenceType {
+    /// I-6: its name in `language` (`de`, `fr`), else the English one.
+    pub fn name_in(&self, language: &str) -> &str {
+        self.names.get(language).map_or(&self.name, String::as_str)
+    }
+}
+
+/// Sets a licence type's names in other languages.
+pub async fn set_type_names(
+    conn: &mut Conn,
+    id: LicenceTypeId,
+    names: &std::collections::BTreeMap<String, String>,
+) -> Result<()> {
+    sqlx::query("UPDATE licence_types SET names_json = $2 WHERE id = $1")
+        .bind(id.to_string())
+        .bind(crate::devices::names_json(names))
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 impl From<TypeRow> for LicenceType {
@@ -50,6 +75,7 @@ impl From<TypeRow> for LicenceType {
             id: r.id.parse().expect("stored ids are UUIDs"),
             code: LicenceCode::from_trusted(r.code),
             name: r.name,
+            names: crate::devices::names_of(r.names_json.as_deref()),
             kind: LicenceKind::parse(&r.kind).expect("kind is checked by the schema"),
             monthly_price_cents: r.monthly_price_cents,
             created_at: Timestamp::from_millis(r.created_at),
@@ -59,7 +85,8 @@ impl From<TypeRow> for LicenceType {
 
 pub async fn insert_type(conn: &mut Conn, t: &LicenceType) -> Result<()> {
     sqlx::query(
-        "INSERT INTO licence_types (id, code, name, kind, monthly_price_cents, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO licence_types (id, code, name, kind, monthly_price_cents, created_at, names_json) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(t.id.to_string())
     .bind(t.code.as_str())
@@ -67,6 +94,7 @@ pub async fn insert_type(conn: &mut Conn, t: &LicenceType) -> Result<()> {
     .bind(t.kind.as_str())
     .bind(t.monthly_price_cents)
     .bind(t.created_at.millis())
+    .bind(crate::devices::names_json(&t.names))
     .execute(conn)
     .await?;
     Ok(())
@@ -74,7 +102,7 @@ pub async fn insert_type(conn: &mut Conn, t: &LicenceType) -> Result<()> {
 
 pub async fn list_types(conn: &mut Conn) -> Result<Vec<LicenceType>> {
     let rows: Vec<TypeRow> = sqlx::query_as(
-        "SELECT id, code, name, kind, monthly_price_cents, created_at FROM licence_types ORDER BY kind DESC, code",
+        "SELECT id, code, name, names_json, kind, monthly_price_cents, created_at FROM licence_types ORDER BY kind DESC, code",
     )
     .fetch_all(conn)
     .await?;
@@ -84,7 +112,7 @@ pub async fn list_types(conn: &mut Conn) -> Result<Vec<LicenceType>> {
 /// A catalogue entry by its code or by its id (clients may use either).
 pub async fn find_type(conn: &mut Conn, code_or_id: &str) -> Result<Option<LicenceType>> {
     let row: Option<TypeRow> = sqlx::query_as(
-        "SELECT id, code, name, kind, monthly_price_cents, created_at FROM licence_types WHERE code = $1 OR id = $1",
+        "SELECT id, code, name, names_json, kind, monthly_price_cents, created_at FROM licence_types WHERE code = $1 OR id = $1",
     )
     .bind(code_or_id)
     .fetch_optional(conn)
@@ -189,7 +217,7 @@ pub async fn pools(conn: &mut Conn, enterprise: EnterpriseId) -> Result<Vec<Pool
         assigned: i64,
     }
     let rows: Vec<PoolRow> = sqlx::query_as(
-        "SELECT t.id, t.code, t.name, t.kind, t.monthly_price_cents, t.created_at, \
+        "SELECT t.id, t.code, t.name, t.names_json, t.kind, t.monthly_price_cents, t.created_at, \
                 COALESCE(p.purchased, 0) AS purchased, COALESCE(p.assigned, 0) AS assigned \
          FROM licence_types t LEFT JOIN licence_pools p ON p.licence_type_id = t.id AND p.enterprise_id = $1 \
          ORDER BY t.kind DESC, t.code",

@@ -182,6 +182,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "department index",
         sql: Sql::Both(include_str!("../migrations/0028_department_index.sql")),
     },
+    Migration {
+        version: 29,
+        name: "catalogue names",
+        sql: Sql::Both(include_str!("../migrations/0029_catalogue_names.sql")),
+    },
 ];
 
 /// Applies the missing migrations and returns how many ran.

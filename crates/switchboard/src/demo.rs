@@ -155,18 +155,68 @@ async fn populate(
         .into_iter()
         .map(|l| l.code.to_string())
         .collect();
-    for (code, name, kind, price) in [
-        ("voice-basic", "Voice Basic", "package", 1290),
-        ("voice-premium", "Voice Premium", "package", 1990),
-        ("call-centre-agent", "Call Centre Agent", "package", 2490),
-        ("supervisor", "Supervisor", "addon", 500),
-        ("mobility", "Mobility", "addon", 300),
-        ("additional-number", "Additional Number", "addon", 200),
+    // I-6: each name in English, German and French.
+    let names = |de: &str, fr: &str| {
+        Some(std::collections::BTreeMap::from([
+            ("de".to_owned(), de.to_owned()),
+            ("fr".to_owned(), fr.to_owned()),
+        ]))
+    };
+    for (code, name, de, fr, kind, price) in [
+        (
+            "voice-basic",
+            "Voice Basic",
+            "Sprache Basis",
+            "Voix Basique",
+            "package",
+            1290,
+        ),
+        (
+            "voice-premium",
+            "Voice Premium",
+            "Sprache Premium",
+            "Voix Premium",
+            "package",
+            1990,
+        ),
+        (
+            "call-centre-agent",
+            "Call Centre Agent",
+            "Callcenter-Agent",
+            "Agent de centre d’appels",
+            "package",
+            2490,
+        ),
+        (
+            "supervisor",
+            "Supervisor",
+            "Supervisor",
+            "Superviseur",
+            "addon",
+            500,
+        ),
+        (
+            "mobility",
+            "Mobility",
+            "Mobilität",
+            "Mobilité",
+            "addon",
+            300,
+        ),
+        (
+            "additional-number",
+            "Additional Number",
+            "Zusätzliche Rufnummer",
+            "Numéro supplémentaire",
+            "addon",
+            200,
+        ),
     ] {
         if !have.iter().any(|c| c == code) {
             let input = NewLicenceType {
                 code: Some(code.into()),
                 name: Some(name.into()),
+                names: names(de, fr),
                 kind: Some(kind.into()),
                 monthly_price_cents: Some(price),
             };
@@ -179,17 +229,48 @@ async fn populate(
         .into_iter()
         .map(|d| d.code)
         .collect();
-    for (code, name, kind) in [
-        ("yealink-t54w", "Yealink T54W", "desk_phone"),
-        ("poly-vvx-450", "Poly VVX 450", "desk_phone"),
-        ("no-desk-phone", "No desk phone (ohne Tischtelefon)", "none"),
-        ("mobile-app", "Mobile app", "mobile_client"),
-        ("desktop-app", "Desktop app", "desktop_client"),
+    for (code, name, de, fr, kind) in [
+        (
+            "yealink-t54w",
+            "Yealink T54W",
+            "Yealink T54W",
+            "Yealink T54W",
+            "desk_phone",
+        ),
+        (
+            "poly-vvx-450",
+            "Poly VVX 450",
+            "Poly VVX 450",
+            "Poly VVX 450",
+            "desk_phone",
+        ),
+        (
+            "no-desk-phone",
+            "No desk phone",
+            "Ohne Tischtelefon",
+            "Sans poste fixe",
+            "none",
+        ),
+        (
+            "mobile-app",
+            "Mobile app",
+            "Mobile App",
+            "Application mobile",
+            "mobile_client",
+        ),
+        (
+            "desktop-app",
+            "Desktop app",
+            "Desktop-App",
+            "Application de bureau",
+            "desktop_client",
+        ),
     ] {
         if !have.iter().any(|c| c == code) {
             let input = NewDeviceType {
                 code: Some(code.into()),
                 name: Some(name.into()),
+                names: names(de, fr),
                 kind: Some(kind.into()),
             };
             catalogue.create_device_type(actor, input).await?;

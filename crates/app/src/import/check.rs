@@ -932,6 +932,7 @@ mod tests {
             id: LicenceTypeId::new(),
             code: LicenceCode::from_trusted(code.into()),
             name: code.into(),
+            names: Default::default(),
             kind,
             monthly_price_cents: 100,
             created_at: now,
@@ -940,6 +941,7 @@ mod tests {
             id: DeviceTypeId::new(),
             code: code.into(),
             name: code.into(),
+            names: Default::default(),
             kind,
             created_at: now,
         };

@@ -38,6 +38,7 @@ pub async fn tenant(app: &App, licences: u64) -> anyhow::Result<Tenant> {
             .create_licence_type(
                 &actor,
                 NewLicenceType {
+                    names: None,
                     code: Some(PACKAGE.into()),
                     name: Some("Voice Basic".into()),
                     kind: Some("package".into()),
@@ -52,6 +53,7 @@ pub async fn tenant(app: &App, licences: u64) -> anyhow::Result<Tenant> {
             .create_licence_type(
                 &actor,
                 NewLicenceType {
+                    names: None,
                     code: Some("mobility".into()),
                     name: Some("Mobility".into()),
                     kind: Some("addon".into()),
@@ -66,6 +68,7 @@ pub async fn tenant(app: &App, licences: u64) -> anyhow::Result<Tenant> {
             .create_device_type(
                 &actor,
                 NewDeviceType {
+                    names: None,
                     code: Some(DEVICE.into()),
                     name: Some("Yealink T54W".into()),
                     kind: Some("desk_phone".into()),

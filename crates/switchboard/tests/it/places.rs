@@ -16,6 +16,7 @@ on_both_kinds!(
     i6_k3_a_wrong_time_zone_country_or_language_is_refused_naming_the_field,
     i6_the_portal_shows_times_in_the_readers_zone_and_sets_a_sites_place,
     i6_a_broadcast_is_scheduled_in_the_writers_local_time,
+    i6_catalogue_names_are_read_in_the_readers_language,
 );
 
 async fn place_of(t: &TestApp, site: &str) -> serde_json::Value {
@@ -317,4 +318,75 @@ async fn i6_a_broadcast_is_scheduled_in_the_writers_local_time(kind: Kind) {
         "{}",
         page.body
     );
+}
+
+async fn i6_catalogue_names_are_read_in_the_readers_language(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    // The operator names a licence type and a device type in German and French.
+    let named = t
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/licence-types/voice-premium/names",
+            &t.fx.operator,
+            Some(json!({"de": "Sprache Premium", "fr": "Voix Premium"})),
+            None,
+        )
+        .await;
+    assert_eq!(named.status.as_u16(), 200, "{}", named.body);
+    assert_eq!(named.body["names"]["de"], "Sprache Premium");
+    let refused = t
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/device-types/no-desk-phone/names",
+            &t.fx.operator,
+            Some(json!({"es": "Sin teléfono", "de": ""})),
+            None,
+        )
+        .await;
+    assert_eq!(
+        refused.failing_fields(),
+        vec!["names.es"],
+        "{}",
+        refused.body
+    );
+    let by_admin = t
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/device-types/no-desk-phone/names",
+            &t.fx.admin,
+            Some(json!({"de": "Ohne Tischtelefon"})),
+            None,
+        )
+        .await;
+    assert_eq!(
+        by_admin.status.as_u16(),
+        403,
+        "operators keep the catalogue"
+    );
+    let device = t
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/device-types/no-desk-phone/names",
+            &t.fx.operator,
+            Some(json!({"de": "Ohne Tischtelefon", "fr": "Sans poste fixe"})),
+            None,
+        )
+        .await;
+    assert_eq!(device.status.as_u16(), 200, "{}", device.body);
+
+    // A German administrator reads the German names; the English one stands in where none is.
+    let mut browser = admin(&t, "+493012345601", None).await;
+    let licences = browser.get("/licences").await;
+    assert!(licences.contains("Sprache Premium"), "{}", licences.body);
+    assert!(
+        licences.contains("voice-basic"),
+        "no German name: the English one"
+    );
+    let form = browser.get("/users/new").await;
+    assert!(form.contains("Ohne Tischtelefon"), "{}", form.body);
+    browser.get("/language/fr").await;
+    let form = browser.get("/users/new").await;
+    assert!(form.contains("Sans poste fixe") && form.contains("Voix Premium"));
 }

@@ -494,6 +494,7 @@ async fn fixture(app: &App) -> Fixture {
         ("additional-number", "addon", 200),
     ] {
         let input = NewLicenceType {
+            names: None,
             code: Some(code.into()),
             name: Some(code.into()),
             kind: Some(kind.into()),
@@ -510,6 +511,7 @@ async fn fixture(app: &App) -> Fixture {
         ("mobile-app", "mobile_client"),
     ] {
         let input = NewDeviceType {
+            names: None,
             code: Some(code.into()),
             name: Some(code.into()),
             kind: Some(kind.into()),

@@ -25,6 +25,7 @@ pub async fn create_licence_type(
     let input = NewLicenceType {
         code: body.code,
         name: body.name,
+        names: body.names,
         kind: body.kind,
         monthly_price_cents: body.monthly_price_cents,
     };
@@ -60,10 +61,48 @@ pub async fn create_device_type(
     let input = NewDeviceType {
         code: body.code,
         name: body.name,
+        names: body.names,
         kind: body.kind,
     };
     let device = s.app.catalogue().create_device_type(&actor, input).await?;
     Ok((StatusCode::CREATED, Json(device.into())))
+}
+
+/// I-6: set a licence type's names in German and French (operators); `{"de": "…", "fr": "…"}`,
+/// an empty one falling back to the English name.
+#[utoipa::path(put, path = "/licence-types/{code}/names", tag = "catalogue",
+    request_body = std::collections::BTreeMap<String, String>,
+    responses((status = 200, body = LicenceTypeDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn set_licence_type_names(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(code): Path<String>,
+    ApiJson(names): ApiJson<std::collections::BTreeMap<String, String>>,
+) -> ApiResult<Json<LicenceTypeDto>> {
+    let licence = s
+        .app
+        .catalogue()
+        .set_licence_type_names(&actor, &code, names)
+        .await?;
+    Ok(Json(licence.into()))
+}
+
+/// I-6: set a device type's names in German and French (operators).
+#[utoipa::path(put, path = "/device-types/{code}/names", tag = "catalogue",
+    request_body = std::collections::BTreeMap<String, String>,
+    responses((status = 200, body = DeviceTypeDto), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn set_device_type_names(
+    State(s): State<AppState>,
+    Caller(actor): Caller,
+    Path(code): Path<String>,
+    ApiJson(names): ApiJson<std::collections::BTreeMap<String, String>>,
+) -> ApiResult<Json<DeviceTypeDto>> {
+    let device = s
+        .app
+        .catalogue()
+        .set_device_type_names(&actor, &code, names)
+        .await?;
+    Ok(Json(device.into()))
 }
 
 /// The device-type catalogue (U-3).

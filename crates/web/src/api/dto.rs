@@ -212,7 +212,10 @@ impl<Id: std::fmt::Display> From<Unit<Id>> for UnitDto {
 pub struct CreateLicenceType {
     /// Slug such as `voice-premium`; `additional-number` is the add-on of alternative numbers (N-5).
     pub code: Option<String>,
+    /// The English name, and the fallback of the other languages.
     pub name: Option<String>,
+    /// I-6: the name in German and French: `{"de": "…", "fr": "…"}`.
+    pub names: Option<std::collections::BTreeMap<String, String>>,
     /// `package` or `addon`.
     pub kind: Option<String>,
     pub monthly_price_cents: Option<i64>,
@@ -223,6 +226,8 @@ pub struct LicenceTypeDto {
     pub id: String,
     pub code: String,
     pub name: String,
+    /// I-6: the name in other languages (`de`, `fr`).
+    pub names: std::collections::BTreeMap<String, String>,
     /// `package` or `addon`.
     pub kind: String,
     pub monthly_price_cents: i64,
@@ -234,6 +239,7 @@ impl From<LicenceType> for LicenceTypeDto {
             id: l.id.to_string(),
             code: l.code.to_string(),
             name: l.name,
+            names: l.names,
             kind: l.kind.as_str().to_owned(),
             monthly_price_cents: l.monthly_price_cents,
         }
@@ -304,7 +310,10 @@ impl From<Purchase> for PurchaseDto {
 #[serde(deny_unknown_fields)]
 pub struct CreateDeviceType {
     pub code: Option<String>,
+    /// The English name, and the fallback of the other languages.
     pub name: Option<String>,
+    /// I-6: the name in German and French: `{"de": "…", "fr": "…"}`.
+    pub names: Option<std::collections::BTreeMap<String, String>>,
     /// `desk_phone`, `none` (no desk phone), `mobile_client` or `desktop_client`.
     pub kind: Option<String>,
 }
@@ -314,6 +323,8 @@ pub struct DeviceTypeDto {
     pub id: String,
     pub code: String,
     pub name: String,
+    /// I-6: the name in other languages (`de`, `fr`).
+    pub names: std::collections::BTreeMap<String, String>,
     pub kind: String,
 }
 
@@ -323,6 +334,7 @@ impl From<DeviceType> for DeviceTypeDto {
             id: d.id.to_string(),
             code: d.code,
             name: d.name,
+            names: d.names,
             kind: d.kind.as_str().to_owned(),
         }
     }

@@ -94,6 +94,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
             catalogue::create_device_type,
             catalogue::list_device_types
         ))
+        .routes(routes!(catalogue::set_licence_type_names))
+        .routes(routes!(catalogue::set_device_type_names))
         .routes(routes!(catalogue::licences))
         .routes(routes!(
             catalogue::create_purchase,

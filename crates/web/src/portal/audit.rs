@@ -106,7 +106,7 @@ pub async fn rows(
 ) -> Result<Vec<AuditRow>, switchboard_app::AppError> {
     let app = &visit.state.app;
     let existing = app.audit().existing_subjects(&entries).await?;
-    let directory = Directory::load(&visit.state, ws).await?;
+    let directory = Directory::load(visit, ws).await?;
     let names = Names {
         directory: &directory,
         sites: &ws.sites,

@@ -32,7 +32,7 @@ async fn page(
     typed: Fields,
     errors: Vec<(String, String)>,
 ) -> Result<Response, AppError> {
-    let directory = Directory::load(&visit.state, ws).await?;
+    let directory = Directory::load(visit, ws).await?;
     let sent = visit
         .state
         .app

@@ -9,7 +9,6 @@ use switchboard_store::licences::Pool;
 use switchboard_store::org::{Department, Team};
 
 use super::workspace::Workspace;
-use crate::AppState;
 
 pub struct Directory {
     pub departments: Vec<Department>,
@@ -20,8 +19,10 @@ pub struct Directory {
 }
 
 impl Directory {
-    pub async fn load(state: &AppState, ws: &Workspace) -> Result<Self, AppError> {
-        let app = &state.app;
+    /// The tables of `ws`, with the catalogue's names in the reader's language (I-6).
+    pub async fn load(visit: &super::context::Visit, ws: &Workspace) -> Result<Self, AppError> {
+        let app = &visit.state.app;
+        let language = visit.tr().lang.as_str();
         let (actor, enterprise) = (&ws.actor, ws.enterprise.id);
         let mut departments = app.tenancy().departments(actor, enterprise).await?;
         departments.sort_by_key(|d| d.name.to_lowercase());
@@ -40,8 +41,14 @@ impl Directory {
                 });
             }
         }
+        for pool in &mut pools {
+            pool.licence.name = pool.licence.name_in(language).to_owned();
+        }
         pools.sort_by(|a, b| a.licence.name.cmp(&b.licence.name));
-        let devices = app.catalogue().device_types().await?;
+        let mut devices = app.catalogue().device_types().await?;
+        for device in &mut devices {
+            device.name = device.name_in(language).to_owned();
+        }
         Ok(Self {
             departments,
             teams,

@@ -156,7 +156,7 @@ fn counted(tr: &Tr, key: &str, count: Capped) -> String {
 fn licence_items(tr: &Tr, low: &[LowLicence], link: &str) -> Vec<Item> {
     low.iter()
         .map(|l| {
-            let name = l.pool.licence.name.as_str();
+            let name = l.pool.licence.name_in(tr.lang.as_str());
             let (key, tone) = if l.free == 0 {
                 ("home-licence-none", "failed")
             } else {

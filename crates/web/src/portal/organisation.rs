@@ -30,7 +30,7 @@ async fn page(
     typed: Fields,
     errors: Vec<(String, String)>,
 ) -> Result<Response, AppError> {
-    let directory = Directory::load(&visit.state, ws).await?;
+    let directory = Directory::load(visit, ws).await?;
     // (team id, user id, name) of every lead.
     let leads = visit
         .state

@@ -58,7 +58,7 @@ async fn licences_page(
     typed: Fields,
     errors: Vec<(String, String)>,
 ) -> Result<Response, AppError> {
-    let directory = Directory::load(&visit.state, ws).await?;
+    let directory = Directory::load(visit, ws).await?;
     let c = ws.chrome(visit, "licences-title", "/licences");
     let tr = c.tr;
     let total: i64 = directory

@@ -311,7 +311,7 @@ async fn render(
     duplicate_of: Option<String>,
     errors: Vec<(String, String)>,
 ) -> Result<Response, AppError> {
-    let directory = Directory::load(&visit.state, ws).await?;
+    let directory = Directory::load(visit, ws).await?;
     let view = form_view(visit, ws, &directory, values, duplicate_of).await?;
     let status = if errors.is_empty() {
         StatusCode::OK

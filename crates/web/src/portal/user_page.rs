@@ -259,7 +259,7 @@ async fn page(
     user: &User,
     errors: Vec<(String, String)>,
 ) -> Result<Response, AppError> {
-    let directory = Directory::load(&visit.state, ws).await?;
+    let directory = Directory::load(visit, ws).await?;
     let mut c = ws.chrome(visit, "user-title", &format!("/users/{}", user.id));
     c.title = full_name(user);
     // L-5: where the callers go, by name: a colleague and their extension, or a queue.
@@ -563,7 +563,7 @@ pub async fn confirm(
         Ok(opened) => opened,
         Err(answer) => return answer,
     };
-    let directory = match Directory::load(&visit.state, &ws).await {
+    let directory = match Directory::load(&visit, &ws).await {
         Ok(d) => d,
         Err(e) => return internal_error(&visit, &e),
     };
@@ -946,7 +946,7 @@ async fn edit_form(
     typed: Option<Fields>,
     errors: Vec<(String, String)>,
 ) -> Result<Response, AppError> {
-    let directory = Directory::load(&visit.state, ws).await?;
+    let directory = Directory::load(visit, ws).await?;
     let values = typed.unwrap_or_else(|| values_of(user, &directory));
     let mut c = ws.chrome(visit, "user-edit-title", &format!("/users/{}", user.id));
     c.title = c.tr.t1("user-edit-title", "name", &full_name(user));

@@ -169,7 +169,7 @@ pub async fn list(
         Err(answer) => return answer,
     };
     let fields = Fields(pairs);
-    let directory = match Directory::load(&visit.state, &ws).await {
+    let directory = match Directory::load(&visit, &ws).await {
         Ok(d) => d,
         Err(e) => return internal_error(&visit, &e),
     };
