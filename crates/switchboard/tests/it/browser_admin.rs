@@ -1253,6 +1253,15 @@ async fn walk_the_menu(kind: Kind, lang: &str, width: Option<u32>, test: &'stati
     )
     .await;
     t.drain_jobs().await;
+    // A group, so that a group's page is reached by clicking too.
+    let hunt = t
+        .post(
+            &format!("/api/v1/enterprises/{}/groups", t.fx.enterprise),
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "kind": "hunt", "name": "Hotline", "extension": "700"}),
+        )
+        .await;
+    assert_eq!(hunt.status, 201, "{}", hunt.body);
     let Some(mut b) = signed_in_admin(&t, test).await else {
         return;
     };
@@ -1290,6 +1299,43 @@ async fn walk_the_menu(kind: Kind, lang: &str, width: Option<u32>, test: &'stati
         }
         b.click("a.brand").await;
         assert_eq!(b.path().await, "/");
+    }
+    // Each kind of detail page, by clicking from its list: a user, a group, a department or
+    // team, a site — each with the accessibility check.
+    let details: [(&str, &str, &str); 5] = [
+        ("/users", "#users tbody th a", "user"),
+        ("/groups", "#groups tbody a[href^=\"/groups/\"]", "group"),
+        (
+            "/organisation",
+            "#department-list a[href^=\"/organisation/departments/\"]",
+            "department",
+        ),
+        (
+            "/organisation",
+            ".teams a[href^=\"/organisation/teams/\"]",
+            "team",
+        ),
+        (
+            "/organisation",
+            "#site-list a[href^=\"/organisation/sites/\"]",
+            "site",
+        ),
+    ];
+    for (list, link, name) in details {
+        if phone {
+            b.click(".menu-toggle").await;
+        }
+        b.click(&format!("header .menu nav a[href=\"{list}\"]"))
+            .await;
+        b.click(link).await;
+        assert_ne!(b.path().await, list, "{name}: the link leads on");
+        assert!(!b.h1().await.is_empty());
+        b.screenshot(name).await;
+        assert_accessible(&b, name).await;
+        if phone {
+            assert_no_sideways_scroll(&b, name).await;
+        }
+        b.click("a.brand").await;
     }
     // The failing activation on the start page leads to the list of those users.
     b.click("#attention a[href=\"/users?state=failed\"]").await;
