@@ -171,7 +171,7 @@ fn parse_forward(
     policy.parse(value).map(|e| e.to_string()).map_err(|_| {
         FieldError::new(
             "forward_to",
-            "invalid-destination",
+            "invalid-forward-destination",
             "Forward to an extension of this enterprise or a number in international form (+…).",
         )
     })

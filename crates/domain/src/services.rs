@@ -29,7 +29,7 @@ impl Destination {
             .map_err(|_| {
                 FieldError::new(
                     field,
-                    "invalid-destination",
+                    "invalid-forward-destination",
                     "An extension of this enterprise, or a number in international form (+…).",
                 )
             })
@@ -163,7 +163,7 @@ mod tests {
             Destination::parse("to", "somewhere", &policy)
                 .unwrap_err()
                 .code,
-            "invalid-destination"
+            "invalid-forward-destination"
         );
         assert!(voicemail_rings(1).is_err() && voicemail_rings(11).is_err());
         assert_eq!(voicemail_rings(10), Ok(10));

@@ -392,6 +392,12 @@ async fn s1_s4_a_user_sets_their_services_and_an_administrator_in_their_view(kin
         refused.contains("value=\"ailleurs\""),
         "what was typed is kept"
     );
+    // Issue 19: a forwarding destination is an extension or a number, and the refusal says so.
+    assert!(
+        refused.contains("Un poste de cette entreprise, ou un numéro au format international"),
+        "{}",
+        refused.body
+    );
     user.get("/services").await;
     let saved = user
         .post(
