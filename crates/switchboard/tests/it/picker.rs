@@ -14,6 +14,7 @@ const STRONG: &str = "copper kettle drifts north";
 on_both_kinds!(
     g1_l2_members_are_found_by_name_and_added_by_clicking,
     g2_a_supervisor_is_found_on_any_site_and_g3_pickup_once,
+    g6_an_attendants_menu_says_what_each_key_reaches_by_name,
 );
 
 async fn admin(t: &TestApp) -> WebClient {
@@ -229,4 +230,38 @@ async fn g2_a_supervisor_is_found_on_any_site_and_g3_pickup_once(kind: Kind) {
             .contains("the call pickup group Lager already"),
         "{found:?}"
     );
+}
+
+async fn g6_an_attendants_menu_says_what_each_key_reaches_by_name(kind: Kind) {
+    let Some(t) = TestApp::spawn(kind).await else {
+        return;
+    };
+    t.create_active_user(
+        "+493012345602",
+        json!({"first_name": "Bob", "last_name": "Becker", "extension": "602"}),
+    )
+    .await;
+    let mut browser = admin(&t).await;
+    group(&t, t.fx.berlin.to_string(), "hunt", "Hotline", Some("700")).await;
+    let attendant = t
+        .post(
+            &format!("/api/v1/enterprises/{}/groups", t.fx.enterprise),
+            &t.fx.admin,
+            json!({"site_id": t.fx.berlin.to_string(), "kind": "auto_attendant", "name": "Zentrale",
+                   "extension": "900", "menu": {"business": {"keys": {
+                       "1": "700", "2": "voicemail 602", "3": "+493012345699"},
+                       "no_input": "602"}}}),
+        )
+        .await;
+    assert_eq!(attendant.status.as_u16(), 201, "{}", attendant.body);
+    let id = attendant.body["id"].as_str().unwrap();
+    let page = browser.get(&format!("/groups/{id}")).await;
+    for reached in [
+        "<td class=\"reaches\">Hotline (Hunt group)</td>",
+        "<td class=\"reaches\">the voicemail of Bob Becker</td>",
+        "<td class=\"reaches\">the number +493012345699</td>",
+        "Reaches: Bob Becker",
+    ] {
+        assert!(page.contains(reached), "{reached}: {}", page.body);
+    }
 }

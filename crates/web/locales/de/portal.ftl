@@ -1091,3 +1091,7 @@ in-use-more = { $names } und { $more } weiteren
 problem-team-has-broadcasts = An dieses Team gingen Rundnachrichten; es bleibt für deren Verlauf bestehen.
 broadcast-sent = Die Rundnachricht ist unterwegs in die Posteingänge der Mitglieder.
 error-invalid-forward-destination = Eine Durchwahl dieses Unternehmens oder eine Rufnummer im internationalen Format (+49…).
+aa-reaches = Erreicht
+aa-reaches-number = die Rufnummer { $value }
+aa-reaches-voicemail = die Sprachbox von { $name }
+aa-reaches-nobody = niemand in diesem Unternehmen hat diese Durchwahl

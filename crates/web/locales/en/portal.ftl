@@ -1091,3 +1091,7 @@ in-use-more = { $names } and { $more } more
 problem-team-has-broadcasts = Broadcasts were sent to this team; it stays for their history.
 broadcast-sent = The broadcast is on its way to the members’ inboxes.
 error-invalid-forward-destination = An extension of this enterprise, or a number in international form (+49…).
+aa-reaches = Reaches
+aa-reaches-number = the number { $value }
+aa-reaches-voicemail = the voicemail of { $name }
+aa-reaches-nobody = nobody of this enterprise has this extension

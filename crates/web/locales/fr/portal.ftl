@@ -1091,3 +1091,7 @@ in-use-more = { $names } et { $more } autres
 problem-team-has-broadcasts = Des messages de diffusion ont été envoyés à cette équipe ; elle reste pour leur historique.
 broadcast-sent = Le message de diffusion part vers les boîtes de réception des membres.
 error-invalid-forward-destination = Un poste de cette entreprise, ou un numéro au format international (+33…).
+aa-reaches = Atteint
+aa-reaches-number = le numéro { $value }
+aa-reaches-voicemail = la messagerie de { $name }
+aa-reaches-nobody = personne dans cette entreprise n’a ce poste

@@ -209,9 +209,17 @@ pub async fn show(
             PickFor::Supervisor => pickers.1 = block,
         }
     }
+    let reached = if view.group.kind == GroupKind::AutoAttendant {
+        match reached_by_extension(&visit, &ws, &typed).await {
+            Ok(reached) => reached,
+            Err(e) => return internal_error(&visit, &e),
+        }
+    } else {
+        Default::default()
+    };
     (
         clear_flash(jar, &visit),
-        group_page_with(&visit, &ws, view, typed, Vec::new(), pickers),
+        group_page_with(&visit, &ws, view, typed, Vec::new(), pickers, reached),
     )
         .into_response()
 }
@@ -347,7 +355,84 @@ fn group_page(
         typed,
         errors,
         (PickerBlock::default(), PickerBlock::default()),
+        Default::default(),
     )
+}
+
+/// G-6: who each extension of the enterprise is, by name, for the menus' keys: the groups
+/// (hunt group, call centre, attendant) and the users the keys name.
+async fn reached_by_extension(
+    visit: &Visit,
+    ws: &Workspace,
+    typed: &Fields,
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    let app = &visit.state.app;
+    let tr = visit.tr();
+    let mut reached = std::collections::HashMap::new();
+    for g in app.groups().list(&ws.actor, ws.enterprise.id, None).await? {
+        if let Some(extension) = &g.group.extension {
+            let kind = tr.t(&format!("group-kind-{}", g.group.kind.as_str()));
+            reached.insert(
+                extension.to_string(),
+                format!("{} ({kind})", g.group.name.as_str()),
+            );
+        }
+    }
+    for (_, value) in typed
+        .0
+        .iter()
+        .filter(|(k, _)| k.contains(".keys.") || k.ends_with(".no_input"))
+    {
+        let extension = value
+            .trim()
+            .trim_start_matches("voicemail")
+            .trim_start_matches("vm")
+            .trim();
+        if extension.is_empty()
+            || !extension.bytes().all(|b| b.is_ascii_digit())
+            || reached.contains_key(extension)
+        {
+            continue;
+        }
+        if let Some(id) = app
+            .users()
+            .by_extension(&ws.actor, ws.enterprise.id, extension)
+            .await?
+        {
+            let user = app.users().get(&ws.actor, id).await?;
+            reached.insert(
+                extension.to_owned(),
+                format!("{} {}", user.first_name.as_str(), user.last_name.as_str()),
+            );
+        }
+    }
+    Ok(reached)
+}
+
+/// What a key's destination reaches, in words: a name, a user's voicemail, a number; nothing
+/// for an empty key.
+fn reaches_in_words(
+    tr: &super::i18n::Tr,
+    reached: &std::collections::HashMap<String, String>,
+    value: &str,
+) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        return String::new();
+    }
+    if value.starts_with('+') {
+        return tr.t1("aa-reaches-number", "value", value);
+    }
+    let voicemail = value.starts_with("voicemail") || value.starts_with("vm");
+    let extension = value
+        .trim_start_matches("voicemail")
+        .trim_start_matches("vm")
+        .trim();
+    match reached.get(extension) {
+        Some(name) if voicemail => tr.t1("aa-reaches-voicemail", "name", name),
+        Some(name) => name.clone(),
+        None => tr.t("aa-reaches-nobody"),
+    }
 }
 
 fn group_page_with(
@@ -357,6 +442,7 @@ fn group_page_with(
     typed: Fields,
     errors: Vec<(String, String)>,
     (member_picker, supervisor_picker): (PickerBlock, PickerBlock),
+    reached: std::collections::HashMap<String, String>,
 ) -> Response {
     let mut c = ws.chrome(visit, "groups-title", &format!("/groups/{}", view.group.id));
     let tr = c.tr;
@@ -474,10 +560,22 @@ fn group_page_with(
                     ("after_hours", "aa-after-hours-menu"),
                 ]
                 .into_iter()
-                .map(|(name, title)| MenuBlock {
-                    title: tr.t(title),
-                    rows: KEYS.iter().map(|k| (*k, key_field(name, k))).collect(),
-                    no_input_field: format!("{name}.no_input"),
+                .map(|(name, title)| {
+                    let reaches = |field: &str| reaches_in_words(&tr, &reached, typed.get(field));
+                    let no_input_field = format!("{name}.no_input");
+                    MenuBlock {
+                        title: tr.t(title),
+                        rows: KEYS
+                            .iter()
+                            .map(|k| {
+                                let field = key_field(name, k);
+                                let says = reaches(&field);
+                                (*k, field, says)
+                            })
+                            .collect(),
+                        no_input_reaches: reaches(&no_input_field),
+                        no_input_field,
+                    }
                 })
                 .collect()
             } else {

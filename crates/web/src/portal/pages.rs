@@ -607,9 +607,11 @@ pub fn greeting_about(tr: &super::i18n::Tr, a: &switchboard_store::greetings::Ab
 /// One menu of an auto attendant's page: a row per key, and the no-input destination.
 pub struct MenuBlock {
     pub title: String,
-    /// (key as shown, its field's name)
-    pub rows: Vec<(&'static str, String)>,
+    /// (key as shown, its field's name, what the key reaches in words)
+    pub rows: Vec<(&'static str, String, String)>,
     pub no_input_field: String,
+    /// What no input reaches, in words.
+    pub no_input_reaches: String,
 }
 
 /// A call centre's campaign on its page: each agent of the call centre, ticked when assigned.
