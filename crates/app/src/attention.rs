@@ -185,6 +185,25 @@ impl Attention<'_> {
         })
     }
 
+    /// L-8: how many users each site in reach has (capped): whom new device passwords for the
+    /// site would renew.
+    pub async fn users_per_site(
+        &self,
+        actor: &Actor,
+        enterprise: EnterpriseId,
+    ) -> AppResult<Vec<(SiteId, Capped)>> {
+        let sites = self.0.tenancy().sites(actor, enterprise).await?;
+        let mut conn = self.0.db().read().await?;
+        let mut counts = Vec::with_capacity(sites.len());
+        for site in sites {
+            counts.push((
+                site.id,
+                attention::users_of_site(&mut conn, enterprise, site.id, 100_000).await?,
+            ));
+        }
+        Ok(counts)
+    }
+
     /// The provider's view: the enterprises where activations fail or wait, or licences or
     /// numbers run low.
     pub async fn provider(&self, actor: &Actor, threshold: i64) -> AppResult<ProviderAttention> {

@@ -71,6 +71,25 @@ pub async fn users_in_state(
     Ok(Capped::of(query.fetch_one(conn).await?, cap))
 }
 
+/// Users of one site, in any state, counted up to `cap` (L-8: whom a device password run renews).
+pub async fn users_of_site(
+    conn: &mut Conn,
+    enterprise: EnterpriseId,
+    site: SiteId,
+    cap: i64,
+) -> Result<Capped> {
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM users WHERE enterprise_id = $1 AND site_id = $2 LIMIT {}) AS capped",
+        cap + 1
+    );
+    let counted: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(enterprise.to_string())
+        .bind(site.to_string())
+        .fetch_one(conn)
+        .await?;
+    Ok(Capped::of(counted, cap))
+}
+
 /// Numbers of the pool that nobody holds, counted up to `cap`.
 pub async fn free_numbers(conn: &mut Conn, enterprise: EnterpriseId, cap: i64) -> Result<Capped> {
     let sql = format!(

@@ -283,6 +283,12 @@ async fn l8_portal_device_passwords_come_as_a_csv_downloadable_once(kind: Kind) 
     let page = browser.get("/device-passwords").await;
     assert_eq!(page.h1(), "Mots de passe des appareils");
     let berlin = t.fx.berlin.to_string();
+    // Issue 19: each site says how many users a run renews (three and the administrator).
+    assert!(
+        page.contains("Berlin — utilisateurs\u{202f}: 4</option>"),
+        "{}",
+        page.body
+    );
 
     // L-8: confirmed first; a weak shared password is refused at its field; nothing changes.
     let refused = browser

@@ -1095,3 +1095,4 @@ aa-reaches = Erreicht
 aa-reaches-number = die Rufnummer { $value }
 aa-reaches-voicemail = die Sprachbox von { $name }
 aa-reaches-nobody = niemand in diesem Unternehmen hat diese Durchwahl
+device-passwords-site = { $name } – Benutzer: { $count }

@@ -1095,3 +1095,4 @@ aa-reaches = Reaches
 aa-reaches-number = the number { $value }
 aa-reaches-voicemail = the voicemail of { $name }
 aa-reaches-nobody = nobody of this enterprise has this extension
+device-passwords-site = { $name } — users: { $count }

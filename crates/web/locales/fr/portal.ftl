@@ -1095,3 +1095,4 @@ aa-reaches = Atteint
 aa-reaches-number = le numéro { $value }
 aa-reaches-voicemail = la messagerie de { $name }
 aa-reaches-nobody = personne dans cette entreprise n’a ce poste
+device-passwords-site = { $name } — utilisateurs : { $count }

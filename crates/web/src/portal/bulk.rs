@@ -474,20 +474,47 @@ pub async fn device_passwords_page(visit: Visit, jar: CookieJar) -> Response {
         Err(answer) => return answer,
     };
     let chosen = ws.site.map(|s| s.to_string()).unwrap_or_default();
-    let page = device_passwords_form(&visit, &ws, Fields(vec![("site_id".into(), chosen)]));
+    let page = device_passwords_form(&visit, &ws, Fields(vec![("site_id".into(), chosen)])).await;
     (clear_flash(jar, &visit), page).into_response()
 }
 
-fn device_passwords_form(visit: &Visit, ws: &Workspace, typed: Fields) -> DevicePasswordsPage {
-    DevicePasswordsPage {
-        c: ws.chrome(visit, "device-passwords-title", "/device-passwords"),
-        sites: ws
-            .sites
-            .iter()
-            .map(|s| (s.id.to_string(), s.name.clone()))
-            .collect(),
-        typed,
-    }
+/// The form; each site says how many users a run for it renews (L-8).
+async fn device_passwords_form(
+    visit: &Visit,
+    ws: &Workspace,
+    typed: Fields,
+) -> DevicePasswordsPage {
+    let c = ws.chrome(visit, "device-passwords-title", "/device-passwords");
+    let counts = visit
+        .state
+        .app
+        .attention()
+        .users_per_site(&ws.actor, ws.enterprise.id)
+        .await
+        .unwrap_or_default();
+    let sites = ws
+        .sites
+        .iter()
+        .map(|s| {
+            let label = match counts.iter().find(|(id, _)| *id == s.id) {
+                Some((_, n)) => {
+                    let shown = if n.more {
+                        format!("{}+", n.count)
+                    } else {
+                        n.count.to_string()
+                    };
+                    c.tr.try_with(
+                        "device-passwords-site",
+                        [("name", s.name.as_str()), ("count", shown.as_str())],
+                    )
+                    .unwrap_or_else(|| s.name.clone())
+                }
+                None => s.name.clone(),
+            };
+            (s.id.to_string(), label)
+        })
+        .collect();
+    DevicePasswordsPage { c, sites, typed }
 }
 
 pub async fn issue_device_passwords(
@@ -515,10 +542,11 @@ pub async fn issue_device_passwords(
     if own && fields.opt("password").is_none() {
         errors.push(("password".to_owned(), tr.t("error-required")));
     }
+    // The form again with the refusal (built up front: the closure cannot wait).
+    let mut again = device_passwords_form(&visit, &ws, fields.clone().typed()).await;
     let refused = |errors: Vec<(String, String)>| {
-        let mut page = device_passwords_form(&visit, &ws, fields.clone().typed());
-        page.c = page.c.with_errors(errors);
-        (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+        again.c = again.c.clone().with_errors(errors);
+        (StatusCode::UNPROCESSABLE_ENTITY, again).into_response()
     };
     if !errors.is_empty() {
         return refused(errors);
