@@ -254,21 +254,15 @@ impl Catalogue<'_> {
             names,
             ..before.clone()
         };
-        audit::record(
-            &mut tx,
+        self.audit_renamed(
+            tx,
             actor,
-            self.0.now(),
-            Change {
-                enterprise: None,
-                action: "licence_type.renamed",
-                target_kind: "licence_type",
-                target_id: before.id.to_string(),
-                before: snapshot(&before),
-                after: snapshot(&after),
-            },
+            "licence_type",
+            before.id.to_string(),
+            &before,
+            &after,
         )
         .await?;
-        commit(tx).await?;
         Ok(after)
     }
 
@@ -292,22 +286,43 @@ impl Catalogue<'_> {
             names,
             ..before.clone()
         };
+        self.audit_renamed(
+            tx,
+            actor,
+            "device_type",
+            before.id.to_string(),
+            &before,
+            &after,
+        )
+        .await?;
+        Ok(after)
+    }
+
+    /// The audit entry of a catalogue entry's new names (`<kind>.renamed`), and the commit.
+    async fn audit_renamed<T: serde::Serialize>(
+        &self,
+        mut tx: switchboard_store::Tx,
+        actor: &Actor,
+        kind: &str,
+        id: String,
+        before: &T,
+        after: &T,
+    ) -> AppResult<()> {
         audit::record(
             &mut tx,
             actor,
             self.0.now(),
             Change {
                 enterprise: None,
-                action: "device_type.renamed",
-                target_kind: "device_type",
-                target_id: before.id.to_string(),
-                before: snapshot(&before),
-                after: snapshot(&after),
+                action: &format!("{kind}.renamed"),
+                target_kind: kind,
+                target_id: id,
+                before: snapshot(before),
+                after: snapshot(after),
             },
         )
         .await?;
-        commit(tx).await?;
-        Ok(after)
+        commit(tx).await
     }
 
     pub async fn device_types(&self) -> AppResult<Vec<DeviceType>> {

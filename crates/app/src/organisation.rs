@@ -45,6 +45,14 @@ impl UnitKind {
 pub struct Organisation<'a>(pub(crate) &'a App);
 
 impl Organisation<'_> {
+    /// G-4: a department or team of the actor's enterprise, for its page (staff only).
+    pub async fn get(&self, actor: &Actor, kind: UnitKind, id: &str) -> AppResult<Unit<String>> {
+        let mut conn = self.0.db().read().await?;
+        let unit = self.unit(&mut conn, actor, kind, id).await?;
+        actor.require_staff(unit.enterprise_id, "see the organisation")?;
+        Ok(unit)
+    }
+
     async fn unit(
         &self,
         conn: &mut switchboard_store::Conn,

@@ -203,6 +203,7 @@ pub async fn show(
             searched: true,
             rows: found.iter().map(|c| pick_row(&tr, c)).collect(),
             query,
+            ..PickerBlock::default()
         };
         match role {
             PickFor::Member => pickers.0 = block,
@@ -444,7 +445,8 @@ fn group_page_with(
     (member_picker, supervisor_picker): (PickerBlock, PickerBlock),
     reached: std::collections::HashMap<String, String>,
 ) -> Response {
-    let mut c = ws.chrome(visit, "groups-title", &format!("/groups/{}", view.group.id));
+    let page = format!("/groups/{}", view.group.id);
+    let mut c = ws.chrome(visit, "groups-title", &page);
     let tr = c.tr;
     c.title = view.group.name.as_str().to_owned();
     let members: Vec<MemberRow> = view.members.iter().map(|m| member_row(&tr, m)).collect();
@@ -474,8 +476,8 @@ fn group_page_with(
         status,
         GroupPage {
             c: c.with_errors(errors),
-            member_picker,
-            supervisor_picker,
+            member_picker: member_picker.at(&page, &format!("{page}/members")),
+            supervisor_picker: supervisor_picker.at(&page, &format!("{page}/supervisors")),
             id: view.group.id.to_string(),
             version: view.group.version,
             kind: view.group.kind.as_str(),

@@ -223,7 +223,7 @@ async fn admin_home(
     page.all_clear = seen.all_clear();
     page.items = items;
     page.threshold = Some(seen.threshold);
-    page.recent = recent(visit, ws, &tr, &seen).await;
+    page.recent = recent(visit, &tr, &seen).await;
     page.actions = vec![
         action(&tr, "home-action-add-user", "/users/new"),
         action(&tr, "home-action-import", "/users/import"),
@@ -234,35 +234,25 @@ async fn admin_home(
 }
 
 /// The recent changes, each subject linked while it still exists.
-async fn recent(visit: &Visit, ws: &Workspace, tr: &Tr, seen: &EnterpriseAttention) -> Vec<Recent> {
-    let app = &visit.state.app;
-    let mut rows = Vec::new();
-    for entry in &seen.recent {
-        let mut link = events::subject_link(entry);
-        // A deleted subject is named, not linked to a page that is gone.
-        let exists = match entry.target_kind.as_str() {
-            "user" => match entry.target_id.parse() {
-                Ok(id) => app.users().get(&ws.actor, id).await.is_ok(),
-                Err(_) => false,
-            },
-            "group" => match entry.target_id.parse() {
-                Ok(id) => app.groups().get(&ws.actor, id).await.is_ok(),
-                Err(_) => false,
-            },
-            _ => true,
-        };
-        if !exists {
-            link = None;
-        }
-        rows.push(Recent {
+async fn recent(visit: &Visit, tr: &Tr, seen: &EnterpriseAttention) -> Vec<Recent> {
+    // A deleted subject is named, not linked to a page that is gone (one query for all).
+    let existing = visit
+        .state
+        .app
+        .audit()
+        .existing_subjects(&seen.recent)
+        .await
+        .unwrap_or_default();
+    seen.recent
+        .iter()
+        .map(|entry| Recent {
             when: events::when(tr, entry.at),
             what: events::event_name(tr, &entry.action),
             subject: events::subject_name(entry).unwrap_or_default(),
-            link,
+            link: events::subject_link(entry).filter(|_| existing.contains(&entry.target_id)),
             who: events::actor_name(tr, &entry.actor),
-        });
-    }
-    rows
+        })
+        .collect()
 }
 
 async fn operator_home(visit: &Visit, page: &mut HomePage, threshold: i64) -> Result<(), AppError> {

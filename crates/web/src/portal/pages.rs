@@ -523,12 +523,23 @@ pub struct PickRow {
     pub gains_role: bool,
 }
 
-/// The picker of one role on a page: what was searched for and who was found.
+/// The picker of one role on a page: what was searched for and who was found, and where its
+/// search (GET) and its Add buttons (POST) go.
 #[derive(Default)]
 pub struct PickerBlock {
     pub query: String,
     pub searched: bool,
     pub rows: Vec<PickRow>,
+    pub search_action: String,
+    pub post_action: String,
+}
+
+impl PickerBlock {
+    pub fn at(mut self, search_action: &str, post_action: &str) -> Self {
+        self.search_action = search_action.to_owned();
+        self.post_action = post_action.to_owned();
+        self
+    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -39,44 +39,16 @@ async fn open(
     id: &str,
 ) -> Result<(Workspace, Unit<String>), Response> {
     let ws = Workspace::of(visit).await?;
-    let list = match kind {
-        UnitKind::Department => visit
-            .state
-            .app
-            .tenancy()
-            .departments(&ws.actor, ws.enterprise.id)
-            .await
-            .map(|d| {
-                d.into_iter()
-                    .map(|u| Unit {
-                        id: u.id.to_string(),
-                        enterprise_id: u.enterprise_id,
-                        name: u.name,
-                        created_at: u.created_at,
-                    })
-                    .collect::<Vec<_>>()
-            }),
-        UnitKind::Team => visit
-            .state
-            .app
-            .tenancy()
-            .teams(&ws.actor, ws.enterprise.id)
-            .await
-            .map(|d| {
-                d.into_iter()
-                    .map(|u| Unit {
-                        id: u.id.to_string(),
-                        enterprise_id: u.enterprise_id,
-                        name: u.name,
-                        created_at: u.created_at,
-                    })
-                    .collect::<Vec<_>>()
-            }),
-    }
-    .map_err(|e| internal_error(visit, &e))?;
-    match list.into_iter().find(|u| u.id == id) {
-        Some(unit) => Ok((ws, unit)),
-        None => Err(not_found_page(visit)),
+    match visit
+        .state
+        .app
+        .organisation()
+        .get(&ws.actor, kind, id)
+        .await
+    {
+        Ok(unit) if unit.enterprise_id == ws.enterprise.id => Ok((ws, unit)),
+        Ok(_) | Err(AppError::NotFound(_)) => Err(not_found_page(visit)),
+        Err(e) => Err(internal_error(visit, &e)),
     }
 }
 
@@ -158,6 +130,7 @@ async fn page(
                     .map(|c| pick_row(&tr, c))
                     .collect::<Vec<PickRow>>(),
                 query,
+                ..PickerBlock::default()
             };
             match role {
                 TeamPick::Member => member_picker = block,
@@ -170,13 +143,13 @@ async fn page(
         status,
         UnitPage {
             c: c.with_errors(errors),
-            path,
+            path: path.clone(),
             team: kind == UnitKind::Team,
             can_change: ws.actor.site_limit().is_none(),
             members,
             leads,
-            member_picker,
-            lead_picker,
+            member_picker: member_picker.at(&path, &path),
+            lead_picker: lead_picker.at(&path, &path),
             typed,
         },
     )
